@@ -1,0 +1,162 @@
+// Handle plumbing, argument conversion and module registration.
+#include "common.h"
+#include <cmath>
+#include <ATen/Parallel.h>
+
+namespace reslab {
+
+std::atomic<int64_t> g_live{0};
+
+static void Finalize(Napi::Env, Handle* h) {
+  if (h->alive) g_live--;
+  delete h;
+}
+
+Napi::Value Wrap(Napi::Env env, at::Tensor t) {
+  auto* h = new Handle{std::move(t), true};
+  g_live++;
+  return Napi::External<Handle>::New(env, h, Finalize);
+}
+
+at::Tensor& Unwrap(const Napi::Value& v) {
+  if (!v.IsExternal()) throw Napi::TypeError::New(v.Env(), "expected a tensor handle");
+  auto* h = v.As<Napi::External<Handle>>().Data();
+  if (!h->alive) throw Napi::Error::New(v.Env(), "tensor was disposed (used outside its tidy() scope? keep() it)");
+  return h->t;
+}
+
+bool IsNullish(const Napi::Value& v) { return v.IsUndefined() || v.IsNull(); }
+
+c10::optional<at::Tensor> OptTensor(const Napi::Value& v) {
+  if (IsNullish(v)) return c10::nullopt;
+  return Unwrap(v);
+}
+
+std::vector<at::Tensor> TensorList(const Napi::Value& v) {
+  auto arr = v.As<Napi::Array>();
+  std::vector<at::Tensor> out;
+  out.reserve(arr.Length());
+  for (uint32_t i = 0; i < arr.Length(); i++) out.push_back(Unwrap(arr.Get(i)));
+  return out;
+}
+
+Napi::Value WrapList(Napi::Env env, const std::vector<at::Tensor>& ts) {
+  auto arr = Napi::Array::New(env, ts.size());
+  for (size_t i = 0; i < ts.size(); i++) {
+    if (ts[i].defined()) arr.Set(i, Wrap(env, ts[i]));
+    else arr.Set(i, env.Null());
+  }
+  return arr;
+}
+
+std::vector<int64_t> IntList(const Napi::Value& v) {
+  if (v.IsNumber()) return {v.As<Napi::Number>().Int64Value()};
+  if (!v.IsArray()) throw Napi::TypeError::New(v.Env(), "expected an array of integers");
+  auto arr = v.As<Napi::Array>();
+  std::vector<int64_t> out(arr.Length());
+  for (uint32_t i = 0; i < arr.Length(); i++) out[i] = arr.Get(i).As<Napi::Number>().Int64Value();
+  return out;
+}
+
+at::ScalarType DType(const Napi::Value& v, at::ScalarType def) {
+  if (IsNullish(v)) return def;
+  std::string s = v.As<Napi::String>().Utf8Value();
+  if (s == "float32") return at::kFloat;
+  if (s == "float64") return at::kDouble;
+  if (s == "int64") return at::kLong;
+  if (s == "int32") return at::kInt;
+  if (s == "bool") return at::kBool;
+  if (s == "uint8") return at::kByte;
+  if (s == "float16") return at::kHalf;
+  throw Napi::TypeError::New(v.Env(), "unknown dtype '" + s + "'");
+}
+
+const char* DTypeName(at::ScalarType s) {
+  switch (s) {
+    case at::kFloat: return "float32";
+    case at::kDouble: return "float64";
+    case at::kLong: return "int64";
+    case at::kInt: return "int32";
+    case at::kBool: return "bool";
+    case at::kByte: return "uint8";
+    case at::kHalf: return "float16";
+    default: return "other";
+  }
+}
+
+at::Device Device(const Napi::Value& v) {
+  if (IsNullish(v)) return at::Device(at::kCPU);
+  return at::Device(v.As<Napi::String>().Utf8Value());
+}
+
+at::Scalar Scalar(const Napi::Value& v) {
+  if (v.IsBoolean()) return at::Scalar(v.As<Napi::Boolean>().Value());
+  double d = v.As<Napi::Number>().DoubleValue();
+  // Integral numbers become integer scalars, as Python ints do, so `longTensor.add_(1)`
+  // stays int64 instead of failing to cast a double.
+  if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9.007199254740992e15) return at::Scalar((int64_t)d);
+  return at::Scalar(d);
+}
+
+bool Bool(const Napi::Value& v, bool def) { return IsNullish(v) ? def : v.ToBoolean().Value(); }
+double Num(const Napi::Value& v, double def) { return IsNullish(v) ? def : v.As<Napi::Number>().DoubleValue(); }
+int64_t Int(const Napi::Value& v, int64_t def) { return IsNullish(v) ? def : v.As<Napi::Number>().Int64Value(); }
+
+void Export(Napi::Env env, Napi::Object exports, const char* name, Fn fn) {
+  exports.Set(name, Napi::Function::New(env, fn, name));
+}
+
+}  // namespace reslab
+
+using namespace reslab;
+
+RESLAB_FN(dispose) {
+  if (!info[0].IsExternal()) return env.Undefined();
+  auto* h = info[0].As<Napi::External<Handle>>().Data();
+  if (h->alive) {
+    h->alive = false;
+    h->t = at::Tensor();
+    g_live--;
+  }
+  return env.Undefined();
+}
+
+RESLAB_FN(isDisposed) {
+  return Napi::Boolean::New(env, !info[0].As<Napi::External<Handle>>().Data()->alive);
+}
+
+RESLAB_FN(liveTensors) { return Napi::Number::New(env, (double)g_live.load()); }
+
+RESLAB_FN(setNumThreads) {
+  at::set_num_threads((int)info[0].As<Napi::Number>().Int32Value());
+  return env.Undefined();
+}
+RESLAB_FN(getNumThreads) { return Napi::Number::New(env, at::get_num_threads()); }
+
+RESLAB_FN(cudaAvailable) { return Napi::Boolean::New(env, at::hasCUDA()); }
+
+RESLAB_FN(manualSeed) {
+  at::manual_seed((uint64_t)info[0].As<Napi::Number>().Int64Value());
+  return env.Undefined();
+}
+
+RESLAB_FN(configInfo) { return Napi::String::New(env, at::show_config()); }
+
+static Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  Export(env, exports, "dispose", dispose);
+  Export(env, exports, "isDisposed", isDisposed);
+  Export(env, exports, "liveTensors", liveTensors);
+  Export(env, exports, "setNumThreads", setNumThreads);
+  Export(env, exports, "getNumThreads", getNumThreads);
+  Export(env, exports, "cudaAvailable", cudaAvailable);
+  Export(env, exports, "manualSeed", manualSeed);
+  Export(env, exports, "configInfo", configInfo);
+  InitCreate(env, exports);
+  InitShape(env, exports);
+  InitMath(env, exports);
+  InitNN(env, exports);
+  InitAutograd(env, exports);
+  return exports;
+}
+
+NODE_API_MODULE(reslab_native, Init)

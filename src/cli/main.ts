@@ -1,0 +1,53 @@
+// The `reslab` command: finds the subcommand and hands it the remaining flags.
+// Each subcommand lives in commands/<name>.ts and exports `summary`, `usage` and `run(argv)`.
+import { UsageError } from './args.js';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<void>;
+}
+
+const commands: Record<string, () => Promise<Command>> = {
+  demo: () => import('./commands/demo.js'),
+  generate: () => import('./commands/generate.js'),
+  features: () => import('./commands/features.js'),
+  models: () => import('./commands/models.js'),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const lines = ['usage: reslab <command> [flags]', '', 'commands:'];
+    for (const [n, load] of Object.entries(commands)) {
+      const c = await load().catch(() => undefined);
+      if (c) lines.push(`  ${n.padEnd(10)} ${c.summary}`);
+    }
+    console.log(lines.join('\n'));
+    return name ? 0 : 1;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`reslab: unknown command '${name}' (try 'reslab help')`);
+    return 2;
+  }
+  const cmd = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(cmd.usage);
+    return 0;
+  }
+  try {
+    await cmd.run(rest);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`reslab ${name}: ${e.message}\n\n${cmd.usage}`);
+      return 2;
+    }
+    console.error(`reslab ${name}: ${(e as Error).message}`);
+    if (process.env.RESLAB_DEBUG) console.error((e as Error).stack);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

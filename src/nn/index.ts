@@ -1,0 +1,5 @@
+// reslab's torch.nn: Module, layers, activations and initialisers.
+export { Module } from './module.js';
+export * from './layers.js';
+export * from './activations.js';
+export * as init from './init.js';

@@ -1,0 +1,47 @@
+// Optimizer base: parameter groups with their own hyper-parameters and per-parameter
+// state, as in torch.optim. Each step runs without autograd and inside a scope, so the
+// gradient handles it reads are released at once.
+import { Tensor, noGrad, tidy } from '../torch/index.js';
+
+export interface ParamGroup<H> { params: Tensor[]; hyper: H }
+
+export abstract class Optimizer<H extends { lr: number }> {
+  readonly paramGroups: ParamGroup<H>[];
+  protected readonly state = new Map<Tensor, Record<string, Tensor | number>>();
+
+  constructor(params: Tensor[] | { params: Tensor[]; hyper?: Partial<H> }[], defaults: H) {
+    const groups = params.length > 0 && !(params[0] instanceof Tensor) ? (params as { params: Tensor[]; hyper?: Partial<H> }[]) : [{ params: params as Tensor[] }];
+    this.paramGroups = groups.map((g) => ({ params: g.params, hyper: { ...defaults, ...(g as { hyper?: Partial<H> }).hyper } }));
+  }
+
+  /** Clears gradients (sets them to none, PyTorch's default). */
+  zeroGrad(): void {
+    for (const g of this.paramGroups) for (const p of g.params) p.grad = null;
+  }
+
+  step(): void {
+    noGrad(() => tidy(() => {
+      for (const g of this.paramGroups) {
+        for (const p of g.params) {
+          const grad = p.grad;
+          if (!grad) continue;
+          let s = this.state.get(p);
+          if (!s) this.state.set(p, (s = {}));
+          this.update(p, grad, s, g.hyper);
+        }
+      }
+    }));
+  }
+
+  /** Updates one parameter in place; tensors stored in `state` must be keep()-ed. */
+  protected abstract update(p: Tensor, grad: Tensor, state: Record<string, Tensor | number>, h: H): void;
+
+  get lr(): number { return this.paramGroups[0].hyper.lr; }
+  set lr(v: number) { for (const g of this.paramGroups) g.hyper.lr = v; }
+
+  /** Frees the optimizer's state tensors. */
+  dispose(): void {
+    for (const s of this.state.values()) for (const v of Object.values(s)) if (v instanceof Tensor) v.dispose();
+    this.state.clear();
+  }
+}

@@ -1,0 +1,42 @@
+// Learning-rate schedules. Each is a pure function of the step (or epoch) count, and
+// `LRScheduler.step()` writes it into the optimizer, like torch.optim.lr_scheduler.
+import type { Optimizer } from './optimizer.js';
+
+export type Schedule = (step: number) => number;
+
+/** lr · gamma^floor(step / stepSize) (StepLR). */
+export const stepLR = (lr: number, stepSize: number, gamma = 0.1): Schedule => (t) => lr * gamma ** Math.floor(t / stepSize);
+
+/** Cosine from lr to etaMin over tMax steps (CosineAnnealingLR, closed form). */
+export const cosineLR = (lr: number, tMax: number, etaMin = 0): Schedule => (t) =>
+  etaMin + ((lr - etaMin) * (1 + Math.cos((Math.PI * Math.min(t, tMax)) / tMax))) / 2;
+
+/** Linear warm-up from lr·startFactor to the inner schedule's value over `warmup` steps. */
+export const warmup = (inner: Schedule, warmupSteps: number, startFactor = 0.1): Schedule => (t) =>
+  t >= warmupSteps ? inner(t) : inner(t) * (startFactor + ((1 - startFactor) * t) / warmupSteps);
+
+/**
+ * One-cycle (OneCycleLR with cosine annealing): from maxLr/divFactor up to maxLr over
+ * pctStart of the steps, then down to maxLr/(divFactor·finalDivFactor).
+ */
+export const oneCycle = (maxLr: number, totalSteps: number, o: { pctStart?: number; divFactor?: number; finalDivFactor?: number } = {}): Schedule => {
+  const pct = o.pctStart ?? 0.3;
+  const initial = maxLr / (o.divFactor ?? 25);
+  const min = initial / (o.finalDivFactor ?? 1e4);
+  const up = pct * totalSteps - 1;
+  const down = totalSteps - 1;
+  const cos = (a: number, b: number, f: number) => b + ((a - b) * (1 + Math.cos(Math.PI * f))) / 2;
+  return (t) => (t <= up ? cos(initial, maxLr, t / up) : cos(maxLr, min, Math.min(1, (t - up) / (down - up))));
+};
+
+export class LRScheduler {
+  private t = 0;
+  constructor(private readonly opt: Optimizer<{ lr: number }>, private readonly schedule: Schedule) {
+    opt.lr = schedule(0);
+  }
+  step(): void {
+    this.t++;
+    this.opt.lr = this.schedule(this.t);
+  }
+  get lastLr(): number { return this.opt.lr; }
+}
