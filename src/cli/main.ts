@@ -10,9 +10,6 @@ export interface Command {
 
 const commands: Record<string, () => Promise<Command>> = {
   demo: () => import('./commands/demo.js'),
-  generate: () => import('./commands/generate.js'),
-  features: () => import('./commands/features.js'),
-  models: () => import('./commands/models.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -20,8 +17,9 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const lines = ['usage: reslab <command> [flags]', '', 'commands:'];
     for (const [n, load] of Object.entries(commands)) {
-      const c = await load().catch(() => undefined);
-      if (c) lines.push(`  ${n.padEnd(10)} ${c.summary}`);
+      // A command that fails to load is listed with its error rather than hidden.
+      const c = await load().catch((e: Error) => ({ summary: `(cannot load: ${e.message.split('\n')[0]})` }));
+      lines.push(`  ${n.padEnd(10)} ${c.summary}`);
     }
     console.log(lines.join('\n'));
     return name ? 0 : 1;

@@ -1,0 +1,29 @@
+// Runs a Python anchor script with Debian's python3-torch and returns its JSON result.
+// The anchor gets the same thread settings as reslab: OPENBLAS_NUM_THREADS=1 and an
+// explicit intra-op thread count passed in its spec.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Debian's interpreter: the one that has python3-torch (a pyenv python3 on PATH may not). */
+export const DEBIAN_PYTHON = process.env.RESLAB_PYTHON ?? '/usr/bin/python3';
+
+export function runPythonAnchor<T>(script: string, spec: unknown, timeoutMs = 30 * 60_000): T {
+  if (!existsSync(DEBIAN_PYTHON)) throw new Error(`anchor interpreter ${DEBIAN_PYTHON} not found (set RESLAB_PYTHON)`);
+  const r = spawnSync(DEBIAN_PYTHON, [script, JSON.stringify(spec)], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 << 20,
+    env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: process.env.OMP_NUM_THREADS ?? '' },
+  });
+  if (r.status !== 0) {
+    throw new Error(`${script} failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n${r.stderr}`);
+  }
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as T;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
