@@ -2,7 +2,8 @@
 // the same run, with the same thread count: ResNet-20 (CIFAR shape) at batch 64 and 128,
 // and a tabular ResNet-MLP (100 features, 4 blocks of width 256) at batch 512, where
 // per-op overhead dominates. The PyTorch side (engine_pytorch.py) runs in its best
-// configuration: eager, NCHW, set_num_threads(THREADS), OPENBLAS_NUM_THREADS=1.
+// configuration: eager, NCHW, set_num_threads(THREADS), OPENBLAS_NUM_THREADS=1, and the
+// malloc thresholds reslab's addon sets for itself (see lib/anchor.ts).
 // Each side runs REPEATS timed windows after a warm-up; the table shows the best window
 // (least disturbed by other load) and the median. Ends with one JSON line.
 import { fileURLToPath } from 'node:url';
@@ -69,7 +70,7 @@ function timeReslab(c: Case): { ms: number[]; params: number } {
 torch.setNumThreads(THREADS);
 const here = dirname(fileURLToPath(import.meta.url));
 console.log(`bench:engine — ${THREADS} threads, ${REPEATS} windows per case, ms per training step (lower is better)`);
-console.log('anchor: Debian python3-torch, eager, NCHW, set_num_threads(%d), OPENBLAS_NUM_THREADS=1\n', THREADS);
+console.log('anchor: Debian python3-torch, eager, NCHW, set_num_threads(%d), OPENBLAS_NUM_THREADS=1, MALLOC_MMAP_THRESHOLD_=32MB\n', THREADS);
 
 const results: Record<string, unknown> = {};
 const rows: string[] = [];

@@ -1,7 +1,8 @@
 """PyTorch twin of bench/engine.ts: the same two networks, optimisers and losses, timed the same way.
 
 Run by bench/engine.ts with Debian's python3-torch (the libtorch reslab links). Its best
-configuration here: eager mode, NCHW, torch.set_num_threads(THREADS) and
+configuration here: eager mode, NCHW, torch.set_num_threads(THREADS), glibc malloc thresholds
+keeping blocks up to 32 MB in the heap (MALLOC_MMAP_THRESHOLD_, set by the caller) and
 OPENBLAS_NUM_THREADS=1 (set by the caller before import; without it the 100->256 MLP step
 is ~2.7x slower because OpenBLAS's own pool fights OpenMP), zero_grad(set_to_none=True).
 Prints one JSON object: {case: {"ms": [per-repeat ms/step], "params": n}}.
