@@ -10,6 +10,7 @@ export interface Command {
 
 const commands: Record<string, () => Promise<Command>> = {
   demo: () => import('./commands/demo.js'),
+  generate: () => import('./commands/generate.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,100 @@
+// Public option and result types of the generator, and the in-memory model of the
+// simulated organisation ("the world") shared by the main thread and the workers.
+
+export type Release = 'r4.2' | 'r5.2' | 'r6.2';
+
+export const RELEASES: readonly Release[] = ['r4.2', 'r5.2', 'r6.2'];
+
+export interface GenerateOptions {
+  /** Output directory; replaced atomically when the run completes. */
+  out: string;
+  release: Release;
+  users: number;
+  /** YYYY-MM-DD */
+  start: string;
+  days: number;
+  insiders: number;
+  scenarios: number[];
+  seed: number;
+  /** Scales how often and how much insiders act; default 1. */
+  intensity?: number;
+  /** No progress output. */
+  quiet?: boolean;
+  /** Worker threads (tuning only: the output is the same for any value). Default: 0 for small runs, else min(cores, 4). */
+  workers?: number;
+  /** Called after each generated day, in day order. */
+  onProgress?: (daysDone: number, daysTotal: number) => void;
+}
+
+export interface InsiderInfo {
+  user: string;
+  scenario: number;
+  /** First and last malicious event, 'MM/DD/YYYY HH:MM:SS' as in answers/insiders.csv. */
+  start: string;
+  end: string;
+  /** Malicious events written to the insider's answer file. */
+  events: number;
+}
+
+export interface GenerateSummary {
+  out: string;
+  release: Release;
+  users: number;
+  days: number;
+  seed: number;
+  start: string;
+  /** Rows per output file name (header excluded): logon.csv … http.csv, psychometric.csv, LDAP (all snapshots together). */
+  rows: Record<string, number>;
+  /** Rows of the five activity logs together. */
+  events: number;
+  insiders: InsiderInfo[];
+  seconds: number;
+  eventsPerSecond: number;
+  /** Deliberately dirty rows: logoffs whose logon was dropped, connects never disconnected. */
+  dirty: { missingLogons: number; unclosedConnects: number };
+  /** Bytes of all files written. */
+  bytes: number;
+  workers: number;
+}
+
+/** One employee. Indices refer to World.users / World.pcs. */
+export interface User {
+  index: number;
+  id: string;
+  first: string;
+  middle: string;
+  last: string;
+  name: string;
+  email: string;
+  role: string;
+  itAdmin: boolean;
+  fu: number;
+  businessUnit: string;
+  functionalUnit: string;
+  department: string;
+  team: string;
+  /** Global department and team numbers (for grouping). */
+  dept: number;
+  teamNo: number;
+  supervisor: number;
+  projects: string[];
+  pc: number;
+  /** Big Five, 10..50 like CERT's psychometric.csv. */
+  O: number;
+  C: number;
+  E: number;
+  A: number;
+  N: number;
+  /** Latent job satisfaction in [0,1] (not written anywhere). */
+  satisfaction: number;
+  /** Last day index with activity (inclusive); days-1 when the user stays. */
+  lastDay: number;
+  /** Personal address outside the company. */
+  personal: string;
+}
+
+export interface Site {
+  name: string;
+  topic: number;
+  category: string | null;
+}
