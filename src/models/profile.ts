@@ -1,0 +1,105 @@
+// Size and cost of a model for one input: parameters, multiply-accumulates and the
+// block table. MACs are counted the usual way (fvcore/ptflops): convolutions and linear
+// layers only, measured by running one eval-mode forward of a single sample with the
+// conv/linear forwards wrapped, so any architecture is counted without shape algebra.
+import * as torch from '../torch/index.js';
+import { Tensor } from '../torch/index.js';
+import { Module, Conv1d, Conv2d, Linear } from '../nn/index.js';
+import type { BlockNet } from './blocks.js';
+import { shapeKey } from './blocks.js';
+
+export interface BlockInfo {
+  index: number;
+  kind: string;
+  shape: string;
+  downsample: boolean;
+  removable: boolean;
+  numBranches: number;
+  params: number;
+  macs: number;
+  outputShape: number[];
+}
+
+export interface ModelProfile {
+  params: number;
+  macs: number;
+  input: number[];
+  outputShape: number[];
+  blockCount: number;
+  downsampling: number[];
+  blocks: BlockInfo[];
+}
+
+function macsOf(m: Module, out: Tensor): number {
+  const perSample = out.numel() / out.shape[0];
+  if (m instanceof Linear) return perSample * m.inFeatures;
+  const c = m as Conv1d | Conv2d;
+  return perSample * (c.inChannels / c.groups) * c.kernelSize.reduce((a, b) => a * b, 1);
+}
+
+export function profileModel(model: BlockNet, input: number[]): ModelProfile {
+  const counted = new Map<Module, number>();
+  let total = 0;
+  const patched: Module[] = [];
+  for (const m of model.modules()) {
+    if (!(m instanceof Conv1d || m instanceof Conv2d || m instanceof Linear)) continue;
+    const orig = m.forward.bind(m);
+    (m as { forward: (x: Tensor) => Tensor }).forward = (x: Tensor) => {
+      const y = orig(x);
+      const n = macsOf(m, y);
+      counted.set(m, (counted.get(m) ?? 0) + n);
+      total += n;
+      return y;
+    };
+    patched.push(m);
+  }
+  const wasTraining = model.training;
+  const blocks = model.blocks();
+  const blockMacs: number[] = [];
+  const outShapes: number[][] = [];
+  let outputShape: number[] = [];
+  try {
+    model.eval();
+    torch.noGrad(() => torch.tidy(() => {
+      const x = torch.zeros([1, ...input]);
+      const { output, activations } = model.forwardWithActivations(x);
+      outputShape = output.shape.slice(1);
+      activations.slice(1).forEach((a) => outShapes.push(a.shape.slice(1)));
+    }));
+    for (const b of blocks) {
+      let s = 0;
+      for (const m of b.modules()) s += counted.get(m) ?? 0;
+      blockMacs.push(s);
+    }
+  } finally {
+    for (const m of patched) delete (m as { forward?: unknown }).forward;
+    model.train(wasTraining);
+  }
+  return {
+    params: model.numParameters(),
+    macs: total,
+    input,
+    outputShape,
+    blockCount: blocks.length,
+    downsampling: blocks.filter((b) => b.downsample).map((b) => b.index),
+    blocks: blocks.map((b, i) => ({
+      index: b.index,
+      kind: b.constructor.name,
+      shape: shapeKey(b.shape),
+      downsample: b.downsample,
+      removable: b.removable,
+      numBranches: b.numBranches,
+      params: b.numParameters(),
+      macs: blockMacs[i],
+      outputShape: outShapes[i],
+    })),
+  };
+}
+
+/** 1234567 → "1.23 M". */
+export function humanCount(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} G`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(2)} M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} k`;
+  return String(n);
+}

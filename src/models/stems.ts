@@ -1,0 +1,29 @@
+// Stems: what runs before the first block.
+// - imagenet: 7×7/2 conv, BN, ReLU, 3×3/2 max-pool (÷4 resolution) for 224-pixel inputs.
+// - cifar: 3×3/1 conv, BN, ReLU for 32-pixel inputs.
+// - tabular: 3×3/1 conv, BN, ReLU and never a pool, for small feature grids (5 × 30) or
+//   feature sequences; used with per-axis strides that leave the short axis alone.
+// `norm: false` leaves out BN-ReLU (pre-activation nets normalise in the first block).
+import { Tensor } from '../torch/index.js';
+import { Module } from '../nn/index.js';
+import { conv, norm, maxPool, type Dims } from './conv.js';
+
+export type StemKind = 'imagenet' | 'cifar' | 'tabular';
+export interface StemSpec { kind: StemKind; width: number; norm?: boolean }
+
+export class Stem extends Module {
+  declare conv1: Module;
+  declare bn1: Module | null;
+  constructor(readonly dims: Dims, inChannels: number, readonly spec: StemSpec) {
+    super();
+    const big = spec.kind === 'imagenet';
+    this.registerModule('conv1', conv(dims, inChannels, spec.width, big ? 7 : 3, { stride: big ? 2 : 1 }));
+    this.bn1 = spec.norm === false ? null : this.registerModule('bn1', norm(dims, spec.width));
+  }
+  get outChannels(): number { return this.spec.width; }
+  override forward(x: Tensor): Tensor {
+    let h = this.conv1.forward(x);
+    if (this.bn1) h = this.bn1.forward(h).relu();
+    return this.spec.kind === 'imagenet' ? maxPool(h, this.dims, 3, 2, 1) : h;
+  }
+}
