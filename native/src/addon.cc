@@ -88,7 +88,14 @@ const char* DTypeName(at::ScalarType s) {
 
 at::Device Device(const Napi::Value& v) {
   if (IsNullish(v)) return at::Device(at::kCPU);
-  return at::Device(v.As<Napi::String>().Utf8Value());
+  std::string s = v.As<Napi::String>().Utf8Value();
+  at::Device d(s);
+  // libtorch's own message for this case ("Could not run 'aten::empty.memory_format' with
+  // arguments from the 'CUDA' backend...") does not say what to do about it.
+  if (d.is_cuda() && !at::hasCUDA())
+    throw Napi::Error::New(v.Env(), "device '" + s + "' requested, but the linked libtorch has no CUDA support "
+                                    "(build the addon against a CUDA libtorch: LIBTORCH=/path npm run build)");
+  return d;
 }
 
 at::Scalar Scalar(const Napi::Value& v) {

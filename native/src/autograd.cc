@@ -23,10 +23,26 @@ RESLAB_FN(grad) {
 }
 // (t, g|null): replace the gradient (null clears it, like `p.grad = None`)
 RESLAB_FN(setGrad) {
-  if (IsNullish(info[1])) TA(0).mutable_grad().reset();
-  else TA(0).mutable_grad() = TA(1);
+  if (IsNullish(info[1])) {
+    TA(0).mutable_grad().reset();
+    return env.Undefined();
+  }
+  auto& t = TA(0);
+  auto& g = TA(1);
+  // The same checks as PyTorch's `p.grad = g`: a mismatched gradient would otherwise be
+  // broadcast or cast silently by the optimizer's in-place update.
+  if (g.sizes() != t.sizes())
+    throw Napi::Error::New(env, "assigned grad has data of a different size: " + c10::str(g.sizes()) + " for a tensor of " + c10::str(t.sizes()));
+  if (g.scalar_type() != t.scalar_type())
+    throw Napi::Error::New(env, std::string("assigned grad has data of a different type: ") + DTypeName(g.scalar_type()) + " for a " + DTypeName(t.scalar_type()) + " tensor");
+  if (g.device() != t.device())
+    throw Napi::Error::New(env, "assigned grad is on " + g.device().str() + ", the tensor on " + t.device().str());
+  t.mutable_grad() = g;
   return env.Undefined();
 }
+// (t, src): `t.data = src` — t keeps its identity (and autograd leaf status) but takes src's
+// storage, dtype and device, which is how Module.to() moves parameters optimizers hold.
+RESLAB_FN(setData) { TA(0).set_data(TA(1)); return env.Undefined(); }
 RESLAB_FN(detach) { return Wrap(env, TA(0).detach()); }
 RESLAB_FN(detach_) { TA(0).detach_(); return env.Undefined(); }
 // (t, gradient|null, retainGraph, createGraph)
@@ -60,6 +76,6 @@ RESLAB_FN(isGradEnabled) { return Napi::Boolean::New(env, at::GradMode::is_enabl
 void reslab::InitAutograd(Napi::Env env, Napi::Object e) {
 #define E(n) Export(env, e, #n, n)
   E(requiresGrad); E(setRequiresGrad); E(isLeaf); E(retainGrad); E(gradFnName); E(grad); E(setGrad);
-  E(detach); E(detach_); E(backward); E(autogradGrad); E(setGradEnabled); E(isGradEnabled);
+  E(setData); E(detach); E(detach_); E(backward); E(autogradGrad); E(setGradEnabled); E(isGradEnabled);
 #undef E
 }

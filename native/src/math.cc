@@ -3,6 +3,15 @@
 
 using namespace reslab;
 
+// A JS number as a 0-dim "wrapped number" tensor, which is what Python does for `t * 2`:
+// same type promotion as a Scalar, and the same autograd node (MulBackward0, not the
+// Scalar overload's MulBackward1), so graphs and printouts match PyTorch's.
+static at::Tensor Wrapped(const Napi::Value& v) {
+  auto t = c10::scalar_to_tensor(Scalar(v));
+  t.unsafeGetTensorImpl()->set_wrapped_number(true);
+  return t;
+}
+
 
 #define UNARY(name, expr) \
   RESLAB_FN(name) {       \
@@ -44,8 +53,15 @@ UNARY(t, x.t())
     if (info[1].IsExternal()) return Wrap(env, at::op(a, TA(1)));      \
     return Wrap(env, at::op(a, Scalar(info[1])));                     \
   }
-BINARY(mul, mul)
-BINARY(div, div)
+// add/sub/mul/div take numbers as wrapped tensors (see Wrapped).
+#define BINARY_W(name, op)                                           \
+  RESLAB_FN(name) {                                                   \
+    auto& a = TA(0);                                                   \
+    if (info[1].IsExternal()) return Wrap(env, at::op(a, TA(1)));      \
+    return Wrap(env, at::op(a, Wrapped(info[1])));                    \
+  }
+BINARY_W(mul, mul)
+BINARY_W(div, div)
 BINARY(pow, pow)
 BINARY(remainder, remainder)
 BINARY(fmod, fmod)
@@ -61,13 +77,13 @@ RESLAB_FN(add) {
   auto& a = TA(0);
   auto alpha = (IsNullish(info[2]) ? at::Scalar(1) : Scalar(info[2]));
   if (info[1].IsExternal()) return Wrap(env, at::add(a, TA(1), alpha));
-  return Wrap(env, at::add(a, Scalar(info[1]), alpha));
+  return Wrap(env, at::add(a, Wrapped(info[1]), alpha));
 }
 RESLAB_FN(sub) {
   auto& a = TA(0);
   auto alpha = (IsNullish(info[2]) ? at::Scalar(1) : Scalar(info[2]));
   if (info[1].IsExternal()) return Wrap(env, at::sub(a, TA(1), alpha));
-  return Wrap(env, at::sub(a, Scalar(info[1]), alpha));
+  return Wrap(env, at::sub(a, Wrapped(info[1]), alpha));
 }
 // scalar - tensor
 RESLAB_FN(rsub) { return Wrap(env, at::rsub(TA(0), Scalar(info[1]))); }

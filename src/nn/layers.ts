@@ -189,7 +189,7 @@ export class ModuleList<M extends Module = Module> extends Module {
     return this;
   }
   get length(): number { return this.items.length; }
-  at(i: number): M { return this.items[i]; }
+  at(i: number): M { return this.items[i < 0 ? this.items.length + i : i]; }
   [Symbol.iterator](): Iterator<M> { return this.items[Symbol.iterator](); }
   forward(): Tensor { throw new Error('ModuleList has no forward; iterate over it'); }
 }

@@ -1,7 +1,7 @@
 // Module: the base of every layer and model, as in PyTorch. A module registers its
 // parameters, buffers and children by name; the registered name is also the field that
 // holds it, so `stateDict()` keys match PyTorch's (`layer1.0.conv1.weight`).
-import { Tensor, keep, noGrad, tidy } from '../torch/index.js';
+import { Tensor, keep, noGrad, tidy, type DType, type Device } from '../torch/index.js';
 
 export abstract class Module {
   training = true;
@@ -73,6 +73,24 @@ export abstract class Module {
     return this;
   }
   eval(): this { return this.train(false); }
+
+  /**
+   * Moves or casts every parameter and buffer in place (module.to(device | dtype)): the
+   * tensors keep their identity, so an optimizer made earlier still updates them. A dtype
+   * applies to floating-point tensors only, as in PyTorch (int buffers stay int).
+   */
+  to(dtypeOrDevice: DType | Device): this {
+    const isDevice = dtypeOrDevice === 'cpu' || dtypeOrDevice.startsWith('cuda');
+    noGrad(() => tidy(() => {
+      for (const t of [...this.parameters(), ...this.buffers()]) {
+        if (!isDevice && !t.dtype.startsWith('float')) continue;
+        t.data = t.to(dtypeOrDevice);
+        const g = t.grad;
+        if (g) t.grad = g.to(dtypeOrDevice);
+      }
+    }));
+    return this;
+  }
 
   zeroGrad(): void {
     for (const p of this.parameters()) p.grad = null;

@@ -1,14 +1,14 @@
 // Adam and AdamW (torch.optim's single-tensor updates): Adam adds weight decay to the
 // gradient (L2); AdamW decays the weights directly (decoupled).
 import { Tensor, keep, zerosLike } from '../torch/index.js';
-import { Optimizer } from './optimizer.js';
+import { Optimizer, definedOnly, type ParamsInput } from './optimizer.js';
 
 export interface AdamOptions { lr?: number; betas?: [number, number]; eps?: number; weightDecay?: number; amsgrad?: boolean }
 type H = Required<AdamOptions> & { decoupled: boolean };
 
 export class Adam extends Optimizer<H> {
-  constructor(params: Tensor[], o: AdamOptions = {}, decoupled = false) {
-    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: decoupled ? 1e-2 : 0, amsgrad: false, ...o, decoupled });
+  constructor(params: ParamsInput<H>, o: AdamOptions = {}, decoupled = false) {
+    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: decoupled ? 1e-2 : 0, amsgrad: false, ...definedOnly(o), decoupled });
   }
   protected update(p: Tensor, grad: Tensor, s: Record<string, Tensor | number>, h: H): void {
     const [b1, b2] = h.betas;
@@ -42,7 +42,7 @@ export class Adam extends Optimizer<H> {
 }
 
 export class AdamW extends Adam {
-  constructor(params: Tensor[], o: AdamOptions = {}) {
+  constructor(params: ParamsInput<H>, o: AdamOptions = {}) {
     super(params, o, true);
   }
 }

@@ -1,5 +1,5 @@
 // reslab's torch.optim.
-export { Optimizer } from './optimizer.js';
+export { Optimizer, type ParamGroup, type ParamsInput } from './optimizer.js';
 export { SGD, type SGDOptions } from './sgd.js';
 export { Adam, AdamW, type AdamOptions } from './adam.js';
 export { LRScheduler, stepLR, cosineLR, warmup, oneCycle, type Schedule } from './schedule.js';

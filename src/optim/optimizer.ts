@@ -4,14 +4,27 @@
 import { Tensor, noGrad, tidy } from '../torch/index.js';
 
 export interface ParamGroup<H> { params: Tensor[]; hyper: H }
+/** What constructors accept: plain parameters, or groups with their own hyper-parameters. */
+export type ParamsInput<H> = Tensor[] | { params: Tensor[]; hyper?: Partial<H> }[];
+
+/**
+ * Drops keys whose value is undefined, so `{ momentum: cfg.momentum }` with no momentum
+ * configured keeps the default instead of spreading `undefined` over it (which made
+ * `1 - dampening` NaN and silently filled parameters with NaN).
+ */
+export function definedOnly<T extends object>(o: T | undefined): Partial<T> {
+  const out: Partial<T> = {};
+  if (o) for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
 
 export abstract class Optimizer<H extends { lr: number }> {
   readonly paramGroups: ParamGroup<H>[];
   protected readonly state = new Map<Tensor, Record<string, Tensor | number>>();
 
-  constructor(params: Tensor[] | { params: Tensor[]; hyper?: Partial<H> }[], defaults: H) {
+  constructor(params: ParamsInput<H>, defaults: H) {
     const groups = params.length > 0 && !(params[0] instanceof Tensor) ? (params as { params: Tensor[]; hyper?: Partial<H> }[]) : [{ params: params as Tensor[] }];
-    this.paramGroups = groups.map((g) => ({ params: g.params, hyper: { ...defaults, ...(g as { hyper?: Partial<H> }).hyper } }));
+    this.paramGroups = groups.map((g) => ({ params: g.params, hyper: { ...defaults, ...definedOnly((g as { hyper?: Partial<H> }).hyper) } }));
   }
 
   /** Clears gradients (sets them to none, PyTorch's default). */

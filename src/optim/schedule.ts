@@ -29,14 +29,28 @@ export const oneCycle = (maxLr: number, totalSteps: number, o: { pctStart?: numb
   return (t) => (t <= up ? cos(initial, maxLr, t / up) : cos(maxLr, min, Math.min(1, (t - up) / (down - up))));
 };
 
+/**
+ * Drives an optimizer's lr by a schedule. The schedule gives the first group's lr; other
+ * groups keep their ratio to it, so groups made with different learning rates stay apart
+ * as under torch.optim.lr_scheduler (which scales each group's own base lr).
+ */
 export class LRScheduler {
   private t = 0;
+  private readonly ratios: number[];
   constructor(private readonly opt: Optimizer<{ lr: number }>, private readonly schedule: Schedule) {
-    opt.lr = schedule(0);
+    const base = opt.paramGroups[0]?.hyper.lr ?? 0;
+    this.ratios = opt.paramGroups.map((g) => (base !== 0 ? g.hyper.lr / base : 1));
+    this.apply();
+  }
+  private apply(): void {
+    const lr = this.schedule(this.t);
+    this.opt.paramGroups.forEach((g, i) => (g.hyper.lr = lr * this.ratios[i]));
   }
   step(): void {
     this.t++;
-    this.opt.lr = this.schedule(this.t);
+    this.apply();
   }
   get lastLr(): number { return this.opt.lr; }
+  /** Every group's current lr, like get_last_lr(). */
+  get lastLrs(): number[] { return this.opt.paramGroups.map((g) => g.hyper.lr); }
 }

@@ -1,13 +1,13 @@
 // SGD with momentum, dampening, Nesterov and L2 weight decay (torch.optim.SGD's update).
 import { Tensor, keep } from '../torch/index.js';
-import { Optimizer } from './optimizer.js';
+import { Optimizer, definedOnly, type ParamsInput } from './optimizer.js';
 
 export interface SGDOptions { lr: number; momentum?: number; dampening?: number; nesterov?: boolean; weightDecay?: number }
 type H = Required<SGDOptions>;
 
 export class SGD extends Optimizer<H> {
-  constructor(params: Tensor[], o: SGDOptions) {
-    super(params, { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, ...o });
+  constructor(params: ParamsInput<H>, o: SGDOptions) {
+    super(params, { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, ...definedOnly(o), lr: o.lr });
     if (o.nesterov && (!o.momentum || o.dampening)) throw new Error('Nesterov momentum needs momentum > 0 and dampening = 0');
   }
   protected update(p: Tensor, grad: Tensor, s: Record<string, Tensor | number>, h: H): void {

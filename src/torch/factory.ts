@@ -37,7 +37,9 @@ export function tensor(data: Nested | TypedArray, opts: Options & { shape?: numb
     const own = dtypeOfTypedArray(ta);
     const dtype = opts.dtype ?? own;
     const shape = opts.shape ?? [ta.length];
-    let t = new Tensor(N.fromBuffer(ta, shape, own === 'uint8' && dtype === 'bool' ? 'bool' : own));
+    // Bytes become bool through a conversion (nonzero → true): copying them raw would make
+    // bool tensors holding 2 or 255, which compare and sum inconsistently.
+    let t = new Tensor(N.fromBuffer(ta, shape, own));
     if (t.dtype !== dtype) {
       const c = t.to(dtype);
       t.dispose();
@@ -52,6 +54,7 @@ export function tensor(data: Nested | TypedArray, opts: Options & { shape?: numb
   const dtype = opts.dtype ?? (typeof flat[0] === 'boolean' ? 'bool' : 'float32');
   const arr = allocTypedArray(dtype, flat.length);
   if (arr instanceof BigInt64Array) flat.forEach((v, i) => (arr[i] = BigInt(Math.trunc(Number(v)))));
+  else if (dtype === 'bool') flat.forEach((v, i) => ((arr as Uint8Array)[i] = v ? 1 : 0));
   else flat.forEach((v, i) => ((arr as Float32Array)[i] = Number(v)));
   return finish(new Tensor(N.fromBuffer(arr, shape, dtype)), { ...opts, dtype });
 }

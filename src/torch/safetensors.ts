@@ -32,9 +32,9 @@ export function encodeSafetensors(tensors: Record<string, Tensor> | Map<string, 
     blobs.push(bytes);
     offset += bytes.length;
   }
-  let json = JSON.stringify(header);
-  json += ' '.repeat((8 - ((json.length + 8) % 8)) % 8); // keep the data 8-byte aligned
-  const head = Buffer.from(json, 'utf8');
+  // Pad by UTF-8 bytes, not UTF-16 code units, so non-ASCII names keep the data 8-byte aligned.
+  const raw = Buffer.from(JSON.stringify(header), 'utf8');
+  const head = Buffer.concat([raw, Buffer.alloc((8 - (raw.length % 8)) % 8, 0x20)]);
   const out = new Uint8Array(8 + head.length + offset);
   new DataView(out.buffer).setBigUint64(0, BigInt(head.length), true);
   out.set(head, 8);

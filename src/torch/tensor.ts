@@ -44,6 +44,11 @@ export class Tensor {
   dataSync(): TypedArray { return typedArrayFor(this.dtype, N.toBuffer(this.h)); }
   /** The data as numbers (int64 converted), flat. */
   toFlatArray(): number[] {
+    if (this.dtype === 'float16') {
+      // JS has no Float16Array; float32 holds every float16 value exactly.
+      const f = this.float();
+      try { return f.toFlatArray(); } finally { f.dispose(); }
+    }
     const d = this.dataSync();
     if (d instanceof BigInt64Array) return Array.from(d, Number);
     if (this.dtype === 'bool') return Array.from(d as Uint8Array, (x) => x);
@@ -95,6 +100,13 @@ export class Tensor {
   get isLeaf(): boolean { return N.isLeaf(this.h); }
   get gradFn(): string | null { return N.gradFnName(this.h); }
   retainGrad(): this { N.retainGrad(this.h); return this; }
+  /** Like PyTorch's `.data`: a view without history. */
+  get data(): Tensor { return new Tensor(N.detach(this.h)); }
+  /**
+   * `t.data = src`: t takes src's values, dtype and device while staying the same tensor
+   * (same object, same leaf), so optimizers holding it keep working.
+   */
+  set data(src: Tensor) { N.setData(this.h, src.h); }
   detach(): Tensor { return new Tensor(N.detach(this.h)); }
   detach_(): this { N.detach_(this.h); return this; }
   backward(gradient?: Tensor, opts: { retainGraph?: boolean; createGraph?: boolean } = {}): void {
