@@ -12,7 +12,7 @@ import * as torch from '../src/torch/index.js';
 import { F, tidy, type Tensor } from '../src/torch/index.js';
 import { SGD, AdamW } from '../src/optim/index.js';
 import type { Module } from '../src/nn/index.js';
-import { ResNet20, TabularResNet } from './engine_models.js';
+import { createModel } from '../src/models/index.js';
 import { runPythonAnchor, median } from './lib/anchor.js';
 
 const THREADS = Number(process.env.RESLAB_THREADS ?? 2);
@@ -34,17 +34,17 @@ function timeReslab(c: Case): { ms: number[]; params: number } {
   let opt: SGD | AdamW;
   let lossFn: (out: Tensor, y: Tensor) => Tensor;
   if (c.model === 'resnet20') {
-    model = new ResNet20();
+    model = createModel('resnet20');
     x = torch.keep(torch.randn([c.batch, 3, 32, 32]));
     y = torch.keep(torch.randint(0, 10, [c.batch]));
     opt = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9, weightDecay: 5e-4 });
     lossFn = (o, t) => F.crossEntropy(o, t);
   } else {
-    model = new TabularResNet(100, 256, 4);
+    model = createModel('tabular_mlp_resnet');
     x = torch.keep(torch.randn([c.batch, 100]));
     y = torch.keep(torch.rand([c.batch]).lt(0.1).float());
     opt = new AdamW(model.parameters(), { lr: 1e-3, weightDecay: 1e-2 });
-    lossFn = (o, t) => F.binaryCrossEntropyWithLogits(o, t);
+    lossFn = (o, t) => F.binaryCrossEntropyWithLogits(o.squeeze(1), t);
   }
   model.train();
   const step = () => tidy(() => {

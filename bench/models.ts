@@ -1,13 +1,13 @@
 // bench:models — forward + backward throughput (samples/s) of zoo models against the
 // same architectures in Debian's PyTorch (bench/models_pytorch.py), run in this process's
-// thread count with OPENBLAS_NUM_THREADS=1 on both sides (PyTorch's best configuration
-// here, findings.md). Ends stdout with one JSON line of the figures.
-import { spawnSync } from 'node:child_process';
+// thread count with the settings reslab applies to itself on both sides (lib/anchor.ts;
+// each also makes PyTorch faster here). Ends stdout with one JSON line of the figures.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import * as torch from '../src/torch/index.js';
 import { F } from '../src/torch/index.js';
 import { createModel } from '../src/models/index.js';
+import { runPythonAnchor } from './lib/anchor.js';
 
 type Case = [name: string, batch: number, shape: number[], iters: number, warmup: number];
 const quick = process.argv.includes('--quick');
@@ -46,22 +46,15 @@ function benchReslab([name, batch, shape, iters, warmup]: Case) {
 
 const threads = torch.getNumThreads();
 const here = dirname(fileURLToPath(import.meta.url));
-const py = spawnSync('/usr/bin/python3', [join(here, 'models_pytorch.py'), '--threads', String(threads), '--cases', JSON.stringify(cases)], {
-  env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: String(threads) },
-  encoding: 'utf8',
-});
-if (py.status !== 0) {
-  console.error(`PyTorch side failed (status ${py.status}):\n${py.stderr}`);
-  process.exit(1);
-}
-const anchor = JSON.parse(py.stdout.trim().split('\n').at(-1)!) as { threads: number; torch: string; cases: ReturnType<typeof benchReslab>[] };
+const anchor = runPythonAnchor<{ threads: number; torch: string; cases: ReturnType<typeof benchReslab>[] }>(
+  join(here, 'models_pytorch.py'), { threads, cases });
 const ours = cases.map(benchReslab);
 
 const rows = ours.map((r, i) => {
   const a = anchor.cases[i];
   return { ...r, pytorch_samples_per_s: a.samples_per_s, pytorch_ms_per_step: a.ms_per_step, pytorch_params: a.params, params_equal: a.params === r.params, ratio: r.samples_per_s / a.samples_per_s };
 });
-console.log(`bench:models — forward+backward, ${threads} threads, OPENBLAS_NUM_THREADS=1 both sides; PyTorch ${anchor.torch} (${anchor.threads} threads)`);
+console.log(`bench:models — forward+backward, ${threads} threads, same OpenBLAS/OpenMP/malloc settings both sides; PyTorch ${anchor.torch} (${anchor.threads} threads)`);
 console.log('model                batch     params  reslab samples/s  pytorch samples/s   ratio');
 for (const r of rows) {
   console.log(`${r.name.padEnd(19)} ${String(r.batch).padStart(6)} ${String(r.params).padStart(10)}${r.params_equal ? ' ' : '!'} ${r.samples_per_s.toFixed(0).padStart(17)} ${r.pytorch_samples_per_s.toFixed(0).padStart(18)} ${r.ratio.toFixed(2).padStart(7)}`);

@@ -1,8 +1,8 @@
 """PyTorch twin of bench/models.ts: the same architectures as reslab's zoo entries
 resnet20 (option A), tabular_mlp_resnet and tabular_resnet2d, timed for forward +
 backward in Debian's PyTorch. Prints one JSON line: {"threads", "torch", "cases": [...]}."""
-import argparse
 import json
+import sys
 import time
 
 import torch
@@ -109,12 +109,9 @@ def bench(name, batch, shape, iters, warmup):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--threads', type=int, required=True)
-    ap.add_argument('--cases', required=True, help='JSON list of [name, batch, shape, iters, warmup]')
-    a = ap.parse_args()
-    torch.set_num_threads(a.threads)
-    cases = [bench(n, b, s, i, w) for n, b, s, i, w in json.loads(a.cases)]
+    spec = json.loads(sys.argv[1])  # {"threads": n, "cases": [[name, batch, shape, iters, warmup], ...]}
+    torch.set_num_threads(spec['threads'])
+    cases = [bench(n, b, s, i, w) for n, b, s, i, w in spec['cases']]
     print(json.dumps({'threads': torch.get_num_threads(), 'torch': torch.__version__, 'cases': cases}))
 
 

@@ -1,0 +1,157 @@
+// Feature extraction speed: `reslab features --granularity day` on the r4.2-profile
+// dataset (generated once into .cache/bench/r4.2/), then the anchor — Le et al.'s
+// feature_extraction.py (pandas + joblib) — and reslab on the same slice of the first
+// weeks, with speedup = anchor time / reslab time. Ends stdout with one JSON line.
+//
+// The anchor is not part of reslab: fetch it into RESLAB_ANCHOR_DIR (default
+// /tmp/reslab-anchor). It is run on a private copy in which only two constants change:
+// its hard-coded week count (73 for r4.2) becomes the slice's, and its output modes
+// are limited to 'day', so both sides do the same work.
+//
+// env: RESLAB_ANCHOR_DIR, RESLAB_BENCH_SLICE_WEEKS (weeks after week 0, default 2; the
+// anchor needs weeks 1 and 2), RESLAB_ANCHOR_TIMEOUT (s, default 1800),
+// RESLAB_BENCH_THREADS (default 2), RESLAB_BENCH_MEMORY (default 2GB).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { extractFeatures, type FeatureSummary } from '../src/data/cert/index.js';
+import { ensureBenchDataset } from '../src/data/synth/index.js';
+import { DEBIAN_PYTHON } from './lib/anchor.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CACHE = join(ROOT, '.cache', 'bench');
+const ANCHOR_DIR = process.env.RESLAB_ANCHOR_DIR ?? '/tmp/reslab-anchor';
+const WEEKS = Number(process.env.RESLAB_BENCH_SLICE_WEEKS ?? 2);
+const ANCHOR_TIMEOUT = Number(process.env.RESLAB_ANCHOR_TIMEOUT ?? 1800);
+const THREADS = Number(process.env.RESLAB_BENCH_THREADS ?? 2);
+const MEMORY = process.env.RESLAB_BENCH_MEMORY ?? '2GB';
+const LOGS = ['logon', 'device', 'file', 'email', 'http'];
+
+const total = (s: FeatureSummary) => Object.values(s.events).reduce((a, b) => a + b, 0);
+
+/** MM/DD/YYYY at the start of a CERT date field → a sortable YYYYMMDD number. */
+function dayNumber(line: string): number {
+  const i = line.indexOf(',');
+  const d = line.slice(i + 1, i + 11);
+  return Number(d.slice(6, 10) + d.slice(0, 2) + d.slice(3, 5));
+}
+
+/** Copies the lines dated before `cutoff` (YYYYMMDD), streaming; the logs are in date order. */
+async function sliceFile(src: string, dst: string, cutoff: number): Promise<number> {
+  const rl = createInterface({ input: createReadStream(src), crlfDelay: Infinity });
+  const out = createWriteStream(dst);
+  let n = -1;
+  for await (const line of rl) {
+    if (n >= 0 && dayNumber(line) >= cutoff) break;
+    if (!out.write(line + '\n')) await once(out, 'drain');
+    n++;
+  }
+  rl.close();
+  out.end();
+  await once(out, 'finish');
+  return n;
+}
+
+/** The slice: weeks 0..WEEKS (weeks start on the Sunday before the first event), in a directory named r4.2. */
+async function ensureSlice(full: string): Promise<string> {
+  const dir = join(CACHE, `slice-${WEEKS}w`, 'r4.2');
+  const marker = join(dir, '..', '.complete.json');
+  if (existsSync(marker)) return dir;
+  rmSync(join(dir, '..'), { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const first = readFileSync(join(full, 'logon.csv'), 'utf8').slice(0, 4096).split('\n')[1]!;
+  const [m, d, y] = first.split(',')[1]!.slice(0, 10).split('/').map(Number);
+  const start = new Date(Date.UTC(y!, m! - 1, d!));
+  const end = new Date(start.getTime() + (7 * (WEEKS + 1) - start.getUTCDay()) * 86400_000);
+  const cutoff = Number(end.toISOString().slice(0, 10).replace(/-/g, ''));
+  const rows: Record<string, number> = {};
+  for (const f of LOGS) rows[f] = await sliceFile(join(full, `${f}.csv`), join(dir, `${f}.csv`), cutoff);
+  cpSync(join(full, 'LDAP'), join(dir, 'LDAP'), { recursive: true });
+  cpSync(join(full, 'answers'), join(dir, 'answers'), { recursive: true });
+  if (existsSync(join(full, 'psychometric.csv'))) copyFileSync(join(full, 'psychometric.csv'), join(dir, 'psychometric.csv'));
+  writeFileSync(marker, JSON.stringify({ weeks: WEEKS, cutoff, rows }) + '\n');
+  return dir;
+}
+
+/** Runs the anchor on the slice in a fresh directory of links; returns its wall time or why not. */
+function runAnchor(slice: string): { seconds: number | null; note: string } {
+  const script = join(ANCHOR_DIR, 'feature_extraction.py');
+  if (!existsSync(script)) return { seconds: null, note: `anchor not found at ${script}: fetch lcd-dal/feature-extraction-for-CERT-insider-threat-test-datasets and put feature_extraction.py there (or set RESLAB_ANCHOR_DIR)` };
+  const probe = spawnSync(DEBIAN_PYTHON, ['-c', 'import pandas, joblib'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { seconds: null, note: `${DEBIAN_PYTHON} lacks pandas/joblib (apt install python3-pandas python3-joblib)` };
+  const run = join(CACHE, 'anchor-run', 'r4.2');
+  rmSync(join(run, '..'), { recursive: true, force: true });
+  mkdirSync(run, { recursive: true });
+  for (const f of [...LOGS.map((l) => `${l}.csv`), 'psychometric.csv', 'LDAP', 'answers']) {
+    if (existsSync(join(slice, f))) symlinkSync(join(slice, f), join(run, f));
+  }
+  const src = readFileSync(script, 'utf8');
+  const patched = src
+    .replace(/numWeek = 73 if/, `numWeek = ${WEEKS + 1} if`)
+    .replace(/for mode in \['week','day','session'\]:/, "for mode in ['day']:");
+  if (patched === src || !patched.includes(`numWeek = ${WEEKS + 1} if`) || !patched.includes("for mode in ['day']:")) {
+    return { seconds: null, note: 'anchor script differs from the expected version (numWeek / mode loop not found)' };
+  }
+  writeFileSync(join(run, 'feature_extraction.py'), patched);
+  const t0 = performance.now();
+  const r = spawnSync(DEBIAN_PYTHON, ['feature_extraction.py', String(THREADS)], {
+    cwd: run,
+    encoding: 'utf8',
+    timeout: ANCHOR_TIMEOUT * 1000,
+    maxBuffer: 64 << 20,
+    env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', PYTHONWARNINGS: 'ignore' },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.error || r.status !== 0) return { seconds: null, note: `anchor failed after ${seconds.toFixed(0)} s (${r.signal ?? r.status}): ${(r.stderr ?? '').split('\n').slice(-4).join(' | ')}` };
+  process.stdout.write(r.stdout.split('\n').filter((l) => l.startsWith('Step') || l.startsWith('Extracted')).map((l) => `  anchor: ${l}\n`).join(''));
+  rmSync(join(run, '..'), { recursive: true, force: true });
+  return { seconds, note: `feature_extraction.py, ${THREADS} joblib workers, pandas from Debian, day mode only` };
+}
+
+async function extract(data: string, out: string): Promise<FeatureSummary> {
+  return extractFeatures({ data, granularity: 'day', out, threads: THREADS, memoryLimit: MEMORY, quiet: !process.stderr.isTTY });
+}
+
+const full = await ensureBenchDataset({ quiet: !process.stderr.isTTY });
+const outDir = join(CACHE, 'features');
+mkdirSync(outDir, { recursive: true });
+
+console.log(`\nreslab features --granularity day, ${THREADS} threads, memory limit ${MEMORY}`);
+const whole = await extract(full, join(outDir, 'r4.2-day.parquet'));
+const events = total(whole);
+console.log(`whole r4.2 profile: ${events.toLocaleString('en-US')} events → ${whole.rows.toLocaleString('en-US')} user-days × ${whole.features} features in ${whole.seconds.toFixed(1)} s (${Math.round(whole.eventsPerSecond).toLocaleString('en-US')} events/s)`);
+
+const slice = await ensureSlice(full);
+const part = await extract(slice, join(outDir, `slice-${WEEKS}w-day.parquet`));
+const sliceEvents = total(part);
+console.log(`slice (weeks 0–${WEEKS}): ${sliceEvents.toLocaleString('en-US')} events, reslab ${part.seconds.toFixed(2)} s`);
+const anchor = runAnchor(slice);
+const speedup = anchor.seconds !== null ? anchor.seconds / part.seconds : null;
+console.log(anchor.seconds !== null ? `slice: anchor ${anchor.seconds.toFixed(1)} s (${Math.round(sliceEvents / anchor.seconds)} events/s) — ${anchor.note}` : `slice: anchor not run — ${anchor.note}`);
+console.log(`\n${'run'.padEnd(28)} ${'events'.padStart(12)} ${'seconds'.padStart(9)} ${'events/s'.padStart(12)}`);
+const line = (name: string, n: number, s: number) => console.log(`${name.padEnd(28)} ${n.toLocaleString('en-US').padStart(12)} ${s.toFixed(2).padStart(9)} ${Math.round(n / s).toLocaleString('en-US').padStart(12)}`);
+line('reslab, whole r4.2 profile', events, whole.seconds);
+line(`reslab, slice ${WEEKS + 1} weeks`, sliceEvents, part.seconds);
+if (anchor.seconds !== null) line(`anchor, slice ${WEEKS + 1} weeks`, sliceEvents, anchor.seconds);
+console.log(`\nwhole run ≤ 180 s: ${whole.seconds <= 180 ? 'yes' : 'NO'}; speedup = anchor / reslab on the slice: ${speedup !== null ? speedup.toFixed(0) + '×' : 'n/a'}${speedup !== null ? (speedup >= 100 ? ' (≥ 100×)' : ' (BELOW 100×)') : ''}`);
+console.log(
+  JSON.stringify({
+    bench: 'features',
+    granularity: 'day',
+    threads: THREADS,
+    events,
+    rows: whole.rows,
+    features: whole.features,
+    wallSeconds: +whole.seconds.toFixed(2),
+    eventsPerSecond: Math.round(whole.eventsPerSecond),
+    sliceWeeks: WEEKS + 1,
+    sliceEvents,
+    sliceReslabSeconds: +part.seconds.toFixed(3),
+    sliceAnchorSeconds: anchor.seconds !== null ? +anchor.seconds.toFixed(1) : null,
+    speedup: speedup !== null ? +speedup.toFixed(1) : null,
+    wallWithin180s: whole.seconds <= 180,
+    speedupAtLeast100: speedup !== null ? speedup >= 100 : null,
+  }),
+);
