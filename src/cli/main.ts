@@ -11,6 +11,7 @@ export interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   demo: () => import('./commands/demo.js'),
   generate: () => import('./commands/generate.js'),
+  features: () => import('./commands/features.js'),
   models: () => import('./commands/models.js'),
 };
 

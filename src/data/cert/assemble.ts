@@ -1,0 +1,108 @@
+// Assembly of the output rows: the window table (every user-window with any event),
+// per-window columns that are not per-domain aggregates (user context, session shape,
+// labels), and the final SELECT joining the domain tables.
+import type { LogDomain } from './events.js';
+import type { FeatureDef } from './features.js';
+import { windowKeys } from './windows.js';
+import { PC_CLASSES, type FeatureColumn, type Granularity } from './types.js';
+import { PC_CODE } from './features.js';
+
+/** CREATE TABLE win from the stage-A tables. */
+export function windowTableSql(g: Granularity, domains: LogDomain[]): string {
+  const k = ['"user"', ...windowKeys(g)].join(', ');
+  const parts = domains.map((d) => `SELECT ${k}, tc, n, n_mal, t_min, t_max FROM a_${d}`).join(' UNION ALL ');
+  return `CREATE OR REPLACE TABLE win AS
+    SELECT ${k}, min(t_min) AS t_min, max(t_max) AS t_max, sum(n) AS n_all,
+      ${[1, 2, 3, 4].map((c) => `coalesce(sum(n) FILTER (WHERE tc = ${c}), 0) AS n_tc${c}`).join(', ')},
+      sum(n_mal)::INTEGER AS n_mal
+    FROM (${parts}) GROUP BY ${k}`;
+}
+
+export interface RowDef {
+  col: FeatureColumn;
+  /** SQL over w (win), c (ctx), se (session_ends), p (pc_class). */
+  sql: string;
+}
+
+function def(col: Omit<FeatureColumn, 'name'> & { name: string }, sql: string): RowDef {
+  return { col, sql };
+}
+
+/** Context columns: organisation indices, ITAdmin, Big-5, termination, weekend day. */
+export function contextDefs(g: Granularity, orgFields: string[]): RowDef[] {
+  const out: RowDef[] = [];
+  for (const f of orgFields) {
+    out.push(def({ name: `context_index_${f}`, domain: 'context', aggregation: 'index', measure: f, subset: null, timeClass: null, pcClass: null, dtype: 'int', description: `the user’s ${f.replace('_', ' ')} as an index into its sorted distinct LDAP values (−1 unknown)` }, `coalesce(c.${f}_idx, -1)::INTEGER`));
+  }
+  out.push(def({ name: 'context_flag_itadmin', domain: 'context', aggregation: 'flag', measure: 'itadmin', subset: null, timeClass: null, pcClass: null, dtype: 'int', description: 'the user’s role is ITAdmin' }, 'coalesce(c.itadmin, 0)::INTEGER'));
+  for (const t of ['O', 'C', 'E', 'A', 'N']) {
+    out.push(def({ name: `context_value_${t}`, domain: 'context', aggregation: 'value', measure: t, subset: null, timeClass: null, pcClass: null, dtype: 'float', nullable: true, description: `Big-5 score ${t} from psychometric.csv (NULL when absent)` }, `c.${t}::DOUBLE`));
+  }
+  const start = g === 'session' ? 'w.t_min::DATE' : `w.${g}`;
+  out.push(def({ name: 'context_flag_leaver', domain: 'context', aggregation: 'flag', measure: 'leaver', subset: null, timeClass: null, pcClass: null, dtype: 'int', description: 'the user drops out of the LDAP snapshots before the last one (leaves the organisation)' }, '(c.term_date IS NOT NULL)::INTEGER'));
+  out.push(def({ name: 'context_value_days_to_termination', domain: 'context', aggregation: 'value', measure: 'days_to_termination', subset: null, timeClass: null, pcClass: null, dtype: 'int', description: 'days from the window’s start to the first day of the first LDAP month without the user (−1 when the user never leaves)' }, `coalesce(date_diff('day', ${start}, c.term_date), -1)::INTEGER`));
+  if (g === 'day') {
+    out.push(def({ name: 'context_flag_weekend', domain: 'context', aggregation: 'flag', measure: 'weekend', subset: null, timeClass: null, pcClass: null, dtype: 'int', description: 'the day is a Saturday or Sunday' }, '(dayofweek(w.day) IN (0, 6))::INTEGER'));
+  }
+  return out;
+}
+
+/** Shape of a session: duration, start/end time, how it began and ended, PC class, time shares. */
+export function sessionDefs(): RowDef[] {
+  const base = { domain: 'logon' as const, subset: null, pcClass: null };
+  const hod = (t: string) => `(hour(${t}) + minute(${t}) / 60.0 + second(${t}) / 3600.0)`;
+  const out: RowDef[] = [
+    def({ ...base, name: 'logon_value_duration_all', aggregation: 'value', measure: 'duration', timeClass: 'all', dtype: 'float', description: 'session length in minutes, first to last event' }, `(date_diff('second', w.t_min, w.t_max) / 60.0)::DOUBLE`),
+    def({ ...base, name: 'logon_value_start_time_all', aggregation: 'value', measure: 'start_time', timeClass: 'all', dtype: 'float', description: 'time of day the session starts, in hours' }, `${hod('w.t_min')}::DOUBLE`),
+    def({ ...base, name: 'logon_value_end_time_all', aggregation: 'value', measure: 'end_time', timeClass: 'all', dtype: 'float', description: 'time of day the session ends, in hours' }, `${hod('w.t_max')}::DOUBLE`),
+    def({ ...base, name: 'logon_value_days_all', aggregation: 'value', measure: 'days', timeClass: 'all', dtype: 'int', description: 'calendar days the session spans' }, `(date_diff('day', w.t_min::DATE, w.t_max::DATE) + 1)::INTEGER`),
+    def({ ...base, name: 'logon_index_start_with_all', aggregation: 'index', measure: 'start_with', timeClass: 'all', dtype: 'int', description: 'how the session starts: 1 with a logon, 2 without one' }, 'se.start_with::INTEGER'),
+    def({ ...base, name: 'logon_index_end_with_all', aggregation: 'index', measure: 'end_with', timeClass: 'all', dtype: 'int', description: 'how the session ends: 1 logoff, 2 a new logon on the PC, 0 end of data' }, 'se.end_with::INTEGER'),
+  ];
+  const shares: [FeatureColumn['timeClass'], number][] = [['work', 1], ['afterhours', 2], ['weekend', 3], ['weekend_afterhours', 4]];
+  for (const [tc, code] of shares) {
+    out.push(def({ ...base, name: `logon_share_events_${tc}`, aggregation: 'share', measure: 'events', timeClass: tc, dtype: 'float', description: `fraction of the session’s events ${tc === 'work' ? 'on weekdays in working hours' : tc === 'afterhours' ? 'on weekdays outside working hours' : tc === 'weekend' ? 'on weekends in working hours' : 'on weekends outside working hours'}` }, `(w.n_tc${code} / w.n_all)::DOUBLE`));
+  }
+  for (const pc of PC_CLASSES) {
+    out.push(def({ domain: 'logon', subset: null, name: `logon_flag_pc_all_${pc}`, aggregation: 'flag', measure: 'pc', timeClass: 'all', pcClass: pc, dtype: 'int', description: `the session’s PC is ${pc === 'own' ? 'the user’s own' : pc === 'shared' ? 'one the user shares' : pc === 'other' ? 'another user’s' : 'the supervisor’s'}` }, `(coalesce(p.cls, ${PC_CODE.other}) = ${PC_CODE[pc]})::INTEGER`));
+  }
+  return out;
+}
+
+/** Key columns as written, with their SQL. */
+export function keySelect(g: Granularity): [string, string][] {
+  if (g === 'day') return [['user', 'w."user"'], ['day', 'w.day']];
+  if (g === 'week') return [['user', 'w."user"'], ['week', 'w.week']];
+  return [
+    ['user', 'w."user"'],
+    ['session', 'row_number() OVER (ORDER BY w."user", w.t_min, w.pc, w.seq, w.orphan)'],
+    ['pc', 'w.pc'],
+    ['start', 'w.t_min'],
+    ['end', 'w.t_max'],
+    ['day', 'w.t_min::DATE'],
+  ];
+}
+
+/** The final SELECT: keys, context, session shape, domain features, labels. */
+export function finalSelectSql(g: Granularity, domains: LogDomain[], grids: Map<LogDomain, FeatureDef[]>, rowDefs: RowDef[], labelled: boolean): string {
+  const wk = windowKeys(g);
+  const sel: string[] = keySelect(g).map(([n, s]) => `${s} AS "${n}"`);
+  for (const r of rowDefs) sel.push(`${r.sql} AS "${r.col.name}"`);
+  const joins: string[] = [];
+  domains.forEach((d, i) => {
+    const a = `b${i}`;
+    joins.push(`LEFT JOIN b_${d} ${a} ON ${[`${a}."user" = w."user"`, ...wk.map((k) => `${a}.${k} = w.${k}`)].join(' AND ')}`);
+    for (const f of grids.get(d) ?? []) sel.push(`coalesce(${a}."${f.col.name}", ${f.fill}) AS "${f.col.name}"`);
+  });
+  if (labelled) {
+    sel.push('CASE WHEN w.n_mal > 0 THEN coalesce(i.scenario, 0) ELSE 0 END::INTEGER AS insider', 'w.n_mal::INTEGER AS malicious_events');
+    joins.push('LEFT JOIN ins i ON i."user" = w."user"');
+  }
+  joins.push('LEFT JOIN ctx c ON c."user" = w."user"');
+  if (g === 'session') {
+    joins.push('LEFT JOIN session_ends se ON se."user" = w."user" AND se.pc = w.pc AND se.seq = w.seq AND se.orphan = w.orphan');
+    joins.push('LEFT JOIN pc_class p ON p."user" = w."user" AND p.pc = w.pc');
+  }
+  const order = g === 'session' ? '"user", "start", pc, "session"' : `"user", ${wk[0]}`;
+  return `SELECT ${sel.join(',\n  ')}\nFROM win w\n${joins.join('\n')}\nORDER BY ${order}`;
+}

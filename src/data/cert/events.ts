@@ -1,0 +1,150 @@
+// Per-event projections of each log file: the small integer categories (dims) and the
+// numeric measures that the window aggregation sums. Only these narrow values leave the
+// CSV scan; content text is reduced to lengths and word counts on the spot.
+import type { DetectedLayout, Family } from './releases.js';
+import { readCsvSql } from './scan.js';
+import { fileTypeSql, httpCategorySql, httpHostSql, lastTwoLabelsSql } from './vocab.js';
+
+export type LogDomain = 'logon' | 'device' | 'file' | 'email' | 'http';
+
+export interface EventSpec {
+  domain: LogDomain;
+  /** FROM item yielding id, user, pc, ts and the columns dims/sums refer to, aliased e. */
+  from: string;
+  /** Group-by categories: name → SQL (small integers). */
+  dims: Record<string, string>;
+  /** Summed measures: name → SQL; stage-A column s_<name>. */
+  sums: Record<string, string>;
+  /** Further stage-A aggregates, full SQL with alias. */
+  extra: string[];
+  /** True when `from` already carries session keys s_seq/s_orphan (logon events). */
+  ownSessions?: boolean;
+}
+
+/** Words in a space-separated keyword list (0 for empty). */
+const words = (c: string) => `CASE WHEN coalesce(${c}, '') = '' THEN 0 ELSE strlen(${c}) - strlen(replace(${c}, ' ', '')) + 1 END`;
+/** Entries in a ;-separated list (0 for empty). */
+const entries = (c: string) => `CASE WHEN coalesce(${c}, '') = '' THEN 0 ELSE strlen(${c}) - strlen(replace(${c}, ';', '')) + 1 END`;
+/** Entries of a recipient list outside the organisation's domain. */
+const external = (c: string) => `(${entries(c)} - (strlen(coalesce(${c}, '')) - strlen(replace(coalesce(${c}, ''), '@dtaa.com', ''))) // 9)`;
+
+/** Table of logon events (small: under 1 % of a release) with session keys; see sessions.ts. */
+export function logonSpec(): EventSpec {
+  return {
+    domain: 'logon',
+    from: 'ev_logon e',
+    dims: { act: 'CASE WHEN e.is_logon THEN 1 ELSE 2 END' },
+    sums: {},
+    extra: [
+      'min(e.hod) FILTER (WHERE e.is_logon) AS lo_first',
+      'max(e.hod) FILTER (WHERE NOT e.is_logon) AS lf_last',
+    ],
+    ownSessions: true,
+  };
+}
+
+/** Table of device events with connection durations; see deviceTableSql. */
+export function deviceSpec(family: Family): EventSpec {
+  return {
+    domain: 'device',
+    from: 'ev_device e',
+    dims: { act: 'CASE WHEN e.is_connect THEN 1 ELSE 2 END' },
+    sums: family === 'r4' ? { dur: 'e.dur' } : { dur: 'e.dur', ftl: 'e.ftl' },
+    extra: ['count(e.dur) AS c_dur', 'max(e.dur) AS x_dur'],
+  };
+}
+
+export function logonTableSql(layout: DetectedLayout): string {
+  return `CREATE TABLE ev_logon_raw AS
+    SELECT id, "user", pc, date AS ts, activity = 'Logon' AS is_logon,
+           hour(date) + minute(date) / 60.0 + second(date) / 3600.0 AS hod
+    FROM ${readCsvSql(layout, 'logon')}`;
+}
+
+/**
+ * Device events; a Connect's duration runs to the next device event of the same user on
+ * the same PC when that is a Disconnect, and is unknown (NULL) otherwise.
+ */
+export function deviceTableSql(layout: DetectedLayout): string {
+  const ftl = layout.family === 'r4' ? '' : `, CASE WHEN activity = 'Connect' THEN ${entries('file_tree')} END AS ftl`;
+  return `CREATE TABLE ev_device AS
+    SELECT id, "user", pc, ts, is_connect, ${layout.family === 'r4' ? '' : 'ftl, '}
+      CASE WHEN is_connect AND next_connect = false THEN date_diff('second', ts, next_ts)::DOUBLE END AS dur
+    FROM (
+      SELECT *, lead(is_connect) OVER w AS next_connect, lead(ts) OVER w AS next_ts
+      FROM (SELECT id, "user", pc, date AS ts, activity = 'Connect' AS is_connect${ftl} FROM ${readCsvSql(layout, 'device')})
+      WINDOW w AS (PARTITION BY "user", pc ORDER BY ts, is_connect DESC, id)
+    )`;
+}
+
+export function fileSpec(layout: DetectedLayout): EventSpec {
+  const r4 = layout.family === 'r4';
+  const ext = `lower(regexp_extract(filename, '\\.([A-Za-z0-9]+)$', 1))`;
+  const more = r4
+    ? ''
+    : `, CASE activity WHEN 'File Open' THEN 1 WHEN 'File Copy' THEN 2 WHEN 'File Write' THEN 3 WHEN 'File Delete' THEN 4 ELSE 0 END AS fact,
+         coalesce(to_removable_media, false)::INTEGER AS to_rm, coalesce(from_removable_media, false)::INTEGER AS from_rm`;
+  return {
+    domain: 'file',
+    from: `(SELECT id, "user", pc, date AS ts, ${fileTypeSql(ext)} AS ftype,
+              CASE upper(left(filename, 1)) WHEN 'C' THEN 1 WHEN 'R' THEN 2 ELSE 0 END AS disk,
+              strlen(coalesce(content, '')) AS len, ${words('content')} AS nwords,
+              strlen(filename) - strlen(replace(filename, '\\', '')) AS depth${more}
+            FROM ${readCsvSql(layout, 'file')}) e`,
+    dims: r4 ? { ftype: 'e.ftype', disk: 'e.disk' } : { ftype: 'e.ftype', disk: 'e.disk', fact: 'e.fact', to_rm: 'e.to_rm', from_rm: 'e.from_rm' },
+    sums: { len: 'e.len', depth: 'e.depth', nwords: 'e.nwords' },
+    extra: [],
+  };
+}
+
+export const ATTACHMENT_TYPES = [0, 1, 2, 3, 4, 5] as const;
+
+export function emailSpec(layout: DetectedLayout): EventSpec {
+  const r4 = layout.family === 'r4';
+  const rcpt = `${entries('"to"')} + ${entries('cc')} + ${entries('bcc')}`;
+  const ext = `${external('"to"')} + ${external('cc')} + ${external('bcc')}`;
+  const att = r4 ? 'coalesce(attachments, 0)' : `len(atts)`;
+  // r5+: attachments are `name.ext(bytes);…`; parsed once into a list of {t: type, b: bytes}.
+  const attList = `list_transform(list_filter(string_split(coalesce(attachments, ''), ';'), x -> x <> ''),
+      x -> {'t': ${fileTypeSql(`lower(regexp_extract(x, '\\.([A-Za-z0-9]+)\\(', 1))`)},
+            'b': coalesce(TRY_CAST(regexp_extract(x, '\\((\\d+)\\)\\s*$', 1) AS BIGINT), 0)})`;
+  const attCols = r4
+    ? ''
+    : ATTACHMENT_TYPES.map(
+        (t) => `, len(list_filter(atts, a -> a.t = ${t})) AS att${t}_n, coalesce(list_sum(list_transform(list_filter(atts, a -> a.t = ${t}), a -> a.b)), 0) AS att${t}_b`,
+      ).join('');
+  const inner = `SELECT id, "user", pc, date AS ts, ${rcpt} AS rcpt, ${ext} AS ext, ${entries('bcc')} AS bcc, ${external('bcc')} AS ext_bcc,
+      coalesce(size, 0) AS size, strlen(coalesce(content, '')) AS len, ${words('content')} AS nwords
+      ${r4 ? ', attachments' : `, CASE WHEN activity = 'Send' THEN 1 ELSE 2 END AS eact, ${attList} AS atts`}
+    FROM ${readCsvSql(layout, 'email')}`;
+  const sums: Record<string, string> = { rcpt: 'e.rcpt', ext: 'e.ext', bcc: 'e.bcc', att: 'e.att', size: 'e.size', len: 'e.len', nwords: 'e.nwords' };
+  if (!r4) for (const t of ATTACHMENT_TYPES) Object.assign(sums, { [`att${t}_n`]: `e.att${t}_n`, [`att${t}_b`]: `e.att${t}_b` });
+  return {
+    domain: 'email',
+    from: `(SELECT *, ${att} AS att${attCols} FROM (${inner})) e`,
+    dims: {
+      has_ext: '(e.ext > 0)::INTEGER',
+      has_ext_bcc: '(e.ext_bcc > 0)::INTEGER',
+      ...(r4 ? {} : { eact: 'e.eact' }),
+    },
+    sums,
+    extra: [],
+  };
+}
+
+export function httpSpec(layout: DetectedLayout): EventSpec {
+  const r6 = layout.family === 'r6';
+  const act = r6 ? `, CASE activity WHEN 'WWW Visit' THEN 1 WHEN 'WWW Download' THEN 2 WHEN 'WWW Upload' THEN 3 ELSE 0 END AS hact` : '';
+  const inner = `SELECT id, "user", pc, date AS ts, ${httpHostSql('url')} AS h, strlen(url) AS url_len,
+      greatest(strlen(url) - strlen(replace(url, '/', '')) - 2, 0) AS url_depth,
+      strlen(coalesce(content, '')) AS c_len, ${words('content')} AS c_words${act}
+    FROM ${readCsvSql(layout, 'http')}`;
+  return {
+    domain: 'http',
+    from: `(SELECT i.*, ${httpCategorySql('i.h', 'dm.code')} AS cat
+            FROM (${inner}) i LEFT JOIN http_domain_map dm ON dm.key = ${lastTwoLabelsSql('i.h')}) e`,
+    dims: r6 ? { cat: 'e.cat', hact: 'e.hact' } : { cat: 'e.cat' },
+    sums: { url_len: 'e.url_len', url_depth: 'e.url_depth', c_len: 'e.c_len', c_words: 'e.c_words' },
+    extra: [],
+  };
+}

@@ -1,0 +1,217 @@
+// The feature grid: for each log domain, time slice and PC class, counts and means of
+// per-event measures, split by the domain's categories. Each definition yields both the
+// schema entry (what the column means, where it sits in domain × kind) and the SQL that
+// computes it from the domain's stage-A table (columns n, s_*, tc, pcc, categories).
+import type { Family } from './releases.js';
+import { ATTACHMENT_TYPES, type LogDomain } from './events.js';
+import { timeSlices } from './windows.js';
+import { FILE_TYPES, HTTP_CATEGORIES } from './vocab.js';
+import { PC_CLASSES, type Aggregation, type FeatureColumn, type Granularity, type PcClass, type TimeClass } from './types.js';
+
+export interface FeatureDef {
+  col: FeatureColumn;
+  /** Aggregate over stage-A rows of one window. */
+  sql: string;
+  /** Value when the window has no event of this domain. */
+  fill: number;
+}
+
+/** pcc codes of the stage-B join: own 0, shared 1, other 2, supervisor 3 (the anchor's codes). */
+export const PC_CODE: Record<Exclude<PcClass, 'all'>, number> = { own: 0, shared: 1, other: 2, supervisor: 3 };
+
+const TIME_TEXT: Record<TimeClass, string> = {
+  all: 'at any time',
+  work: 'in working hours (07:30–17:30)',
+  afterhours: 'outside working hours',
+  weekend: 'on weekends in working hours',
+  weekend_afterhours: 'on weekends outside working hours',
+};
+const WEEK_TIME_TEXT: Partial<Record<TimeClass, string>> = {
+  work: 'on weekdays in working hours (07:30–17:30)',
+  afterhours: 'on weekdays outside working hours',
+};
+const PC_TEXT: Record<PcClass, string> = {
+  all: '',
+  own: ' on the user’s own PC',
+  shared: ' on a PC the user shares',
+  other: ' on another user’s PC',
+  supervisor: ' on the supervisor’s PC',
+};
+
+export function featureName(domain: string, agg: string, measure: string, subset: string | null, tc: TimeClass | null, pc: PcClass | null): string {
+  return [domain, agg, measure, subset, tc, pc && pc !== 'all' ? pc : null].filter((x) => x !== null).join('_');
+}
+
+const and = (...ps: string[]) => ps.filter((p) => p !== 'true').join(' AND ') || 'true';
+
+class Grid {
+  readonly defs: FeatureDef[] = [];
+  constructor(
+    readonly domain: LogDomain,
+    readonly g: Granularity,
+  ) {}
+
+  private time(tc: TimeClass): string {
+    return (this.g === 'week' ? WEEK_TIME_TEXT[tc] : undefined) ?? TIME_TEXT[tc];
+  }
+
+  private push(agg: Aggregation, measure: string, subset: string | null, tc: TimeClass, pc: PcClass, dtype: 'int' | 'float', sql: string, fill: number, description: string) {
+    this.defs.push({
+      col: { name: featureName(this.domain, agg, measure, subset, tc, pc), domain: this.domain, aggregation: agg, measure, subset, timeClass: tc, pcClass: pc, dtype, description },
+      sql,
+      fill,
+    });
+  }
+
+  /** Counts of `noun` events matching `base` (and subset), per time slice, plus per PC class. */
+  counts(measure: string, noun: string, base: string, subsets: [string | null, string, string][] = [[null, 'true', '']], byPc = true) {
+    for (const [tc, tp] of timeSlices(this.g)) {
+      for (const [sub, sp, stext] of subsets) {
+        this.push('count', measure, sub, tc, 'all', 'int', `coalesce(sum(n) FILTER (WHERE ${and(base, sp, tp)}), 0)::INTEGER`, 0, `number of ${noun}${stext} ${this.time(tc)}`);
+        if (byPc && sub === null && this.g !== 'session') {
+          for (const pc of PC_CLASSES) {
+            this.push('count', measure, sub, tc, pc, 'int', `coalesce(sum(n) FILTER (WHERE ${and(base, sp, tp, `pcc = ${PC_CODE[pc]}`)}), 0)::INTEGER`, 0, `number of ${noun}${stext}${PC_TEXT[pc]} ${this.time(tc)}`);
+          }
+        }
+      }
+    }
+  }
+
+  /** Means of summed measures over events matching `base` (and subset), per time slice. */
+  means(measures: [string, string][], noun: string, base: string, subsets: [string | null, string, string][] = [[null, 'true', '']], denominator = 'n') {
+    for (const [tc, tp] of timeSlices(this.g)) {
+      for (const [sub, sp, stext] of subsets) {
+        for (const [m, mtext] of measures) {
+          const p = and(base, sp, tp);
+          this.push('mean', m, sub, tc, 'all', 'float', `coalesce(sum(s_${m}) FILTER (WHERE ${p}) / nullif(sum(${denominator}) FILTER (WHERE ${p}), 0), 0)::DOUBLE`, 0, `mean ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when none)`);
+        }
+      }
+    }
+  }
+
+  custom(agg: Aggregation, measure: string, subset: string | null, tc: TimeClass, dtype: 'int' | 'float', sql: string, fill: number, description: string) {
+    this.push(agg, measure, subset, tc, 'all', dtype, sql, fill, description);
+  }
+}
+
+type Subsets = [string | null, string, string][];
+
+function logonGrid(g: Granularity): FeatureDef[] {
+  const x = new Grid('logon', g);
+  x.counts('logon', 'logons', 'act = 1');
+  x.counts('logoff', 'logoffs', 'act = 2', undefined, false);
+  x.custom('min', 'logon_time', null, 'all', 'float', 'coalesce(min(lo_first), -1)::DOUBLE', -1, 'time of day of the first logon, in hours (−1 when none)');
+  x.custom('max', 'logoff_time', null, 'all', 'float', 'coalesce(max(lf_last), -1)::DOUBLE', -1, 'time of day of the last logoff, in hours (−1 when none)');
+  if (g !== 'session') x.custom('distinct', 'pcs', null, 'all', 'int', 'count(DISTINCT pc) FILTER (WHERE act = 1)::INTEGER', 0, 'number of distinct PCs logged on to');
+  return x.defs;
+}
+
+function deviceGrid(g: Granularity, family: Family): FeatureDef[] {
+  const x = new Grid('device', g);
+  x.counts('connect', 'removable-media connects', 'act = 1');
+  x.counts('disconnect', 'removable-media disconnects', 'act = 2', undefined, false);
+  x.means([['dur', 'connection duration in seconds']], 'connects with a matching disconnect', 'act = 1', undefined, 'c_dur');
+  for (const [tc, tp] of timeSlices(g)) {
+    x.custom('max', 'dur', null, tc, 'float', `coalesce(max(x_dur) FILTER (WHERE ${and('act = 1', tp)}), 0)::DOUBLE`, 0, `longest connection in seconds ${TIME_TEXT[tc]} (0 when none)`);
+  }
+  if (family !== 'r4') x.means([['ftl', 'number of file-tree entries']], 'connects', 'act = 1');
+  return x.defs;
+}
+
+function fileGrid(g: Granularity, family: Family): FeatureDef[] {
+  const x = new Grid('file', g);
+  const types: Subsets = FILE_TYPES.map((t) => [t.key, `ftype = ${t.code}`, ` of type ${t.key} (${t.description})`]);
+  const subs: Subsets = [
+    ...types,
+    ['local', 'disk = 1', ' on the local disk (C:)'],
+    ['removable', 'disk = 2', ' on removable media (R:)'],
+  ];
+  if (family !== 'r4') {
+    subs.push(
+      ['open', 'fact = 1', ' opened'],
+      ['copy', 'fact = 2', ' copied'],
+      ['write', 'fact = 3', ' written'],
+      ['delete', 'fact = 4', ' deleted'],
+      ['to_removable', 'to_rm = 1', ' going to removable media'],
+      ['from_removable', 'from_rm = 1', ' coming from removable media'],
+    );
+  }
+  x.counts('events', 'file events', 'true');
+  x.counts('events', 'file events', 'true', subs, false);
+  const ms: [string, string][] = [['len', 'content length (bytes)'], ['depth', 'path depth'], ['nwords', 'content words']];
+  x.means(ms, 'file events', 'true');
+  x.means(ms, 'file events', 'true', types);
+  return x.defs;
+}
+
+function emailGrid(g: Granularity, family: Family): FeatureDef[] {
+  const x = new Grid('email', g);
+  const subs: Subsets = [
+    ['external', 'has_ext = 1', ' with an external recipient'],
+    ['external_bcc', 'has_ext_bcc = 1', ' with an external bcc recipient'],
+  ];
+  const acts: Subsets = [
+    ['send', 'eact = 1', ' sent'],
+    ['recv', 'eact = 2', ' viewed or received'],
+  ];
+  if (family !== 'r4') subs.push(...acts);
+  x.counts('events', 'emails', 'true');
+  x.counts('events', 'emails', 'true', subs, false);
+  const ms: [string, string][] = [
+    ['rcpt', 'number of recipients (to, cc, bcc)'],
+    ['ext', 'number of external recipients'],
+    ['bcc', 'number of bcc recipients'],
+    ['att', 'number of attachments'],
+    ['size', 'size (bytes)'],
+    ['len', 'content length (bytes)'],
+    ['nwords', 'content words'],
+  ];
+  x.means(ms, 'emails', 'true');
+  if (family !== 'r4') {
+    x.means(ms, 'emails', 'true', acts);
+    const att: [string, string][] = [];
+    for (const t of ATTACHMENT_TYPES) {
+      const ft = FILE_TYPES[t]!;
+      att.push([`att${t}_n`, `number of ${ft.key} attachments`], [`att${t}_b`, `bytes of ${ft.key} attachments`]);
+    }
+    x.means(att, 'emails', 'true');
+  }
+  return x.defs;
+}
+
+function httpGrid(g: Granularity, family: Family): FeatureDef[] {
+  const x = new Grid('http', g);
+  const cats: Subsets = HTTP_CATEGORIES.map((c) => [c.key, `cat = ${c.code}`, ` to ${c.key} sites (${c.description})`]);
+  const subs: Subsets = [...cats];
+  if (family === 'r6') subs.push(['visit', 'hact = 1', ' that are visits'], ['download', 'hact = 2', ' that are downloads'], ['upload', 'hact = 3', ' that are uploads']);
+  x.counts('events', 'web requests', 'true');
+  x.counts('events', 'web requests', 'true', subs, false);
+  const ms: [string, string][] = [['url_len', 'URL length'], ['url_depth', 'URL path depth'], ['c_len', 'content length (bytes)'], ['c_words', 'content words']];
+  x.means(ms, 'web requests', 'true');
+  x.means(ms, 'web requests', 'true', cats);
+  return x.defs;
+}
+
+export function domainGrid(domain: LogDomain, g: Granularity, family: Family): FeatureDef[] {
+  switch (domain) {
+    case 'logon':
+      return logonGrid(g);
+    case 'device':
+      return deviceGrid(g, family);
+    case 'file':
+      return fileGrid(g, family);
+    case 'email':
+      return emailGrid(g, family);
+    case 'http':
+      return httpGrid(g, family);
+  }
+}
+
+/** CREATE TABLE b_<domain>: one row per window with the domain's features. */
+export function stageBSql(domain: LogDomain, keys: string[], defs: FeatureDef[]): string {
+  const k = ['"user"', ...keys].join(', ');
+  return `CREATE OR REPLACE TABLE b_${domain} AS
+    SELECT ${k}, ${defs.map((d) => `${d.sql} AS "${d.col.name}"`).join(',\n      ')}
+    FROM (SELECT a.*, coalesce(p.cls, ${PC_CODE.other}) AS pcc FROM a_${domain} a LEFT JOIN pc_class p ON p."user" = a."user" AND p.pc = a.pc)
+    GROUP BY ${k}`;
+}

@@ -1,0 +1,18 @@
+// CERT ingestion and feature extraction (see docs/features.md).
+export { extractFeatures, detectRelease } from './extract.js';
+export { readSchema, schemaPathFor, rejectsPathFor } from './schema.js';
+export { CertFormatError, RELEASES, detectLayout } from './releases.js';
+export type {
+  Aggregation,
+  Domain,
+  ExtractOptions,
+  FeatureColumn,
+  FeatureSchema,
+  FeatureSummary,
+  Granularity,
+  PcClass,
+  ProgressEvent,
+  RejectInfo,
+  TimeClass,
+} from './types.js';
+export { DOMAINS, GRANULARITIES, PC_CLASSES } from './types.js';

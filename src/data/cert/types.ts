@@ -1,0 +1,118 @@
+// Public types of the CERT feature extractor (see docs/features.md).
+
+export type Granularity = 'day' | 'week' | 'session';
+export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'session'];
+
+export type Domain = 'logon' | 'device' | 'file' | 'email' | 'http' | 'context';
+export const DOMAINS: readonly Domain[] = ['logon', 'device', 'file', 'email', 'http', 'context'];
+
+/**
+ * Time slice a feature counts over. Events fall into four disjoint classes
+ * (weekday 07:30–17:30, weekday outside, weekend 07:30–17:30, weekend outside).
+ * Week rows split by all four: 'work', 'afterhours', 'weekend', 'weekend_afterhours'.
+ * Day rows split by 'work' / 'afterhours' within that day (the day's weekend-ness is
+ * the context column `context_flag_weekend`). Session rows only use 'all'.
+ */
+export type TimeClass = 'all' | 'work' | 'afterhours' | 'weekend' | 'weekend_afterhours';
+/** PC class of an event relative to its user: own PC, shared PC, another user's PC, the supervisor's PC. */
+export type PcClass = 'all' | 'own' | 'shared' | 'other' | 'supervisor';
+export const PC_CLASSES: readonly Exclude<PcClass, 'all'>[] = ['own', 'shared', 'other', 'supervisor'];
+
+/** How a feature summarises its events. */
+export type Aggregation =
+  | 'count' // number of events in the slice
+  | 'mean' // mean of a per-event measure over the slice's events
+  | 'max' // maximum of a per-event measure
+  | 'min' // minimum of a per-event measure
+  | 'distinct' // number of distinct values
+  | 'share' // fraction of the row's events in the slice
+  | 'value' // one value per row (duration, time of day, days to termination)
+  | 'flag' // 0/1
+  | 'index'; // a category coded as a dense integer index (−1 unknown)
+
+export interface FeatureColumn {
+  /** `<domain>_<aggregation>_<measure>[_<subset>]_<timeClass>[_<pcClass>]` for grid features. */
+  name: string;
+  domain: Domain;
+  aggregation: Aggregation;
+  /** The per-event quantity or attribute summarised: 'events', 'url_len', 'size', 'role', … */
+  measure: string;
+  /** The category the events are restricted to ('job', 'doc', 'send', 'external', …), null for all. */
+  subset: string | null;
+  timeClass: TimeClass | null;
+  pcClass: PcClass | null;
+  dtype: 'int' | 'float';
+  description: string;
+  /** True where the column can be NULL (unknown), e.g. Big-5 without psychometric.csv. */
+  nullable?: boolean;
+}
+
+export interface FeatureSchema {
+  version: 1;
+  release: string;
+  granularity: Granularity;
+  /** day: user, day · week: user, week · session: user, session, pc, start, end, day */
+  keys: string[];
+  /** ['insider', 'malicious_events'], or [] when the data has no answers */
+  labels: string[];
+  columns: FeatureColumn[];
+}
+
+export interface ProgressEvent {
+  /** 'logon' | 'device' | … | 'ldap' | 'answers' | 'features' */
+  stage: string;
+  /** 0..1 within the stage */
+  fraction: number;
+  /** Bytes of log files done so far (whole job) and in total. */
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface ExtractOptions {
+  /** Release directory (logon.csv, device.csv, file.csv, email.csv, http.csv, LDAP/, psychometric.csv, answers/). */
+  data: string;
+  granularity: Granularity;
+  /** Output Parquet path; FILE.schema.json and FILE.rejects.csv are written beside it. */
+  out: string;
+  /** 'auto' (default) or r4.1|r4.2|r5.1|r5.2|r6.1|r6.2 */
+  release?: string;
+  /** Fail on the first malformed row instead of counting it. */
+  strict?: boolean;
+  /** DuckDB worker threads (default 2). */
+  threads?: number;
+  /** DuckDB memory limit, e.g. '2GB' (default). */
+  memoryLimit?: string;
+  /** No progress output or warnings on stderr. */
+  quiet?: boolean;
+  onProgress?: (p: ProgressEvent) => void;
+}
+
+export interface RejectInfo {
+  count: number;
+  /** Up to 10 line numbers (1-based physical lines; line 1 is the header). */
+  sampleLines: number[];
+}
+
+export interface FeatureSummary {
+  out: string;
+  schemaPath: string;
+  /** null when no row was rejected */
+  rejectsPath: string | null;
+  release: string;
+  granularity: Granularity;
+  rows: number;
+  users: number;
+  features: number;
+  labelled: boolean;
+  /** Rows with insider > 0. */
+  insiderRows: number;
+  insiderUsers: number;
+  /** Accepted events per log file (logon, device, file, email, http). */
+  events: Record<string, number>;
+  /** Rejected rows per log file. */
+  rejects: Record<string, RejectInfo>;
+  seconds: number;
+  eventsPerSecond: number;
+  /** Non-fatal problems (missing psychometric.csv, missing answer files, …). */
+  warnings: string[];
+}
