@@ -7,14 +7,25 @@
   },
   "targets": [
     {
+      # Plain C++ element loops (fused optimizer updates), built apart so they can have
+      # -O3 and no errno on sqrt, which lets GCC vectorise them; no libtorch headers.
+      "target_name": "reslab_kernels",
+      "type": "static_library",
+      "sources": ["src/kernels/optim_kernels.cc"],
+      "cflags_cc!": ["-std=gnu++17", "-std=gnu++20", "-O2", "-O3"],
+      "cflags_cc": ["-std=c++17", "-O3", "-fno-math-errno", "-fPIC"]
+    },
+    {
       "target_name": "reslab_native",
+      "dependencies": ["reslab_kernels"],
       "sources": [
         "src/addon.cc",
         "src/create.cc",
         "src/shape.cc",
         "src/math.cc",
         "src/nn.cc",
-        "src/autograd.cc"
+        "src/autograd.cc",
+        "src/optim.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")"

@@ -18,8 +18,6 @@ export function runPythonAnchor<T>(script: string, spec: unknown, timeoutMs = 30
     env: {
       ...process.env,
       OPENBLAS_NUM_THREADS: '1',
-      // src/torch/native.ts makes reslab's OpenMP workers sleep when idle; same for the anchor.
-      OMP_WAIT_POLICY: process.env.OMP_WAIT_POLICY ?? 'PASSIVE',
       MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? String(32 << 20),
       MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? String(1 << 30),
     },

@@ -175,6 +175,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitMath(env, exports);
   InitNN(env, exports);
   InitAutograd(env, exports);
+  InitOptim(env, exports);
   return exports;
 }
 

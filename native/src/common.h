@@ -42,6 +42,7 @@ void InitShape(Napi::Env env, Napi::Object exports);
 void InitMath(Napi::Env env, Napi::Object exports);
 void InitNN(Napi::Env env, Napi::Object exports);
 void InitAutograd(Napi::Env env, Napi::Object exports);
+void InitOptim(Napi::Env env, Napi::Object exports);
 
 }  // namespace reslab
 

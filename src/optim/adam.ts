@@ -1,6 +1,7 @@
-// Adam and AdamW (torch.optim's single-tensor updates): Adam adds weight decay to the
-// gradient (L2); AdamW decays the weights directly (decoupled).
+// Adam and AdamW (torch.optim's update rule): Adam adds weight decay to the gradient
+// (L2); AdamW decays the weights directly (decoupled).
 import { Tensor, keep, zerosLike } from '../torch/index.js';
+import { N } from '../torch/native.js';
 import { Optimizer, definedOnly, type ParamsInput } from './optimizer.js';
 
 export interface AdamOptions { lr?: number; betas?: [number, number]; eps?: number; weightDecay?: number; amsgrad?: boolean }
@@ -11,7 +12,6 @@ export class Adam extends Optimizer<H> {
     super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: decoupled ? 1e-2 : 0, amsgrad: false, ...definedOnly(o), decoupled });
   }
   protected update(p: Tensor, grad: Tensor, s: Record<string, Tensor | number>, h: H): void {
-    const [b1, b2] = h.betas;
     if (s.step === undefined) {
       s.step = 0;
       s.expAvg = keep(zerosLike(p));
@@ -20,24 +20,9 @@ export class Adam extends Optimizer<H> {
     }
     const step = (s.step as number) + 1;
     s.step = step;
-    if (h.weightDecay) {
-      if (h.decoupled) p.mul_(1 - h.lr * h.weightDecay);
-      else grad = grad.add(p, h.weightDecay);
-    }
-    const m = s.expAvg as Tensor;
-    const v = s.expAvgSq as Tensor;
-    m.mul_(b1).add_(grad, 1 - b1);
-    v.mul_(b2).addcmul_(grad, grad, 1 - b2);
-    const bc1 = 1 - b1 ** step;
-    const bc2sqrt = Math.sqrt(1 - b2 ** step);
-    let denomSrc = v;
-    if (h.amsgrad) {
-      const mx = s.maxExpAvgSq as Tensor;
-      mx.copy_(mx.maximum(v));
-      denomSrc = mx;
-    }
-    const denom = denomSrc.sqrt().div_(bc2sqrt).add_(h.eps);
-    p.addcdiv_(m, denom, -h.lr / bc1);
+    // One fused pass per parameter (native/src/optim.cc), in torch.optim's arithmetic order.
+    N.adamUpdate(p.h, grad.h, (s.expAvg as Tensor).h, (s.expAvgSq as Tensor).h, h.amsgrad ? (s.maxExpAvgSq as Tensor).h : null,
+      step, h.lr, h.betas[0], h.betas[1], h.eps, h.weightDecay, h.decoupled);
   }
 }
 

@@ -1,5 +1,6 @@
 // SGD with momentum, dampening, Nesterov and L2 weight decay (torch.optim.SGD's update).
-import { Tensor, keep } from '../torch/index.js';
+import { Tensor, keep, zerosLike } from '../torch/index.js';
+import { N } from '../torch/native.js';
 import { Optimizer, definedOnly, type ParamsInput } from './optimizer.js';
 
 export interface SGDOptions { lr: number; momentum?: number; dampening?: number; nesterov?: boolean; weightDecay?: number }
@@ -11,13 +12,11 @@ export class SGD extends Optimizer<H> {
     if (o.nesterov && (!o.momentum || o.dampening)) throw new Error('Nesterov momentum needs momentum > 0 and dampening = 0');
   }
   protected update(p: Tensor, grad: Tensor, s: Record<string, Tensor | number>, h: H): void {
-    let d = h.weightDecay ? grad.add(p, h.weightDecay) : grad;
-    if (h.momentum) {
-      let buf = s.momentumBuffer as Tensor | undefined;
-      if (!buf) s.momentumBuffer = buf = keep(d.clone());
-      else buf.mul_(h.momentum).add_(d, 1 - h.dampening);
-      d = h.nesterov ? d.add(buf, h.momentum) : buf;
-    }
-    p.add_(d, -h.lr);
+    // One fused pass per parameter (native/src/optim.cc), in torch.optim's arithmetic order;
+    // on the first step the momentum buffer takes the step's direction, as torch.optim's clone.
+    let buf = s.momentumBuffer as Tensor | undefined;
+    const first = h.momentum !== 0 && !buf;
+    if (first) s.momentumBuffer = buf = keep(zerosLike(p));
+    N.sgdUpdate(p.h, grad.h, h.momentum ? buf!.h : null, first, h.lr, h.momentum, h.dampening, h.weightDecay, h.nesterov);
   }
 }

@@ -12,11 +12,6 @@ export type Handle = object & { readonly __handle: unique symbol };
 // OpenBLAS (used by libtorch for small matmuls) starts its own thread pool, which fights
 // libtorch's OpenMP pool on 2 cores; it reads this variable when the library is loaded.
 process.env.OPENBLAS_NUM_THREADS ??= '1';
-// libgomp's default lets idle OpenMP workers spin; when the cores are shared with other
-// processes the spinning workers steal the time the working thread needs, and small ops
-// became ~100× slower (a 6-layer MLP step went from 0.2 ms to 40 ms). Sleeping waits cost
-// microseconds per parallel region instead. Read when libgomp loads with the addon below.
-process.env.OMP_WAIT_POLICY ??= 'PASSIVE';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const addonPath = join(root, 'native', 'build', 'Release', 'reslab_native.node');
