@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 /** Debian's interpreter: the one that has python3-torch (a pyenv python3 on PATH may not). */
 export const DEBIAN_PYTHON = process.env.RESLAB_PYTHON ?? '/usr/bin/python3';
 
-export function runPythonAnchor<T>(script: string, spec: unknown, timeoutMs = 30 * 60_000): T {
+export function runPythonAnchor<T>(script: string, spec: unknown, extraEnv: Record<string, string> = {}, timeoutMs = 30 * 60_000): T {
   if (!existsSync(DEBIAN_PYTHON)) throw new Error(`anchor interpreter ${DEBIAN_PYTHON} not found (set RESLAB_PYTHON)`);
   const r = spawnSync(DEBIAN_PYTHON, [script, JSON.stringify(spec)], {
     encoding: 'utf8',
@@ -20,13 +20,29 @@ export function runPythonAnchor<T>(script: string, spec: unknown, timeoutMs = 30
       OPENBLAS_NUM_THREADS: '1',
       MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? String(32 << 20),
       MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? String(1 << 30),
+      ...extraEnv,
     },
   });
   if (r.status !== 0) {
     throw new Error(`${script} failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n${r.stderr}`);
   }
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(last) as T;
+  return lastJsonLine<T>(r.stdout);
+}
+
+/**
+ * Runs a TypeScript bench script in a child Node process, so that environment settings
+ * read when libraries load (OpenBLAS, libgomp) apply to it; returns its last JSON line.
+ */
+export function runNodeChild<T>(script: string, args: string[], extraEnv: Record<string, string> = {}, timeoutMs = 30 * 60_000): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, ...extraEnv },
+  });
+  if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n${r.stderr}`);
+  return lastJsonLine<T>(r.stdout);
+}
+
+function lastJsonLine<T>(stdout: string): T {
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as T;
 }
 
 export function median(xs: number[]): number {
