@@ -4,27 +4,58 @@
 #include <ATen/Parallel.h>
 #include <malloc.h>
 #include <cstdlib>
+#include <deque>
 
 namespace reslab {
 
 std::atomic<int64_t> g_live{0};
 
-static void Finalize(Napi::Env, Handle* h) {
-  if (h->alive) g_live--;
-  delete h;
+namespace {
+struct Slot {
+  at::Tensor t;
+  uint32_t gen = 0;
+  bool alive = false;
+};
+// A deque never moves its elements, so an at::Tensor& from Unwrap stays valid while
+// later Wraps grow the table. Tensors are only touched from the JS thread.
+std::deque<Slot> g_slots;
+std::vector<uint32_t> g_free;
+
+inline void* Encode(uint32_t idx, uint32_t gen) { return reinterpret_cast<void*>((uint64_t(gen) << 32) | idx); }
+
+/** The live slot a handle names, or null (not a handle, disposed, or stale); idx gets its number. */
+Slot* Lookup(const Napi::Value& v, uint32_t* idxOut = nullptr) {
+  if (!v.IsExternal()) return nullptr;
+  const auto bits = reinterpret_cast<uint64_t>(v.As<Napi::External<void>>().Data());
+  const uint32_t idx = uint32_t(bits), gen = uint32_t(bits >> 32);
+  if (idx >= g_slots.size()) return nullptr;
+  if (idxOut) *idxOut = idx;
+  Slot& s = g_slots[idx];
+  return s.gen == gen && s.alive ? &s : nullptr;
 }
+}  // namespace
 
 Napi::Value Wrap(Napi::Env env, at::Tensor t) {
-  auto* h = new Handle{std::move(t), true};
+  uint32_t idx;
+  if (!g_free.empty()) {
+    idx = g_free.back();
+    g_free.pop_back();
+  } else {
+    idx = uint32_t(g_slots.size());
+    g_slots.emplace_back();
+  }
+  Slot& s = g_slots[idx];
+  s.t = std::move(t);
+  s.alive = true;
   g_live++;
-  return Napi::External<Handle>::New(env, h, Finalize);
+  return Napi::External<void>::New(env, Encode(idx, s.gen));
 }
 
 at::Tensor& Unwrap(const Napi::Value& v) {
   if (!v.IsExternal()) throw Napi::TypeError::New(v.Env(), "expected a tensor handle");
-  auto* h = v.As<Napi::External<Handle>>().Data();
-  if (!h->alive) throw Napi::Error::New(v.Env(), "tensor was disposed (used outside its tidy() scope? keep() it)");
-  return h->t;
+  Slot* s = Lookup(v);
+  if (!s) throw Napi::Error::New(v.Env(), "tensor was disposed (used outside its tidy() scope? keep() it)");
+  return s->t;
 }
 
 bool IsNullish(const Napi::Value& v) { return v.IsUndefined() || v.IsNull(); }
@@ -120,19 +151,18 @@ void Export(Napi::Env env, Napi::Object exports, const char* name, Fn fn) {
 using namespace reslab;
 
 RESLAB_FN(dispose) {
-  if (!info[0].IsExternal()) return env.Undefined();
-  auto* h = info[0].As<Napi::External<Handle>>().Data();
-  if (h->alive) {
-    h->alive = false;
-    h->t = at::Tensor();
+  uint32_t idx;
+  if (Slot* s = Lookup(info[0], &idx)) {
+    s->t = at::Tensor();
+    s->alive = false;
+    s->gen++;
+    g_free.push_back(idx);
     g_live--;
   }
   return env.Undefined();
 }
 
-RESLAB_FN(isDisposed) {
-  return Napi::Boolean::New(env, !info[0].As<Napi::External<Handle>>().Data()->alive);
-}
+RESLAB_FN(isDisposed) { return Napi::Boolean::New(env, Lookup(info[0]) == nullptr); }
 
 RESLAB_FN(liveTensors) { return Napi::Number::New(env, (double)g_live.load()); }
 

@@ -9,13 +9,11 @@
 
 namespace reslab {
 
-// One JS-visible reference to a libtorch tensor. `dispose` drops the reference at once
-// (deterministic release); the External's GC finaliser is only the fallback.
-struct Handle {
-  at::Tensor t;
-  bool alive = true;
-};
-
+// JS holds a tensor as an External whose data is not a pointer but a slot number and
+// that slot's generation, so creating a handle allocates nothing and registers no V8
+// finaliser (both cost more than a small op itself). `dispose` frees the slot at once
+// and bumps its generation, so a stale handle is an error, never another tensor. The GC
+// fallback for tensors that outlive every scope lives in JS (src/torch/scope.ts).
 extern std::atomic<int64_t> g_live;
 
 Napi::Value Wrap(Napi::Env env, at::Tensor t);

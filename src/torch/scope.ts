@@ -1,21 +1,29 @@
 // Deterministic memory release. Every tensor made inside `tidy(fn)` is freed when fn
 // returns, except the tensors it returns (which move to the enclosing scope) and those
 // passed to `keep()`. Tensors made outside any scope live until `dispose()` or, as a
-// fallback, until the garbage collector finalises their handle.
-import { N } from './native.js';
+// fallback, until the garbage collector collects their Tensor object.
+import { N, type Handle } from './native.js';
 import type { Tensor } from './tensor.js';
 
 const stack: Tensor[][] = [];
 const kept = new WeakSet<Tensor>();
 
+// The GC fallback, only for tensors that outlive every scope (made outside one, kept, or
+// returned from the outermost one): a scope frees everything else deterministically, so
+// the common case pays no GC bookkeeping. Disposing twice is harmless.
+const finalizer = new FinalizationRegistry<Handle>((h) => N.dispose(h));
+const orphan = (t: Tensor) => finalizer.register(t, t.h);
+
 /** Called by the Tensor constructor. */
 export function track(t: Tensor): void {
   const top = stack[stack.length - 1];
   if (top) top.push(t);
+  else orphan(t);
 }
 
 export function keep<T extends Tensor>(t: T): T {
   kept.add(t);
+  orphan(t);
   return t;
 }
 
@@ -86,8 +94,10 @@ function release<R>(scope: Tensor[], result: R): R {
   collect(result, survivors);
   const parent = stack[stack.length - 1];
   for (const t of scope) {
-    if (survivors.has(t)) parent?.push(t);
-    else if (!kept.has(t)) t.dispose();
+    if (survivors.has(t)) {
+      if (parent) parent.push(t);
+      else orphan(t);
+    } else if (!kept.has(t)) t.dispose();
   }
   return result;
 }

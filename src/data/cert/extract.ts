@@ -2,9 +2,8 @@
 // (+ FILE.rejects.csv). Each log file is scanned once by DuckDB and reduced to a small
 // per-window table; joins and the wide pivot run on those. Outputs are written to temp
 // paths and renamed into place.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { mkdirSync, renameSync } from 'node:fs';
 import { progress as makeProgress } from '../../util/progress.js';
 import { tempPathFor } from '../../util/atomic.js';
 import { answerDatasets, findAnswersDir, loadAnswers } from './answers.js';
