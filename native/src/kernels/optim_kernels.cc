@@ -8,9 +8,11 @@ namespace reslab::kernels {
 
 #define VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 
-template <typename T>
-VECTOR_CLONES static void adamLoop(T* __restrict P, const T* __restrict G, T* __restrict M, T* __restrict V, const AdamScalars& c,
-                                   int64_t begin, int64_t end) {
+// AMSGrad is a template flag rather than a branch so each variant is one straight loop
+// the compiler vectorises.
+template <typename T, bool AMSGrad>
+VECTOR_CLONES static void adamLoop(T* __restrict P, const T* __restrict G, T* __restrict M, T* __restrict V, T* __restrict X,
+                                   const AdamScalars& c, int64_t begin, int64_t end) {
   const T l2 = T(c.l2), decay = T(c.decay), b1 = T(c.b1), a1 = T(1 - c.b1), b2 = T(c.b2), a2 = T(1 - c.b2);
   const T eps = T(c.eps), bc2 = T(c.bc2sqrt), negStep = T(c.negStep);
   for (int64_t i = begin; i < end; i++) {
@@ -20,32 +22,16 @@ VECTOR_CLONES static void adamLoop(T* __restrict P, const T* __restrict G, T* __
     const T vi = V[i] * b2 + a2 * gi * gi;
     M[i] = mi;
     V[i] = vi;
-    P[i] = pi * decay + negStep * (mi / (std::sqrt(vi) / bc2 + eps));
-  }
-}
-
-template <typename T>
-VECTOR_CLONES static void amsgradLoop(T* __restrict P, const T* __restrict G, T* __restrict M, T* __restrict V, T* __restrict X,
-                                      const AdamScalars& c, int64_t begin, int64_t end) {
-  const T l2 = T(c.l2), decay = T(c.decay), b1 = T(c.b1), a1 = T(1 - c.b1), b2 = T(c.b2), a2 = T(1 - c.b2);
-  const T eps = T(c.eps), bc2 = T(c.bc2sqrt), negStep = T(c.negStep);
-  for (int64_t i = begin; i < end; i++) {
-    const T pi = P[i];
-    const T gi = G[i] + l2 * pi;
-    const T mi = M[i] * b1 + a1 * gi;
-    const T vi = V[i] * b2 + a2 * gi * gi;
-    const T xi = X[i] > vi ? X[i] : vi;
-    M[i] = mi;
-    V[i] = vi;
-    X[i] = xi;
-    P[i] = pi * decay + negStep * (mi / (std::sqrt(xi) / bc2 + eps));
+    T src = vi;
+    if constexpr (AMSGrad) src = X[i] = X[i] > vi ? X[i] : vi;
+    P[i] = pi * decay + negStep * (mi / (std::sqrt(src) / bc2 + eps));
   }
 }
 
 template <typename T>
 void adamRange(T* P, const T* G, T* M, T* V, T* X, const AdamScalars& c, int64_t begin, int64_t end) {
-  if (X) amsgradLoop<T>(P, G, M, V, X, c, begin, end);
-  else adamLoop<T>(P, G, M, V, c, begin, end);
+  if (X) adamLoop<T, true>(P, G, M, V, X, c, begin, end);
+  else adamLoop<T, false>(P, G, M, V, nullptr, c, begin, end);
 }
 
 template <typename T>
