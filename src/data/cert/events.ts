@@ -13,8 +13,13 @@ export interface EventSpec {
   from: string;
   /** Group-by categories: name → SQL (small integers). */
   dims: Record<string, string>;
-  /** Summed measures: name → SQL; stage-A column s_<name>. */
+  /**
+   * Summed measures: name → SQL; stage-A columns s_<name> (sum) and q_<name> (sum of
+   * squares), so stage B can derive means and population standard deviations.
+   */
   sums: Record<string, string>;
+  /** Names from `sums` whose per-window maximum is a feature; stage-A column x_<name>. */
+  maxes: string[];
   /** Further stage-A aggregates, full SQL with alias. */
   extra: string[];
   /** True when `from` already carries session keys s_seq/s_orphan (logon events). */
@@ -35,6 +40,7 @@ export function logonSpec(): EventSpec {
     from: 'ev_logon e',
     dims: { act: 'CASE WHEN e.is_logon THEN 1 ELSE 2 END' },
     sums: {},
+    maxes: [],
     extra: [
       'min(e.hod) FILTER (WHERE e.is_logon) AS lo_first',
       'max(e.hod) FILTER (WHERE NOT e.is_logon) AS lf_last',
@@ -50,7 +56,8 @@ export function deviceSpec(family: Family): EventSpec {
     from: 'ev_device e',
     dims: { act: 'CASE WHEN e.is_connect THEN 1 ELSE 2 END' },
     sums: family === 'r4' ? { dur: 'e.dur' } : { dur: 'e.dur', ftl: 'e.ftl' },
-    extra: ['count(e.dur) AS c_dur', 'max(e.dur) AS x_dur'],
+    maxes: family === 'r4' ? ['dur'] : ['dur', 'ftl'],
+    extra: ['count(e.dur) AS c_dur'],
   };
 }
 
@@ -93,11 +100,14 @@ export function fileSpec(layout: DetectedLayout): EventSpec {
             FROM ${readCsvSql(layout, 'file')}) e`,
     dims: r4 ? { ftype: 'e.ftype', disk: 'e.disk' } : { ftype: 'e.ftype', disk: 'e.disk', fact: 'e.fact', to_rm: 'e.to_rm', from_rm: 'e.from_rm' },
     sums: { len: 'e.len', depth: 'e.depth', nwords: 'e.nwords' },
+    maxes: ['len', 'depth', 'nwords'],
     extra: [],
   };
 }
 
 export const ATTACHMENT_TYPES = [0, 1, 2, 3, 4, 5] as const;
+/** Email measures with a max column; the per-attachment-type ones get none, to keep the grid small. */
+export const EMAIL_MAX_MEASURES = ['rcpt', 'ext', 'bcc', 'att', 'size', 'len', 'nwords'];
 
 export function emailSpec(layout: DetectedLayout): EventSpec {
   const r4 = layout.family === 'r4';
@@ -128,6 +138,7 @@ export function emailSpec(layout: DetectedLayout): EventSpec {
       ...(r4 ? {} : { eact: 'e.eact' }),
     },
     sums,
+    maxes: EMAIL_MAX_MEASURES,
     extra: [],
   };
 }
@@ -145,6 +156,7 @@ export function httpSpec(layout: DetectedLayout): EventSpec {
             FROM (${inner}) i LEFT JOIN http_domain_map dm ON dm.key = ${lastTwoLabelsSql('i.h')}) e`,
     dims: r6 ? { cat: 'e.cat', hact: 'e.hact' } : { cat: 'e.cat' },
     sums: { url_len: 'e.url_len', url_depth: 'e.url_depth', c_len: 'e.c_len', c_words: 'e.c_words' },
+    maxes: ['url_len', 'url_depth', 'c_len', 'c_words'],
     extra: [],
   };
 }

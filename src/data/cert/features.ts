@@ -1,9 +1,10 @@
-// The feature grid: for each log domain, time slice and PC class, counts and means of
-// per-event measures, split by the domain's categories. Each definition yields both the
-// schema entry (what the column means, where it sits in domain × kind) and the SQL that
-// computes it from the domain's stage-A table (columns n, s_*, tc, pcc, categories).
+// The feature grid: for each log domain, time slice and PC class, counts, means, standard
+// deviations and maxima of per-event measures, split by the domain's categories. Each
+// definition yields both the schema entry (what the column means, where it sits in
+// domain × kind) and the SQL that computes it from the domain's stage-A table (columns n,
+// s_* sums, q_* sums of squares, x_* maxima, tc, pcc, categories).
 import type { Family } from './releases.js';
-import { ATTACHMENT_TYPES, type LogDomain } from './events.js';
+import { ATTACHMENT_TYPES, EMAIL_MAX_MEASURES, type LogDomain } from './events.js';
 import { timeSlices } from './windows.js';
 import { FILE_TYPES, HTTP_CATEGORIES } from './vocab.js';
 import { PC_CLASSES, type Aggregation, type FeatureColumn, type Granularity, type PcClass, type TimeClass } from './types.js';
@@ -77,14 +78,43 @@ class Grid {
     }
   }
 
-  /** Means of summed measures over events matching `base` (and subset), per time slice. */
+  /**
+   * Means and population standard deviations of summed measures over events matching
+   * `base` (and subset), per time slice; `denominator` counts the events that have the
+   * measure. Both are 0 for a slice without such events, so an empty slice reads as
+   * "no spread" rather than unknown, as the means already do.
+   */
   means(measures: [string, string][], noun: string, base: string, subsets: [string | null, string, string][] = [[null, 'true', '']], denominator = 'n') {
-    for (const [tc, tp] of timeSlices(this.g)) {
+    const slices = timeSlices(this.g);
+    for (const [tc, tp] of slices) {
       for (const [sub, sp, stext] of subsets) {
         for (const [m, mtext] of measures) {
           const p = and(base, sp, tp);
           this.push('mean', m, sub, tc, 'all', 'float', `coalesce(sum(s_${m}) FILTER (WHERE ${p}) / nullif(sum(${denominator}) FILTER (WHERE ${p}), 0), 0)::DOUBLE`, 0, `mean ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when none)`);
         }
+      }
+    }
+    for (const [tc, tp] of slices) {
+      for (const [sub, sp, stext] of subsets) {
+        for (const [m, mtext] of measures) {
+          const p = and(base, sp, tp);
+          const n = `sum(${denominator}) FILTER (WHERE ${p})`;
+          const sum = `sum(s_${m}) FILTER (WHERE ${p})`;
+          // n·Σx² − (Σx)² rather than Σx²/n − mean²: with integer-valued measures both
+          // terms are exact doubles, so equal values give exactly 0; greatest() absorbs
+          // any rounding below 0 on very large sums.
+          const sql = `coalesce(sqrt(greatest(${n} * sum(q_${m}) FILTER (WHERE ${p}) - ${sum} * ${sum}, 0)) / nullif(${n}, 0), 0)::DOUBLE`;
+          this.push('std', m, sub, tc, 'all', 'float', sql, 0, `standard deviation (population) of the ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when fewer than two)`);
+        }
+      }
+    }
+  }
+
+  /** Largest value of each measure over events matching `base`, per time slice (no subsets). */
+  maxes(measures: [string, string][], noun: string, base: string) {
+    for (const [tc, tp] of timeSlices(this.g)) {
+      for (const [m, mtext] of measures) {
+        this.push('max', m, null, tc, 'all', 'float', `coalesce(max(x_${m}) FILTER (WHERE ${and(base, tp)}), 0)::DOUBLE`, 0, `largest ${mtext} of ${noun} ${this.time(tc)} (0 when none)`);
       }
     }
   }
@@ -110,11 +140,14 @@ function deviceGrid(g: Granularity, family: Family): FeatureDef[] {
   const x = new Grid('device', g);
   x.counts('connect', 'removable-media connects', 'act = 1');
   x.counts('disconnect', 'removable-media disconnects', 'act = 2', undefined, false);
-  x.means([['dur', 'connection duration in seconds']], 'connects with a matching disconnect', 'act = 1', undefined, 'c_dur');
-  for (const [tc, tp] of timeSlices(g)) {
-    x.custom('max', 'dur', null, tc, 'float', `coalesce(max(x_dur) FILTER (WHERE ${and('act = 1', tp)}), 0)::DOUBLE`, 0, `longest connection in seconds ${TIME_TEXT[tc]} (0 when none)`);
+  const dur: [string, string][] = [['dur', 'connection duration in seconds']];
+  x.means(dur, 'connects with a matching disconnect', 'act = 1', undefined, 'c_dur');
+  x.maxes(dur, 'connects with a matching disconnect', 'act = 1');
+  if (family !== 'r4') {
+    const ftl: [string, string][] = [['ftl', 'number of file-tree entries']];
+    x.means(ftl, 'connects', 'act = 1');
+    x.maxes(ftl, 'connects', 'act = 1');
   }
-  if (family !== 'r4') x.means([['ftl', 'number of file-tree entries']], 'connects', 'act = 1');
   return x.defs;
 }
 
@@ -141,6 +174,7 @@ function fileGrid(g: Granularity, family: Family): FeatureDef[] {
   const ms: [string, string][] = [['len', 'content length (bytes)'], ['depth', 'path depth'], ['nwords', 'content words']];
   x.means(ms, 'file events', 'true');
   x.means(ms, 'file events', 'true', types);
+  x.maxes(ms, 'file events', 'true');
   return x.defs;
 }
 
@@ -167,6 +201,7 @@ function emailGrid(g: Granularity, family: Family): FeatureDef[] {
     ['nwords', 'content words'],
   ];
   x.means(ms, 'emails', 'true');
+  x.maxes(ms.filter(([m]) => EMAIL_MAX_MEASURES.includes(m)), 'emails', 'true');
   if (family !== 'r4') {
     x.means(ms, 'emails', 'true', acts);
     const att: [string, string][] = [];
@@ -189,6 +224,7 @@ function httpGrid(g: Granularity, family: Family): FeatureDef[] {
   const ms: [string, string][] = [['url_len', 'URL length'], ['url_depth', 'URL path depth'], ['c_len', 'content length (bytes)'], ['c_words', 'content words']];
   x.means(ms, 'web requests', 'true');
   x.means(ms, 'web requests', 'true', cats);
+  x.maxes(ms, 'web requests', 'true');
   return x.defs;
 }
 

@@ -22,6 +22,7 @@ export const PC_CLASSES: readonly Exclude<PcClass, 'all'>[] = ['own', 'shared', 
 export type Aggregation =
   | 'count' // number of events in the slice
   | 'mean' // mean of a per-event measure over the slice's events
+  | 'std' // population standard deviation of a per-event measure over the slice's events
   | 'max' // maximum of a per-event measure
   | 'min' // minimum of a per-event measure
   | 'distinct' // number of distinct values

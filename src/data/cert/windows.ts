@@ -1,7 +1,7 @@
 // Windows (user-day, user-week, user-session), time classes and the first aggregation
 // stage: one GROUP BY per log file straight off the CSV scan, down to
-// (user, window, pc, time class, categories) with counts and sums. Everything after works
-// on these small tables.
+// (user, window, pc, time class, categories) with counts, sums, sums of squares and
+// maxima. Everything after works on these small tables.
 import type { EventSpec } from './events.js';
 import type { Granularity, TimeClass } from './types.js';
 
@@ -44,6 +44,9 @@ export function stageASql(spec: EventSpec, g: Granularity, labelled: boolean): s
     ...Object.entries(spec.dims).map(([k, v]) => `${v} AS ${k}`),
     'count(*)::BIGINT AS n',
     ...Object.entries(spec.sums).map(([k, v]) => `sum(${v})::DOUBLE AS s_${k}`),
+    // Squares in DOUBLE: byte counts squared overflow the integer types.
+    ...Object.entries(spec.sums).map(([k, v]) => `sum((${v})::DOUBLE * (${v})::DOUBLE) AS q_${k}`),
+    ...spec.maxes.map((k) => `max(${spec.sums[k]})::DOUBLE AS x_${k}`),
     ...spec.extra,
     'min(e.ts) AS t_min',
     'max(e.ts) AS t_max',
