@@ -49,16 +49,8 @@ export function apportion(n: number, weights: number[]): number[] {
   return out;
 }
 
-interface Slot {
-  role: string;
-  fu: number;
-  functionalUnit: string;
-  department: string;
-  team: string;
-  dept: number;
-  teamNo: number;
-  supervisor: number;
-}
+/** A position in the org chart before a person fills it. */
+type Slot = Pick<User, 'role' | 'fu' | 'functionalUnit' | 'department' | 'team' | 'dept' | 'teamNo' | 'supervisor'>;
 
 /**
  * Builds the org tree as a list of slots (one per person, supervisors first), so every
