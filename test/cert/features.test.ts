@@ -8,17 +8,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { detectRelease, extractFeatures, readSchema } from '../../src/data/cert/index.js';
-import { FIXTURES, oneRow, readRows, scratchDir } from './helpers.js';
+import { detectRelease, readSchema } from '../../src/data/cert/index.js';
+import { FIXTURES, oneRow, readRows, withExtracted } from './helpers.js';
 
 const alice = (day: string) => `"user" = 'AAA0001' AND day = DATE '${day}'`;
 
 for (const release of ['r4.2', 'r5.2', 'r6.2'] as const) {
   test(`${release}: day features of hand-computed user-days`, async () => {
-    const s = scratchDir();
-    try {
-      const out = join(s.dir, 'day.parquet');
-      const sum = await extractFeatures({ data: join(FIXTURES, release), granularity: 'day', out, quiet: true });
+    await withExtracted(release, 'day', async (out, sum) => {
       assert.equal(sum.release, release);
       assert.equal(sum.labelled, true);
       assert.deepEqual(sum.events, { logon: 37, device: 2, file: 2, email: 2, http: 5 });
@@ -118,17 +115,12 @@ for (const release of ['r4.2', 'r5.2', 'r6.2'] as const) {
       const job = schema.columns.find((c) => c.name === 'http_count_events_job_afterhours')!;
       assert.deepEqual([job.domain, job.aggregation, job.measure, job.subset, job.timeClass, job.pcClass], ['http', 'count', 'events', 'job', 'afterhours', 'all']);
       assert.ok(schema.columns.every((c) => c.description.length > 10));
-    } finally {
-      s.done();
-    }
+    });
   });
 }
 
 test('week features split weekday work, weekday after hours and weekend classes', async () => {
-  const s = scratchDir();
-  try {
-    const out = join(s.dir, 'week.parquet');
-    await extractFeatures({ data: join(FIXTURES, 'r4.2'), granularity: 'week', out, quiet: true });
+  await withExtracted('r4.2', 'week', async (out) => {
     const a = await oneRow(out, `"user" = 'AAA0001' AND week = DATE '2010-01-17'`);
     assert.equal(a.logon_count_logon_work, 2);
     assert.equal(a.logon_count_logon_afterhours, 1);
@@ -138,16 +130,11 @@ test('week features split weekday work, weekday after hours and weekend classes'
     assert.equal(a.malicious_events, 4);
     assert.equal((await readRows(out)).length, 8);
     assert.deepEqual((await readSchema(out)).keys, ['user', 'week']);
-  } finally {
-    s.done();
-  }
+  });
 });
 
 test('sessions: logon→logoff per PC, unlock logons and logon-less starts', async () => {
-  const s = scratchDir();
-  try {
-    const out = join(s.dir, 'session.parquet');
-    await extractFeatures({ data: join(FIXTURES, 'r6.2'), granularity: 'session', out, quiet: true });
+  await withExtracted('r6.2', 'session', async (out) => {
     const rows = await readRows(out, `day = DATE '2010-01-19'`);
     const pick = (user: string, pc: string, hh: string) => rows.find((r) => r.user === user && r.pc === pc && String(r.start).includes(`T${hh}:`))!;
     const main = pick('AAA0001', 'PC-1', '07');
@@ -176,9 +163,7 @@ test('sessions: logon→logoff per PC, unlock logons and logon-less starts', asy
     assert.equal(pick('DDD0004', 'PC-4', '10').logon_index_end_with_all, 1);
     assert.equal(rows.length, 7);
     assert.deepEqual((await readSchema(out)).keys, ['user', 'session', 'pc', 'start', 'end', 'day']);
-  } finally {
-    s.done();
-  }
+  });
 });
 
 test('detectRelease reads the headers and the answers', () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { extractFeatures, type FeatureSummary, type Granularity } from '../../src/data/cert/index.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'cert');
 
@@ -32,4 +33,19 @@ export async function oneRow(path: string, where: string): Promise<Record<string
   const rows = await readRows(path, where);
   if (rows.length !== 1) throw new Error(`expected one row where ${where}, got ${rows.length}`);
   return rows[0]!;
+}
+
+/** Extracts a fixture release into a scratch directory, hands fn the Parquet path and summary, then cleans up. */
+export async function withExtracted(
+  release: string,
+  granularity: Granularity,
+  fn: (out: string, summary: FeatureSummary) => Promise<void>,
+): Promise<void> {
+  const s = scratchDir();
+  try {
+    const out = join(s.dir, `${granularity}.parquet`);
+    await fn(out, await extractFeatures({ data: join(FIXTURES, release), granularity, out, quiet: true }));
+  } finally {
+    s.done();
+  }
 }

@@ -4,15 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { extractFeatures } from '../../src/data/cert/index.js';
-import { FIXTURES, readRows, scratchDir } from './helpers.js';
+import { FIXTURES, readRows, scratchDir, withExtracted } from './helpers.js';
 
 test('malformed rows are counted, sampled by line and written to the rejects file', async () => {
-  const s = scratchDir();
-  try {
-    const out = join(s.dir, 'f.parquet');
-    const sum = await extractFeatures({ data: join(FIXTURES, 'malformed'), granularity: 'day', out, quiet: true });
+  await withExtracted('malformed', 'day', async (out, sum) => {
     // logon.csv: line 5 has 3 columns, line 8 the date 13/45/2010, line 11 the activity 'Jump'.
     assert.deepEqual(sum.rejects.logon, { count: 3, sampleLines: [5, 8, 11] });
     assert.deepEqual(sum.rejects.http, { count: 1, sampleLines: [3] });
@@ -20,7 +17,7 @@ test('malformed rows are counted, sampled by line and written to the rejects fil
     assert.equal(sum.events.logon, 37);
     assert.equal(sum.events.http, 5);
     assert.equal(sum.labelled, false);
-    assert.equal(sum.rejectsPath, join(s.dir, 'f.rejects.csv'));
+    assert.equal(sum.rejectsPath, join(dirname(out), 'day.rejects.csv'));
     const lines = readFileSync(sum.rejectsPath!, 'utf8').trim().split('\n');
     assert.equal(lines[0], 'file,line,field,reason,message,raw');
     assert.equal(lines.length, 5);
@@ -31,9 +28,7 @@ test('malformed rows are counted, sampled by line and written to the rejects fil
     const row = (await readRows(out, `"user" = 'AAA0001' AND day = DATE '2010-01-19'`))[0]!;
     assert.equal('insider' in row, false);
     assert.equal(row.logon_count_logon_all, 2);
-  } finally {
-    s.done();
-  }
+  });
 });
 
 test('--strict fails at the first bad row, naming file, line and field, and writes nothing', async () => {

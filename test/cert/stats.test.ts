@@ -9,18 +9,14 @@
 // 1 recipient, none).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { extractFeatures, readSchema } from '../../src/data/cert/index.js';
-import { FIXTURES, oneRow, scratchDir } from './helpers.js';
+import { readSchema } from '../../src/data/cert/index.js';
+import { oneRow, withExtracted } from './helpers.js';
 
 const alice = (day: string) => `"user" = 'AAA0001' AND day = DATE '${day}'`;
 
 for (const release of ['r4.2', 'r5.2', 'r6.2'] as const) {
   test(`${release}: day std and max of per-event measures, hand-computed`, async () => {
-    const s = scratchDir();
-    try {
-      const out = join(s.dir, 'day.parquet');
-      await extractFeatures({ data: join(FIXTURES, release), granularity: 'day', out, quiet: true });
+    await withExtracted(release, 'day', async (out) => {
       const a = await oneRow(out, alice('2010-01-19'));
       // Two web requests: population std (a sample std would give 2√2 for url_len).
       assert.equal(a.http_mean_url_len_all, 31);
@@ -81,17 +77,12 @@ for (const release of ['r4.2', 'r5.2', 'r6.2'] as const) {
       assert.deepEqual([mx.domain, mx.measure, mx.subset, mx.timeClass, mx.pcClass], ['http', 'url_len', null, 'work', 'all']);
       // Per time slice, so the grid cells line up: 3 day slices × (file 3 + email 7 + http 4 + device).
       assert.equal(maxes.length, 3 * (3 + 7 + 4 + (release === 'r4.2' ? 1 : 2)));
-    } finally {
-      s.done();
-    }
+    });
   });
 }
 
 test('r5.2: week std over two emails, overall and per send/attachment type', async () => {
-  const s = scratchDir();
-  try {
-    const out = join(s.dir, 'week.parquet');
-    await extractFeatures({ data: join(FIXTURES, 'r5.2'), granularity: 'week', out, quiet: true });
+  await withExtracted('r5.2', 'week', async (out) => {
     const a = await oneRow(out, `"user" = 'AAA0001' AND week = DATE '2010-01-17'`);
     assert.equal(a.email_count_events_all, 2);
     assert.equal(a.email_mean_size_all, 750);
@@ -110,7 +101,5 @@ test('r5.2: week std over two emails, overall and per send/attachment type', asy
     assert.equal(a.email_max_size_work, 1000);
     assert.equal(a.email_max_size_weekend_afterhours, 500);
     assert.equal(a.email_max_size_weekend, 0);
-  } finally {
-    s.done();
-  }
+  });
 });
