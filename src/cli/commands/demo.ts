@@ -9,6 +9,7 @@ import { generate, resolveProfile } from '../../data/synth/index.js';
 import { extractFeatures } from '../../data/cert/index.js';
 import { loadFeatureMatrix } from '../../data/cert/matrix.js';
 import { planGrid, applyGrid } from '../../layout/grid.js';
+import { standardize } from '../../layout/standardize.js';
 import { createModel, profileModel, humanCount } from '../../models/index.js';
 import * as torch from '../../torch/index.js';
 import { F, tidy } from '../../torch/index.js';
@@ -22,16 +23,6 @@ scenarios 1-5) into DIR/data, extracts labelled user-day features into
 DIR/features/day.parquet, lays them out as a domain × feature grid, builds
 tabular_resnet2d for that grid and its plain twin, and runs one training step on a batch
 of real user-days. DIR defaults to out/demo; reruns replace its contents atomically.`;
-
-/** Per-column z-scores so counts in the thousands and flags in {0, 1} meet the model on one scale. */
-function standardize(values: Float32Array, n: number, f: number): void {
-  for (let j = 0; j < f; j++) {
-    let s = 0, ss = 0;
-    for (let i = 0; i < n; i++) { const v = values[i * f + j]; s += v; ss += v * v; }
-    const mean = s / n, sd = Math.sqrt(Math.max(ss / n - mean * mean, 0)) || 1;
-    for (let i = 0; i < n; i++) values[i * f + j] = (values[i * f + j] - mean) / sd;
-  }
-}
 
 export async function run(argv: string[]): Promise<void> {
   const { values: flags } = parse(argv, { out: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' }, quiet: { type: 'boolean' } });
@@ -70,7 +61,8 @@ export async function run(argv: string[]): Promise<void> {
   standardize(m.values, m.n, f);
   const pos = [...m.insider!.keys()].filter((i) => m.insider![i] > 0);
   const neg = [...m.insider!.keys()].filter((i) => m.insider![i] === 0);
-  const rows = [...pos.slice(0, batch >> 1), ...neg.slice(0, batch - Math.min(pos.length, batch >> 1))];
+  const malicious = Math.min(pos.length, batch >> 1);
+  const rows = [...pos.slice(0, malicious), ...neg.slice(0, batch - malicious)];
   const picked = new Float32Array(rows.length * f);
   rows.forEach((r, k) => picked.set(m.values.subarray(r * f, (r + 1) * f), k * f));
   const grid = applyGrid(plan, picked, rows.length);
@@ -89,7 +81,7 @@ export async function run(argv: string[]): Promise<void> {
   });
   opt.dispose();
   model.dispose();
-  log(`train     one AdamW step on ${rows.length} user-days (${Math.min(pos.length, batch >> 1)} malicious): loss ${step.loss.toFixed(4)}, gradient norm ${step.gradNorm.toFixed(3)}, ${step.ms.toFixed(0)} ms`);
+  log(`train     one AdamW step on ${rows.length} user-days (${malicious} malicious): loss ${step.loss.toFixed(4)}, gradient norm ${step.gradNorm.toFixed(3)}, ${step.ms.toFixed(0)} ms`);
 
   emitResult(Boolean(flags.json), {
     out,
@@ -97,6 +89,6 @@ export async function run(argv: string[]): Promise<void> {
     features: { path: feat.out, rows: feat.rows, features: feat.features, insiderRows: feat.insiderRows, insiderUsers: feat.insiderUsers, seconds: feat.seconds },
     layout: { kind: 'domain-grid', shape: plan.shape, rows: plan.rows },
     model: { name: 'tabular_resnet2d', params: prof.params, macs: prof.macs, blocks: prof.blockCount, downsampling: prof.downsampling, plainParams },
-    train: { batch: rows.length, malicious: Math.min(pos.length, batch >> 1), ...step },
+    train: { batch: rows.length, malicious, ...step },
   });
 }
