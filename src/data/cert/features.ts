@@ -3,6 +3,11 @@
 // definition yields both the schema entry (what the column means, where it sits in
 // domain × kind) and the SQL that computes it from the domain's stage-A table (columns n,
 // s_* sums, q_* sums of squares, x_* maxima, tc, pcc, categories).
+//
+// A feature is an expression over a few aggregates of one *cell*: the stage-A rows of a
+// window that match a predicate (time slice ∧ subset ∧ PC class). Many features share a
+// cell, so stage B aggregates each (window, cell) once and pivots the cells into columns,
+// instead of one FILTER aggregate per feature over every row (see stageBSql).
 import type { Family } from './releases.js';
 import { ATTACHMENT_TYPES, EMAIL_MAX_MEASURES, type LogDomain } from './events.js';
 import { timeSlices } from './windows.js';
@@ -11,7 +16,9 @@ import { PC_CLASSES, type Aggregation, type FeatureColumn, type Granularity, typ
 
 export interface FeatureDef {
   col: FeatureColumn;
-  /** Aggregate over stage-A rows of one window. */
+  /** Predicate on stage-A rows: the events of the window that the feature aggregates. */
+  cell: string;
+  /** Scalar SQL over aggregates of the cell's rows, each written {{aggregate}} (see agg). */
   sql: string;
   /** Value when the window has no event of this domain. */
   fill: number;
@@ -44,6 +51,8 @@ export function featureName(domain: string, agg: string, measure: string, subset
 }
 
 const and = (...ps: string[]) => ps.filter((p) => p !== 'true').join(' AND ') || 'true';
+/** An aggregate over the feature's cell, inside FeatureDef.sql. */
+const agg = (e: string) => `{{${e}}}`;
 
 class Grid {
   readonly defs: FeatureDef[] = [];
@@ -56,9 +65,10 @@ class Grid {
     return (this.g === 'week' ? WEEK_TIME_TEXT[tc] : undefined) ?? TIME_TEXT[tc];
   }
 
-  private push(agg: Aggregation, measure: string, subset: string | null, tc: TimeClass, pc: PcClass, dtype: 'int' | 'float', sql: string, fill: number, description: string) {
+  private push(kind: Aggregation, measure: string, subset: string | null, tc: TimeClass, pc: PcClass, dtype: 'int' | 'float', cell: string, sql: string, fill: number, description: string) {
     this.defs.push({
-      col: { name: featureName(this.domain, agg, measure, subset, tc, pc), domain: this.domain, aggregation: agg, measure, subset, timeClass: tc, pcClass: pc, dtype, description },
+      col: { name: featureName(this.domain, kind, measure, subset, tc, pc), domain: this.domain, aggregation: kind, measure, subset, timeClass: tc, pcClass: pc, dtype, description },
+      cell,
       sql,
       fill,
     });
@@ -68,10 +78,10 @@ class Grid {
   counts(measure: string, noun: string, base: string, subsets: [string | null, string, string][] = [[null, 'true', '']], byPc = true) {
     for (const [tc, tp] of timeSlices(this.g)) {
       for (const [sub, sp, stext] of subsets) {
-        this.push('count', measure, sub, tc, 'all', 'int', `coalesce(sum(n) FILTER (WHERE ${and(base, sp, tp)}), 0)::INTEGER`, 0, `number of ${noun}${stext} ${this.time(tc)}`);
+        this.push('count', measure, sub, tc, 'all', 'int', and(base, sp, tp), `coalesce(${agg('sum(n)')}, 0)::INTEGER`, 0, `number of ${noun}${stext} ${this.time(tc)}`);
         if (byPc && sub === null && this.g !== 'session') {
           for (const pc of PC_CLASSES) {
-            this.push('count', measure, sub, tc, pc, 'int', `coalesce(sum(n) FILTER (WHERE ${and(base, sp, tp, `pcc = ${PC_CODE[pc]}`)}), 0)::INTEGER`, 0, `number of ${noun}${stext}${PC_TEXT[pc]} ${this.time(tc)}`);
+            this.push('count', measure, sub, tc, pc, 'int', and(base, sp, tp, `pcc = ${PC_CODE[pc]}`), `coalesce(${agg('sum(n)')}, 0)::INTEGER`, 0, `number of ${noun}${stext}${PC_TEXT[pc]} ${this.time(tc)}`);
           }
         }
       }
@@ -89,22 +99,20 @@ class Grid {
     for (const [tc, tp] of slices) {
       for (const [sub, sp, stext] of subsets) {
         for (const [m, mtext] of measures) {
-          const p = and(base, sp, tp);
-          this.push('mean', m, sub, tc, 'all', 'float', `coalesce(sum(s_${m}) FILTER (WHERE ${p}) / nullif(sum(${denominator}) FILTER (WHERE ${p}), 0), 0)::DOUBLE`, 0, `mean ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when none)`);
+          this.push('mean', m, sub, tc, 'all', 'float', and(base, sp, tp), `coalesce(${agg(`sum(s_${m})`)} / nullif(${agg(`sum(${denominator})`)}, 0), 0)::DOUBLE`, 0, `mean ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when none)`);
         }
       }
     }
     for (const [tc, tp] of slices) {
       for (const [sub, sp, stext] of subsets) {
         for (const [m, mtext] of measures) {
-          const p = and(base, sp, tp);
-          const n = `sum(${denominator}) FILTER (WHERE ${p})`;
-          const sum = `sum(s_${m}) FILTER (WHERE ${p})`;
+          const n = agg(`sum(${denominator})`);
+          const sum = agg(`sum(s_${m})`);
           // n·Σx² − (Σx)² rather than Σx²/n − mean²: with integer-valued measures both
           // terms are exact doubles, so equal values give exactly 0; greatest() absorbs
           // any rounding below 0 on very large sums.
-          const sql = `coalesce(sqrt(greatest(${n} * sum(q_${m}) FILTER (WHERE ${p}) - ${sum} * ${sum}, 0)) / nullif(${n}, 0), 0)::DOUBLE`;
-          this.push('std', m, sub, tc, 'all', 'float', sql, 0, `standard deviation (population) of the ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when fewer than two)`);
+          const sql = `coalesce(sqrt(greatest(${n} * ${agg(`sum(q_${m})`)} - ${sum} * ${sum}, 0)) / nullif(${n}, 0), 0)::DOUBLE`;
+          this.push('std', m, sub, tc, 'all', 'float', and(base, sp, tp), sql, 0, `standard deviation (population) of the ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when fewer than two)`);
         }
       }
     }
@@ -114,13 +122,13 @@ class Grid {
   maxes(measures: [string, string][], noun: string, base: string) {
     for (const [tc, tp] of timeSlices(this.g)) {
       for (const [m, mtext] of measures) {
-        this.push('max', m, null, tc, 'all', 'float', `coalesce(max(x_${m}) FILTER (WHERE ${and(base, tp)}), 0)::DOUBLE`, 0, `largest ${mtext} of ${noun} ${this.time(tc)} (0 when none)`);
+        this.push('max', m, null, tc, 'all', 'float', and(base, tp), `coalesce(${agg(`max(x_${m})`)}, 0)::DOUBLE`, 0, `largest ${mtext} of ${noun} ${this.time(tc)} (0 when none)`);
       }
     }
   }
 
-  custom(agg: Aggregation, measure: string, subset: string | null, tc: TimeClass, dtype: 'int' | 'float', sql: string, fill: number, description: string) {
-    this.push(agg, measure, subset, tc, 'all', dtype, sql, fill, description);
+  custom(kind: Aggregation, measure: string, subset: string | null, tc: TimeClass, dtype: 'int' | 'float', cell: string, sql: string, fill: number, description: string) {
+    this.push(kind, measure, subset, tc, 'all', dtype, cell, sql, fill, description);
   }
 }
 
@@ -130,9 +138,9 @@ function logonGrid(g: Granularity): FeatureDef[] {
   const x = new Grid('logon', g);
   x.counts('logon', 'logons', 'act = 1');
   x.counts('logoff', 'logoffs', 'act = 2', undefined, false);
-  x.custom('min', 'logon_time', null, 'all', 'float', 'coalesce(min(lo_first), -1)::DOUBLE', -1, 'time of day of the first logon, in hours (−1 when none)');
-  x.custom('max', 'logoff_time', null, 'all', 'float', 'coalesce(max(lf_last), -1)::DOUBLE', -1, 'time of day of the last logoff, in hours (−1 when none)');
-  if (g !== 'session') x.custom('distinct', 'pcs', null, 'all', 'int', 'count(DISTINCT pc) FILTER (WHERE act = 1)::INTEGER', 0, 'number of distinct PCs logged on to');
+  x.custom('min', 'logon_time', null, 'all', 'float', 'true', `coalesce(${agg('min(lo_first)')}, -1)::DOUBLE`, -1, 'time of day of the first logon, in hours (−1 when none)');
+  x.custom('max', 'logoff_time', null, 'all', 'float', 'true', `coalesce(${agg('max(lf_last)')}, -1)::DOUBLE`, -1, 'time of day of the last logoff, in hours (−1 when none)');
+  if (g !== 'session') x.custom('distinct', 'pcs', null, 'all', 'int', 'act = 1', `coalesce(${agg('count(DISTINCT pc)')}, 0)::INTEGER`, 0, 'number of distinct PCs logged on to');
   return x.defs;
 }
 
@@ -243,11 +251,47 @@ export function domainGrid(domain: LogDomain, g: Granularity, family: Family): F
   }
 }
 
-/** CREATE TABLE b_<domain>: one row per window with the domain's features. */
+/**
+ * CREATE TABLE b_<domain>: one row per window with the domain's features.
+ *
+ * When most cells need most of the aggregates (means and std per subset: file, http),
+ * each stage-A row is expanded to the cells it belongs to, every distinct {{aggregate}}
+ * is computed once per (window, cell), and PIVOT spreads the cells into columns; one
+ * FILTER aggregate per (cell, aggregate) would evaluate hundreds of predicates per row.
+ * When most cells need only a count (logon, email on r4), the pivot would mostly carry
+ * never-read columns and the FILTER aggregates are cheaper. Either way each value
+ * aggregates the same rows, so the output does not depend on the choice.
+ */
 export function stageBSql(domain: LogDomain, keys: string[], defs: FeatureDef[]): string {
   const k = ['"user"', ...keys].join(', ');
-  return `CREATE OR REPLACE TABLE b_${domain} AS
-    SELECT ${k}, ${defs.map((d) => `${d.sql} AS "${d.col.name}"`).join(',\n      ')}
-    FROM (SELECT a.*, coalesce(p.cls, ${PC_CODE.other}) AS pcc FROM a_${domain} a LEFT JOIN pc_class p ON p."user" = a."user" AND p.pc = a.pc)
+  const cells = new Map<string, number>();
+  const aggs = new Map<string, string>();
+  const used = new Set<string>();
+  const parsed = defs.map((d) => {
+    let c = cells.get(d.cell);
+    if (c === undefined) cells.set(d.cell, (c = cells.size));
+    for (const [, e] of d.sql.matchAll(/\{\{(.+?)\}\}/g)) {
+      if (!aggs.has(e!)) aggs.set(e!, `a${aggs.size}`);
+      used.add(`${c} ${e}`);
+    }
+    return { d, c };
+  });
+  const fill = (sql: string, f: (e: string) => string) => sql.replace(/\{\{(.+?)\}\}/g, (_, e: string) => f(e));
+  const source = `(SELECT a.*, coalesce(p.cls, ${PC_CODE.other}) AS pcc FROM a_${domain} a LEFT JOIN pc_class p ON p."user" = a."user" AND p.pc = a.pc)`;
+  if (used.size < 0.4 * cells.size * aggs.size) {
+    const select = parsed.map(({ d }) => `${fill(d.sql, (e) => `${e} FILTER (WHERE ${d.cell})`)} AS "${d.col.name}"`);
+    return `CREATE OR REPLACE TABLE b_${domain} AS
+    SELECT ${k}, ${select.join(',\n      ')}
+    FROM ${source}
     GROUP BY ${k}`;
+  }
+  const select = parsed.map(({ d, c }) => `${fill(d.sql, (e) => `"${c}_${aggs.get(e)}"`)} AS "${d.col.name}"`);
+  const member = [...cells.keys()].map((p, i) => `CASE WHEN ${p} THEN ${i} END`).join(', ');
+  return `CREATE OR REPLACE TABLE b_${domain} AS
+    SELECT ${k}, ${select.join(',\n      ')}
+    FROM (
+      SELECT ${k}, cell, ${[...aggs].map(([e, a]) => `${e} AS ${a}`).join(', ')}
+      FROM (SELECT *, unnest(list_filter([${member}], c -> c IS NOT NULL)) AS cell FROM ${source})
+      GROUP BY ${k}, cell
+    ) PIVOT (${[...aggs.values()].map((a) => `first(${a}) AS ${a}`).join(', ')} FOR cell IN (${[...cells.values()].join(', ')}) GROUP BY ${k})`;
 }
