@@ -11,10 +11,11 @@ namespace reslab {
 std::atomic<int64_t> g_live{0};
 
 namespace {
+// A handle is live while its generation equals its slot's: dispose bumps the generation,
+// and a freed slot is only handed out again with that new generation.
 struct Slot {
   at::Tensor t;
   uint32_t gen = 0;
-  bool alive = false;
 };
 // A deque never moves its elements, so an at::Tensor& from Unwrap stays valid while
 // later Wraps grow the table. Tensors are only touched from the JS thread.
@@ -31,7 +32,7 @@ Slot* Lookup(const Napi::Value& v, uint32_t* idxOut = nullptr) {
   if (idx >= g_slots.size()) return nullptr;
   if (idxOut) *idxOut = idx;
   Slot& s = g_slots[idx];
-  return s.gen == gen && s.alive ? &s : nullptr;
+  return s.gen == gen ? &s : nullptr;
 }
 }  // namespace
 
@@ -46,7 +47,6 @@ Napi::Value Wrap(Napi::Env env, at::Tensor t) {
   }
   Slot& s = g_slots[idx];
   s.t = std::move(t);
-  s.alive = true;
   g_live++;
   return Napi::External<void>::New(env, Encode(idx, s.gen));
 }
@@ -154,7 +154,6 @@ RESLAB_FN(dispose) {
   uint32_t idx;
   if (Slot* s = Lookup(info[0], &idx)) {
     s->t = at::Tensor();
-    s->alive = false;
     s->gen++;
     g_free.push_back(idx);
     g_live--;

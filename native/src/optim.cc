@@ -25,7 +25,7 @@ bool Fusable(const std::vector<at::Tensor>& ts) {
 
 struct AdamHyper {
   double lr, b1, b2, eps, wd, stepSize, bc2sqrt;
-  bool decoupled, amsgrad;
+  bool decoupled;
 };
 
 template <typename T>
@@ -60,19 +60,17 @@ RESLAB_FN(adamUpdate) {
   c10::optional<at::Tensor> mxOpt = OptTensor(info[4]);
   const double step = Num(info[5], 1);
   AdamHyper h{Num(info[6], 1e-3), Num(info[7], 0.9), Num(info[8], 0.999), Num(info[9], 1e-8), Num(info[10], 0), 0, 0,
-              Bool(info[11], false), mxOpt.has_value()};
+              Bool(info[11], false)};
   h.stepSize = h.lr / (1 - std::pow(h.b1, step));
   h.bc2sqrt = std::sqrt(1 - std::pow(h.b2, step));
   at::NoGradGuard noGrad;
-  at::Tensor mx = mxOpt.value_or(at::Tensor());
+  // AMSGrad's running maximum is the optional fifth tensor.
+  at::Tensor* mx = mxOpt.has_value() ? &*mxOpt : nullptr;
   std::vector<at::Tensor> all{p, g, m, v};
-  if (h.amsgrad) all.push_back(mx);
-  if (Fusable(all)) {
-    if (p.scalar_type() == at::kFloat) AdamKernel<float>(p, g, m, v, h.amsgrad ? &mx : nullptr, h);
-    else AdamKernel<double>(p, g, m, v, h.amsgrad ? &mx : nullptr, h);
-  } else {
-    AdamAten(p, g, m, v, h.amsgrad ? &mx : nullptr, h);
-  }
+  if (mx) all.push_back(*mx);
+  if (!Fusable(all)) AdamAten(p, g, m, v, mx, h);
+  else if (p.scalar_type() == at::kFloat) AdamKernel<float>(p, g, m, v, mx, h);
+  else AdamKernel<double>(p, g, m, v, mx, h);
   return env.Undefined();
 }
 
