@@ -11,22 +11,12 @@ export const DEBIAN_PYTHON = process.env.RESLAB_PYTHON ?? '/usr/bin/python3';
 
 export function runPythonAnchor<T>(script: string, spec: unknown, extraEnv: Record<string, string> = {}, timeoutMs = 30 * 60_000): T {
   if (!existsSync(DEBIAN_PYTHON)) throw new Error(`anchor interpreter ${DEBIAN_PYTHON} not found (set RESLAB_PYTHON)`);
-  const r = spawnSync(DEBIAN_PYTHON, [script, JSON.stringify(spec)], {
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 64 << 20,
-    env: {
-      ...process.env,
-      OPENBLAS_NUM_THREADS: '1',
-      MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? String(32 << 20),
-      MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? String(1 << 30),
-      ...extraEnv,
-    },
-  });
-  if (r.status !== 0) {
-    throw new Error(`${script} failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n${r.stderr}`);
-  }
-  return lastJsonLine<T>(r.stdout);
+  return runForJson<T>(DEBIAN_PYTHON, [script, JSON.stringify(spec)], {
+    OPENBLAS_NUM_THREADS: '1',
+    MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? String(32 << 20),
+    MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? String(1 << 30),
+    ...extraEnv,
+  }, timeoutMs);
 }
 
 /**
@@ -34,15 +24,16 @@ export function runPythonAnchor<T>(script: string, spec: unknown, extraEnv: Reco
  * read when libraries load (OpenBLAS, libgomp) apply to it; returns its last JSON line.
  */
 export function runNodeChild<T>(script: string, args: string[], extraEnv: Record<string, string> = {}, timeoutMs = 30 * 60_000): T {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, ...extraEnv },
-  });
-  if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n${r.stderr}`);
-  return lastJsonLine<T>(r.stdout);
+  return runForJson<T>(process.execPath, ['--import', 'tsx', script, ...args], extraEnv, timeoutMs);
 }
 
-function lastJsonLine<T>(stdout: string): T {
-  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as T;
+/** Runs a command with extra environment and parses the last line of its stdout as JSON. */
+function runForJson<T>(command: string, args: string[], extraEnv: Record<string, string>, timeoutMs: number): T {
+  const r = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, ...extraEnv } });
+  if (r.status !== 0) {
+    throw new Error(`${[command, ...args].join(' ').slice(0, 300)} failed (status ${r.status}${r.signal ? `, ${r.signal}` : ''}):\n${r.stderr}`);
+  }
+  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as T;
 }
 
 export function median(xs: number[]): number {
