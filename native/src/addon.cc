@@ -1,5 +1,6 @@
 // Handle plumbing, argument conversion and module registration.
 #include "common.h"
+#include "xgboost.h"
 #include <cmath>
 #include <ATen/Parallel.h>
 #include <malloc.h>
@@ -205,6 +206,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitNN(env, exports);
   InitAutograd(env, exports);
   InitOptim(env, exports);
+  InitXGBoost(env, exports);
   return exports;
 }
 
