@@ -4,7 +4,7 @@
 // the same shape — all on a built (and trained) model, without rebuilding it.
 // docs/models.md describes what each family's "shortcut" and "branches" are.
 import { Tensor, gradScale } from '../torch/index.js';
-import { Module } from '../nn/index.js';
+import { Module, ModuleList } from '../nn/index.js';
 import { dropPath, dropWholeBatch, type DropPathSpec } from './droppath.js';
 import type { ModelConfig } from './config.js';
 
@@ -116,22 +116,20 @@ export abstract class BlockBase extends Module implements ResidualBlock {
   }
 }
 
-/** An ordered, swappable list of blocks (nn.Sequential keeps its order private). */
-export class Stage extends Module {
-  readonly items: BlockBase[] = [];
-  constructor(blocks: BlockBase[]) {
-    super();
-    blocks.forEach((b, i) => {
-      this.registerModule(String(i), b);
-      this.items.push(b);
-    });
+/**
+ * An ordered list of blocks that runs them in order. Like every container it keeps no
+ * array of its own: the registered children are what runs, what `blocks()` lists and
+ * what the state dict holds, so replacing a child (lesions, swaps) changes all three.
+ */
+export class Stage extends ModuleList<BlockBase> {
+  /** Only blocks fit a stage: the analyses read the block contract from every entry. */
+  override replaceModule(name: string, m: Module): void {
+    if (!(m instanceof BlockBase)) throw new Error(`Stage: child '${name}' must be a residual block (BlockBase), got ${m.constructor.name}`);
+    super.replaceModule(name, m);
   }
-  set(i: number, b: BlockBase): void {
-    this.items[i] = b;
-    this.replaceModule(String(i), b);
-  }
+  set(i: number, b: BlockBase): void { this.replaceModule(String(i), b); }
   override forward(x: Tensor): Tensor {
-    for (const b of this.items) x = b.forward(x);
+    for (const b of this) x = b.forward(x);
     return x;
   }
 }
@@ -139,13 +137,19 @@ export class Stage extends Module {
 /** A model = stem → stages of blocks → head; implements the ResidualModel contract. */
 export abstract class BlockNet extends Module implements ResidualModel {
   abstract readonly config: ModelConfig;
-  protected readonly stages: Stage[] = [];
 
   protected addStage(name: string, blocks: BlockBase[]): Stage {
     const s = this.registerModule(name, new Stage(blocks));
-    this.stages.push(s);
-    this.blocks().forEach((b, i) => (b.index = i));
+    this.blocks();
     return s;
+  }
+  /** The stages in registration order, read from the children (no second list). */
+  protected stages(): Stage[] { return this.children().filter((m): m is Stage => m instanceof Stage); }
+  override replaceModule(name: string, m: Module): void {
+    const old = this.getSubmodule(name);
+    if (old instanceof Stage && !(m instanceof Stage)) throw new Error(`${this.constructor.name}: '${name}' is a stage of blocks; replace it with a Stage, got ${m.constructor.name}`);
+    super.replaceModule(name, m);
+    this.blocks();
   }
 
   protected abstract stemForward(x: Tensor): Tensor;
@@ -153,7 +157,16 @@ export abstract class BlockNet extends Module implements ResidualModel {
   /** Called once per forward before the blocks run (FractalNet samples its drop-path here). */
   protected beforeBlocks(): void {}
 
-  blocks(): BlockBase[] { return this.stages.flatMap((s) => s.items); }
+  /**
+   * The blocks in run order. Each call also renumbers `index`, so a block put in place
+   * by `replaceModule` (on a stage or the model) reports its position without any
+   * further bookkeeping.
+   */
+  blocks(): BlockBase[] {
+    const bs = this.stages().flatMap((s) => [...s]);
+    bs.forEach((b, i) => (b.index = i));
+    return bs;
+  }
 
   override forward(x: Tensor): Tensor {
     let h = this.stemForward(x);
@@ -175,19 +188,19 @@ export abstract class BlockNet extends Module implements ResidualModel {
   }
 
   swapBlocks(i: number, j: number): void {
-    const slots = this.stages.flatMap((stage) => stage.items.map((_, pos) => ({ stage, pos })));
+    const slots = this.stages().flatMap((stage) => [...stage].map((_, pos) => ({ stage, pos })));
     const n = slots.length;
     if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= n || j >= n) {
       throw new Error(`swapBlocks(${i}, ${j}): indices must be integers in [0, ${n})`);
     }
     if (i === j) return;
-    const a = slots[i].stage.items[slots[i].pos];
-    const b = slots[j].stage.items[slots[j].pos];
+    const a = slots[i].stage.at(slots[i].pos);
+    const b = slots[j].stage.at(slots[j].pos);
     if (shapeKey(a.shape) !== shapeKey(b.shape)) {
       throw new Error(`swapBlocks(${i}, ${j}): shapes differ (${shapeKey(a.shape)} vs ${shapeKey(b.shape)}); only same-shape blocks can be swapped`);
     }
     slots[i].stage.set(slots[i].pos, b);
     slots[j].stage.set(slots[j].pos, a);
-    this.blocks().forEach((blk, k) => (blk.index = k));
+    this.blocks();
   }
 }

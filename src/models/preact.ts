@@ -36,8 +36,10 @@ function program(arr: Arrangement, convs: number, dropout: boolean): { body: Tok
 
 export class PreActBlock extends BlockBase {
   readonly arrangement: Arrangement;
-  private readonly body: [Token, Module | null][] = [];
-  private readonly post: [Token, Module | null][] = [];
+  // Token programs name their layers rather than hold them, so a layer swapped in with
+  // replaceModule is the one that runs.
+  private readonly body: [Token, string | null][] = [];
+  private readonly post: [Token, string | null][] = [];
   private readonly kind: ShortcutKind;
   declare se: Module | null;
   declare proj: Module | null;
@@ -52,19 +54,20 @@ export class PreActBlock extends BlockBase {
       ? [{ cout: width, k: 1, stride: 1 as number | number[], groups: 1 }, { cout: width, k: 3, stride: a.stride, groups: a.groups }, { cout, k: 1, stride: 1, groups: 1 }]
       : [{ cout, k: 3, stride: a.stride, groups: 1 }, { cout, k: 3, stride: 1, groups: 1 }];
     const prog = program(this.arrangement, convs.length, (a.dropout ?? 0) > 0);
+    const add = (name: string, m: Module): string => (this.registerModule(name, m), name);
     let ch = a.cin;
     let nc = 0;
     let nb = 0;
     for (const t of prog.body) {
       if (t === 'c') {
         const c = convs[nc++];
-        this.body.push([t, this.registerModule(`conv${nc}`, conv(a.dims, ch, c.cout, c.k, { stride: c.stride, groups: c.groups }))]);
+        this.body.push([t, add(`conv${nc}`, conv(a.dims, ch, c.cout, c.k, { stride: c.stride, groups: c.groups }))]);
         ch = c.cout;
-      } else if (t === 'b') this.body.push([t, this.registerModule(`bn${++nb}`, norm(a.dims, ch))]);
-      else if (t === 'd') this.body.push([t, this.registerModule('dropout', new Dropout(a.dropout))]);
+      } else if (t === 'b') this.body.push([t, add(`bn${++nb}`, norm(a.dims, ch))]);
+      else if (t === 'd') this.body.push([t, add('dropout', new Dropout(a.dropout))]);
       else this.body.push([t, null]);
     }
-    for (const t of prog.join) this.post.push([t, t === 'b' ? this.registerModule('bn_join', norm(a.dims, cout)) : null]);
+    for (const t of prog.join) this.post.push([t, t === 'b' ? add('bn_join', norm(a.dims, cout)) : null]);
     const se = makeSE(a.dims, cout, a.se);
     this.se = se ? this.registerModule('se', se) : null;
     // Post-activation arrangements normalise their projection; pre-activation ones keep
@@ -74,19 +77,19 @@ export class PreActBlock extends BlockBase {
   }
 
   override get hasShortcut(): boolean { return this.kind !== 'none'; }
-  private static run(ops: [Token, Module | null][], x: Tensor): Tensor {
-    for (const [t, m] of ops) x = t === 'r' ? x.relu() : m!.forward(x);
+  private run(ops: [Token, string | null][], x: Tensor): Tensor {
+    for (const [t, name] of ops) x = t === 'r' ? x.relu() : this.getSubmodule(name!).forward(x);
     return x;
   }
   protected branch(_i: number, x: Tensor): Tensor {
-    const h = PreActBlock.run(this.body, x);
+    const h = this.run(this.body, x);
     return this.se ? this.se.forward(h) : h;
   }
   protected override shortcut(x: Tensor): Tensor | null {
     if (this.kind === 'none') return null;
     return this.proj ? this.proj.forward(x) : x;
   }
-  protected override join(y: Tensor): Tensor { return PreActBlock.run(this.post, y); }
+  protected override join(y: Tensor): Tensor { return this.run(this.post, y); }
 }
 
 const preactCifar = (depth: number, bottleneck: boolean, arrangement: Arrangement = 'e', shortcut: ShortcutKind = 'B') =>

@@ -156,40 +156,43 @@ export class Embedding extends Module {
   forward(idx: Tensor): Tensor { return F.embedding(idx, this.weight); }
 }
 
+// The containers keep no list of their own: the registered children are the one source
+// of truth, so `replaceModule('1', m)` changes both the state dict and what runs.
+const childAt = <M extends Module>(owner: Module, i: number): M => {
+  const c = owner.children();
+  return c[i < 0 ? c.length + i : i] as M;
+};
+
 /** Children run in order; named '0', '1', … like nn.Sequential. */
 export class Sequential extends Module {
-  private readonly layers: Module[] = [];
   constructor(...layers: Module[]) {
     super();
     for (const l of layers) this.append(l);
   }
   append(m: Module): this {
-    this.registerModule(String(this.layers.length), m);
-    this.layers.push(m);
+    this.registerModule(String(this.length), m);
     return this;
   }
-  get length(): number { return this.layers.length; }
-  at(i: number): Module { return this.layers[i < 0 ? this.layers.length + i : i]; }
+  get length(): number { return this.children().length; }
+  at(i: number): Module { return childAt(this, i); }
   forward(x: Tensor): Tensor {
-    for (const l of this.layers) x = l.forward(x);
+    for (const [, l] of this.namedChildren()) x = l.forward(x);
     return x;
   }
 }
 
 /** A list of children without a forward of its own (nn.ModuleList). */
 export class ModuleList<M extends Module = Module> extends Module {
-  private readonly items: M[] = [];
   constructor(items: M[] = []) {
     super();
     for (const m of items) this.append(m);
   }
   append(m: M): this {
-    this.registerModule(String(this.items.length), m);
-    this.items.push(m);
+    this.registerModule(String(this.length), m);
     return this;
   }
-  get length(): number { return this.items.length; }
-  at(i: number): M { return this.items[i < 0 ? this.items.length + i : i]; }
-  [Symbol.iterator](): Iterator<M> { return this.items[Symbol.iterator](); }
-  forward(): Tensor { throw new Error('ModuleList has no forward; iterate over it'); }
+  get length(): number { return this.children().length; }
+  at(i: number): M { return childAt<M>(this, i); }
+  [Symbol.iterator](): Iterator<M> { return (this.children() as M[])[Symbol.iterator](); }
+  forward(_x?: Tensor): Tensor { throw new Error(`${this.constructor.name} has no forward; iterate over it`); }
 }

@@ -37,6 +37,20 @@ export abstract class Module {
     this.registerModule(name, m);
   }
 
+  /**
+   * The child at a dotted path ('layer1.0.conv1'), as torch's get_submodule. Code that
+   * runs children by name looks them up here, so a replaced child is what runs.
+   */
+  getSubmodule(target: string): Module {
+    let m: Module = this;
+    for (const part of target === '' ? [] : target.split('.')) {
+      const c = m._modules.get(part);
+      if (!c) throw new Error(`${m.constructor.name} has no child '${part}' (looking up '${target}')`);
+      m = c;
+    }
+    return m;
+  }
+
   *namedChildren(): Iterable<[string, Module]> { yield* this._modules; }
   children(): Module[] { return [...this._modules.values()]; }
   *namedModules(prefix = ''): Iterable<[string, Module]> {

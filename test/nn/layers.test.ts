@@ -120,3 +120,29 @@ test('Sequential and ModuleList', () => {
   assert.equal(list.parameters().length, 4);
   assert.throws(() => list.forward(), /ModuleList has no forward/);
 });
+
+test('Sequential and ModuleList run their registered children: replaceModule changes what forward uses', () => {
+  const seq = new nn.Sequential(new nn.Linear(4, 8), new nn.ReLU(), new nn.Linear(8, 2));
+  const l0 = seq.at(0) as nn.Linear;
+  const fresh = new nn.Linear(8, 2);
+  seq.replaceModule('2', fresh);
+  assert.equal(seq.at(2), fresh);
+  assert.equal(seq.at(-1), fresh);
+  assert.equal(seq.length, 3);
+  assert.equal(seq.stateDict().get('2.weight'), fresh.weight);
+  const x = torch.randn([3, 4]);
+  assert.ok(seq.forward(x).equal(fresh.forward(F.relu(l0.forward(x)))), 'forward runs the replacement');
+  const list = new nn.ModuleList([new nn.Linear(2, 2), new nn.Linear(2, 2)]);
+  const other = new nn.Linear(2, 2);
+  list.replaceModule('1', other);
+  assert.equal(list.at(1), other);
+  assert.equal([...list][1], other);
+  assert.equal(list.length, 2);
+});
+
+test('getSubmodule walks dotted paths and names the missing part', () => {
+  const seq = new nn.Sequential(new nn.Sequential(new nn.Linear(2, 3)), new nn.ReLU());
+  assert.ok(seq.getSubmodule('0.0') instanceof nn.Linear);
+  assert.equal(seq.getSubmodule(''), seq);
+  assert.throws(() => seq.getSubmodule('0.5'), /no child '5' \(looking up '0.5'\)/);
+});
