@@ -7,7 +7,7 @@
 // No two dense layers take the same input width, so DenseNet blocks never swap.
 import * as torch from '../torch/index.js';
 import { Tensor, gradScale } from '../torch/index.js';
-import { Module, Linear } from '../nn/index.js';
+import { Module, Linear, like } from '../nn/index.js';
 import { BlockBase, BlockNet } from './blocks.js';
 import { conv, norm, avgPool, globalAvgPool, heInit, strideOf, isUnit, type Dims, type Stride } from './conv.js';
 import { Stem, type StemSpec } from './stems.js';
@@ -41,7 +41,7 @@ export class DenseLayer extends BlockBase {
     let r = this.enabled ? this.residual(x) : null;
     if (!r) {
       const s = x.shape;
-      r = torch.zeros([s[0], this.growth, ...s.slice(2)], { dtype: x.dtype });
+      r = torch.zeros([s[0], this.growth, ...s.slice(2)], like(x));
     }
     return torch.cat([sc, r], 1);
   }

@@ -7,6 +7,7 @@
 //   p during training (the branch is not even computed); evaluation scales it by 1−p.
 import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
+import { like } from '../nn/index.js';
 
 export type DropMode = 'sample' | 'batch';
 
@@ -22,11 +23,14 @@ export interface DropPathSpec {
 export function dropPath(x: Tensor, p: number, training: boolean): Tensor {
   if (!training || p <= 0) return x;
   const keep = 1 - p;
-  const mask = torch.rand([x.shape[0], ...Array(x.ndim - 1).fill(1)]).lt(keep).to(x.dtype);
+  const mask = torch.rand([x.shape[0], ...Array(x.ndim - 1).fill(1)], like(x)).lt(keep).to(x.dtype);
   return x.mul(mask).div(keep);
 }
 
-/** One draw for the whole batch: true when the branch is to be skipped. */
+/**
+ * One draw for the whole batch: true when the branch is to be skipped. A host-side
+ * decision, so it draws on the CPU whatever the model's device (no tensor enters the graph).
+ */
 export function dropWholeBatch(p: number, training: boolean): boolean {
   if (!training || p <= 0) return false;
   return torch.tidy(() => torch.rand([1]).item()) < p;

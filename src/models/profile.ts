@@ -4,7 +4,7 @@
 // conv/linear forwards wrapped, so any architecture is counted without shape algebra.
 import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
-import { Module, Conv1d, Conv2d, Linear } from '../nn/index.js';
+import { Module, Conv1d, Conv2d, Linear, like } from '../nn/index.js';
 import type { BlockNet } from './blocks.js';
 import { shapeKey } from './blocks.js';
 
@@ -61,7 +61,9 @@ export function profileModel(model: BlockNet, input: number[]): ModelProfile {
   try {
     model.eval();
     torch.noGrad(() => torch.tidy(() => {
-      const x = torch.zeros([1, ...input]);
+      // The probe input follows the model's dtype and device (a float64 or CUDA model).
+      const p0 = model.parameters()[0];
+      const x = torch.zeros([1, ...input], p0 ? like(p0) : {});
       const { output, activations } = model.forwardWithActivations(x);
       outputShape = output.shape.slice(1);
       activations.slice(1).forEach((a) => outShapes.push(a.shape.slice(1)));

@@ -4,7 +4,7 @@
 // highway, plain) is this builder with a different block kind.
 import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
-import { Module, Linear, Dropout } from '../nn/index.js';
+import { Module, Linear, Dropout, like } from '../nn/index.js';
 import { BlockBase, BlockNet } from './blocks.js';
 import { conv, norm, strideOf, globalAvgPool, heInit, type Dims, type Stride } from './conv.js';
 import { makeShortcut, type ShortcutKind } from './shortcut.js';
@@ -86,9 +86,10 @@ export class Bottleneck extends BlockBase {
     if (s.every((v) => v === 0)) return null;
     if (s.every((v) => v === 1)) return this.branch(0, x);
     const per = this.width / this.numBranches;
-    const gate = new Float32Array(this.width).map((_, c) => s[Math.floor(c / per)]);
-    const mask = torch.tensor(gate, { shape: [1, this.width, ...Array(this.shape.stride.length).fill(1)] });
-    return this.last(this.middle(x).mul(mask));
+    const h = this.middle(x);
+    const gate = new Float64Array(this.width).map((_, c) => s[Math.floor(c / per)]);
+    const mask = torch.tensor(gate, { shape: [1, this.width, ...Array(this.shape.stride.length).fill(1)], ...like(h) });
+    return this.last(h.mul(mask));
   }
   protected override shortcut(x: Tensor): Tensor | null {
     if (this.kind === 'none') return null;

@@ -3,3 +3,4 @@ export { Module } from './module.js';
 export * from './layers.js';
 export * from './activations.js';
 export * as init from './init.js';
+export { like } from './like.js';
