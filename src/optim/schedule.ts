@@ -7,9 +7,13 @@ export type Schedule = (step: number) => number;
 /** lr · gamma^floor(step / stepSize) (StepLR). */
 export const stepLR = (lr: number, stepSize: number, gamma = 0.1): Schedule => (t) => lr * gamma ** Math.floor(t / stepSize);
 
-/** Cosine from lr to etaMin over tMax steps (CosineAnnealingLR, closed form). */
+/**
+ * Cosine from lr to etaMin over tMax steps (CosineAnnealingLR's closed form). Past tMax it
+ * is not clamped: like PyTorch's scheduler it keeps following the cosine, back up to lr at
+ * 2·tMax (a period of 2·tMax), so a run that outlasts tMax sees the lr PyTorch would give.
+ */
 export const cosineLR = (lr: number, tMax: number, etaMin = 0): Schedule => (t) =>
-  etaMin + ((lr - etaMin) * (1 + Math.cos((Math.PI * Math.min(t, tMax)) / tMax))) / 2;
+  etaMin + ((lr - etaMin) * (1 + Math.cos((Math.PI * t) / tMax))) / 2;
 
 /** Linear warm-up from lr·startFactor to the inner schedule's value over `warmup` steps. */
 export const warmup = (inner: Schedule, warmupSteps: number, startFactor = 0.1): Schedule => (t) =>

@@ -38,10 +38,17 @@ test('oneCycle matches OneCycleLR (defaults and custom phases)', () => {
   assertClose(seq(oneCycle(b.args.max_lr, b.args.total_steps, o), b.lrs.length), b.lrs, tol);
 });
 
-test('cosineLR stays at etaMin after tMax', () => {
+test('cosineLR past tMax continues the cosine back up, as CosineAnnealingLR does', () => {
   const s = cosineLR(1, 10, 0.01);
+  const closed = (t: number) => 0.01 + ((1 - 0.01) * (1 + Math.cos((Math.PI * t) / 10))) / 2;
+  assertClose(seq(s, 41), seq(closed, 41), { atol: 1e-15, rtol: 0 });
   assert.equal(s(10), 0.01);
-  assert.equal(s(25), 0.01);
+  assert.ok(s(15) > s(11) && s(11) > s(10), 'the lr rises after tMax');
+  // Debian's PyTorch 1.13, CosineAnnealingLR(SGD(lr=1), T_max=10, eta_min=0.01) stepped 30
+  // times: the recursive (chainable) form gives lr 0.5050000000000021 at t = 15,
+  // 1.0000000000000042 at t = 20 and 0.01 at t = 30; _get_closed_form_lr() gives
+  // 0.10453658778440095 at t = 12 and 0.5049999999999999 at t = 15.
+  assertClose([s(12), s(15), s(20), s(30)], [0.10453658778440095, 0.5050000000000021, 1.0000000000000042, 0.01], { atol: 1e-14, rtol: 0 });
 });
 
 test('LRScheduler writes the schedule into the optimizer at construction and on each step', () => {
