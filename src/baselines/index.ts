@@ -1,0 +1,35 @@
+// The baseline detectors behind one interface, built by name:
+//   const d = createDetector('xgboost', { rounds: 300 }); d.fit(train, labels, { seed: 1 }); d.score(test)
+import { COPOD } from './copod.js';
+import { ECOD } from './ecod.js';
+import { IsolationForest } from './isolation_forest.js';
+import { KNNDetector } from './knn.js';
+import { LogisticRegression } from './logistic.js';
+import { PCADetector } from './pca.js';
+import type { Detector } from './types.js';
+import { XGBoostDetector } from './xgboost.js';
+import { ZScore } from './zscore.js';
+
+export type { Detector, FitOptions, TabularData } from './types.js';
+export { XGBoostDetector, IsolationForest, ECOD, COPOD, ZScore, LogisticRegression, PCADetector, KNNDetector };
+
+const registry: Record<string, (params: Record<string, unknown>) => Detector> = {
+  xgboost: (p) => new XGBoostDetector('xgboost', p),
+  random_forest: (p) => new XGBoostDetector('random_forest', p),
+  isolation_forest: (p) => new IsolationForest(p),
+  ecod: () => new ECOD(),
+  copod: () => new COPOD(),
+  zscore: (p) => new ZScore(p),
+  logistic: (p) => new LogisticRegression(p),
+  pca: (p) => new PCADetector(p),
+  knn: (p) => new KNNDetector(p),
+};
+
+/** Every registered detector name. */
+export const detectorNames: readonly string[] = Object.keys(registry);
+
+export function createDetector(name: string, params: Record<string, unknown> = {}): Detector {
+  const make = registry[name];
+  if (!make) throw new RangeError(`unknown detector '${name}' (known: ${detectorNames.join(', ')})`);
+  return make(params);
+}

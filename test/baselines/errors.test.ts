@@ -1,0 +1,41 @@
+// Bad input fails early with a message that says what was expected.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDetector, detectorNames } from '../../src/baselines/index.js';
+import * as torch from '../../src/torch/index.js';
+import { separable } from './helpers.js';
+
+const good = separable(50, 3, 1);
+
+test('registry: every name builds, unknown names are refused with the list', () => {
+  for (const name of detectorNames) assert.equal(createDetector(name).name, name);
+  assert.throws(() => createDetector('svm'), /unknown detector 'svm' \(known: xgboost, /);
+  assert.throws(() => createDetector('isolation_forest', { trees: 0 }), /trees must be an integer >= 1/);
+});
+
+for (const name of detectorNames) {
+  test(`${name}: n*f mismatch, missing labels, early score and wrong width are clear errors`, async () => {
+    const d = createDetector(name);
+    await assert.rejects(async () => d.score(good.data), /score\(\) called before fit\(\)/);
+    await assert.rejects(async () => d.fit({ x: new Float32Array(10), n: 3, f: 3 }, good.labels), /x has 10 values, expected n\*f = 3\*3 = 9/);
+    if (d.supervised) {
+      await assert.rejects(async () => d.fit(good.data), /is supervised: fit\(train, labels\) needs 0\/1 labels/);
+      await assert.rejects(async () => d.fit(good.data, good.labels.subarray(1)), /49 labels for 50 rows/);
+      await assert.rejects(async () => d.fit(good.data, new Uint8Array(50)), /only one class/);
+    }
+    await d.fit(good.data, good.labels, { seed: 1 });
+    await assert.rejects(async () => d.score({ x: new Float32Array(8), n: 2, f: 4 }), /4 features, but the detector was fitted on 3/);
+    d.dispose?.();
+  });
+}
+
+test('engine detectors free their tensors on dispose', async () => {
+  const before = torch.liveTensors();
+  for (const name of ['logistic', 'pca', 'knn']) {
+    const d = createDetector(name, { k: 2 });
+    await d.fit(good.data, good.labels, { seed: 1 });
+    await d.score(good.data);
+    d.dispose?.();
+  }
+  assert.equal(torch.liveTensors(), before);
+});
