@@ -5,7 +5,7 @@
 // docs/models.md describes what each family's "shortcut" and "branches" are.
 import { Tensor, gradScale } from '../torch/index.js';
 import { Module, ModuleList } from '../nn/index.js';
-import { dropPath, dropWholeBatch, type DropPathSpec } from './droppath.js';
+import { dropPath, dropWholeBatch, dropRateAt, type DropPathSpec } from './droppath.js';
 import type { ModelConfig } from './config.js';
 
 /** What goes in and comes out of a block: two blocks with equal shapes may be swapped. */
@@ -56,6 +56,9 @@ export abstract class BlockBase extends Module implements ResidualBlock {
   shortcutGradScale = 1;
   dropRate = 0;
   dropMode: DropPathSpec['mode'] = 'sample';
+  /** The shortcut's projection, registered as 'proj' (null: the identity, or no shortcut). */
+  proj: Module | null = null;
+  private plain = false;
   private _enabled = true;
 
   constructor(readonly shape: BlockShape, readonly numBranches = 1) {
@@ -63,9 +66,19 @@ export abstract class BlockBase extends Module implements ResidualBlock {
     this.branchScales = Array(numBranches).fill(1);
   }
 
+  /**
+   * Sets the shortcut from a constructor: `plain` blocks have none (plain nets,
+   * transitions), the others map x through `proj` (makeShortcut's projection or
+   * zero-padding; null is the identity). Call it where 'proj' should sit in the state dict.
+   */
+  protected setShortcut(plain: boolean, proj: Module | null = null): void {
+    this.plain = plain;
+    this.proj = proj ? this.registerModule('proj', proj) : null;
+  }
+
   get downsample(): boolean { return !isIdentityShape(this.shape); }
-  /** Blocks without a shortcut of their own (plain nets). */
-  get hasShortcut(): boolean { return true; }
+  /** False for blocks without a shortcut of their own (plain nets). */
+  get hasShortcut(): boolean { return !this.plain; }
   get removable(): boolean { return this.hasShortcut || isIdentityShape(this.shape); }
   get enabled(): boolean { return this._enabled; }
   set enabled(v: boolean) {
@@ -76,7 +89,10 @@ export abstract class BlockBase extends Module implements ResidualBlock {
   }
 
   protected abstract branch(i: number, x: Tensor): Tensor;
-  protected shortcut(x: Tensor): Tensor | null { return x; }
+  protected shortcut(x: Tensor): Tensor | null {
+    if (this.plain) return null;
+    return this.proj ? this.proj.forward(x) : x;
+  }
   protected join(y: Tensor): Tensor { return y; }
 
   /** Σ scale_i·branch_i(x); null when every branch is off. */
@@ -150,6 +166,18 @@ export abstract class BlockNet extends Module implements ResidualModel {
     if (old instanceof Stage && !(m instanceof Stage)) throw new Error(`${this.constructor.name}: '${name}' is a stage of blocks; replace it with a Stage, got ${m.constructor.name}`);
     super.replaceModule(name, m);
     this.blocks();
+  }
+
+  /**
+   * Gives each block its drop-path rate and mode from the config, by its position among
+   * `among` (timm's make_blocks: the rate grows along the whole net, not per stage).
+   * DenseNet passes its dense layers only; transitions keep rate 0.
+   */
+  protected setDropPath(spec: DropPathSpec | undefined, among: BlockBase[] = this.blocks()): void {
+    among.forEach((b, i) => {
+      b.dropRate = dropRateAt(spec, i, among.length);
+      b.dropMode = spec?.mode ?? 'sample';
+    });
   }
 
   protected abstract stemForward(x: Tensor): Tensor;

@@ -11,7 +11,7 @@ import { Module, Linear, like } from '../nn/index.js';
 import { BlockBase, BlockNet } from './blocks.js';
 import { conv, norm, avgPool, globalAvgPool, heInit, strideOf, isUnit, type Dims, type Stride } from './conv.js';
 import { Stem, type StemSpec } from './stems.js';
-import { dropRateAt, type DropPathSpec } from './droppath.js';
+import type { DropPathSpec } from './droppath.js';
 import { Dropout } from '../nn/index.js';
 import type { NamedConfigs } from './presets.js';
 
@@ -53,13 +53,12 @@ export class Transition extends BlockBase {
     super({ inChannels: cin, outChannels: cout, stride: strideOf(poolStride, dims) });
     this.registerModule('norm', norm(dims, cin));
     this.registerModule('conv', conv(dims, cin, cout, 1));
+    this.setShortcut(true);
   }
-  override get hasShortcut(): boolean { return false; }
   protected branch(_i: number, x: Tensor): Tensor {
     const h = this.conv.forward(this.norm.forward(x).relu());
     return isUnit(this.poolStride) ? h : avgPool(h, this.dims, this.shape.stride, this.shape.stride);
   }
-  protected override shortcut(): Tensor | null { return null; }
 }
 
 export interface DenseNetConfig {
@@ -89,16 +88,11 @@ export class DenseNet extends BlockNet {
     this.config = cfg;
     this.registerModule('stem', new Stem(cfg.dims, cfg.inChannels, cfg.stem));
     let c = this.stem.outChannels;
-    const total = cfg.blocks.reduce((a, b) => a + b, 0);
-    let k = 0;
     const ts = cfg.transitionStride ?? 2;
     cfg.blocks.forEach((n, bi) => {
       const items: BlockBase[] = [];
       for (let i = 0; i < n; i++) {
-        const l = new DenseLayer(cfg.dims, c, cfg.growth, cfg.bottleneck, cfg.dropout);
-        l.dropRate = dropRateAt(cfg.dropPath, k++, total);
-        l.dropMode = cfg.dropPath?.mode ?? 'sample';
-        items.push(l);
+        items.push(new DenseLayer(cfg.dims, c, cfg.growth, cfg.bottleneck, cfg.dropout));
         c += cfg.growth;
       }
       if (bi < cfg.blocks.length - 1) {
@@ -108,6 +102,7 @@ export class DenseNet extends BlockNet {
       }
       this.addStage(`denseblock${bi + 1}`, items);
     });
+    this.setDropPath(cfg.dropPath, this.blocks().filter((b) => b instanceof DenseLayer));
     this.registerModule('norm_final', norm(cfg.dims, c));
     this.registerModule('fc', new Linear(c, cfg.numClasses));
     heInit(this);

@@ -85,8 +85,8 @@ export class FractalBlock extends BlockBase {
   constructor(readonly dims: Dims, cin: number, cout: number, columns: number, readonly pool: Stride) {
     super({ inChannels: cin, outChannels: cout, stride: strideOf(pool, dims) }, columns);
     this.registerModule('fractal', new Fractal(dims, cin, cout, columns, 0));
+    this.setShortcut(true);
   }
-  override get hasShortcut(): boolean { return false; }
   override get removable(): boolean { return this.shape.inChannels === this.shape.outChannels; }
   override get downsample(): boolean { return true; }
   private pooled(y: Tensor): Tensor { return isUnit(this.pool) ? y : maxPool(y, this.dims, this.shape.stride[0], this.shape.stride); }

@@ -15,11 +15,9 @@ import { cifarResNet, type NamedConfigs } from './presets.js';
 
 export class HighwayBlock extends BlockBase {
   declare conv1: Module; declare bn1: Module; declare conv2: Module; declare bn2: Module;
-  declare gate: Module & { bias: Tensor | null }; declare proj: Module | null;
-  private readonly plain: boolean;
+  declare gate: Module & { bias: Tensor | null };
   constructor(a: BlockArgs, gateBias = -2) {
     super({ inChannels: a.cin, outChannels: a.planes, stride: strideOf(a.stride, a.dims) });
-    this.plain = a.shortcut === 'none';
     this.registerModule('conv1', conv(a.dims, a.cin, a.planes, 3, { stride: a.stride }));
     this.registerModule('bn1', norm(a.dims, a.planes));
     this.registerModule('conv2', conv(a.dims, a.planes, a.planes, 3));
@@ -27,10 +25,8 @@ export class HighwayBlock extends BlockBase {
     this.registerModule('gate', conv(a.dims, a.planes, a.planes, 1, { bias: true }));
     init.constant_(this.gate.bias!, gateBias);
     // Highway needs a same-shape carry even in "option A" configs: always project.
-    const sc = makeShortcut(a.shortcut === 'none' ? 'none' : 'B', a.dims, a.cin, a.planes, a.stride);
-    this.proj = sc ? this.registerModule('proj', sc) : null;
+    this.setShortcut(a.shortcut === 'none', makeShortcut(a.shortcut === 'none' ? 'none' : 'B', a.dims, a.cin, a.planes, a.stride));
   }
-  override get hasShortcut(): boolean { return !this.plain; }
   private carry(x: Tensor): Tensor { return this.proj ? this.proj.forward(x) : x; }
   private transform(x: Tensor): Tensor {
     return this.bn2.forward(this.conv2.forward(this.bn1.forward(this.conv1.forward(x)).relu())).relu();
@@ -38,10 +34,9 @@ export class HighwayBlock extends BlockBase {
   protected branch(_i: number, x: Tensor): Tensor {
     const c = this.carry(x);
     const h = this.transform(x);
-    if (this.plain) return h;
+    if (!this.hasShortcut) return h;
     return this.gate.forward(c).sigmoid().mul(h.sub(c));
   }
-  protected override shortcut(x: Tensor): Tensor | null { return this.plain ? null : this.carry(x); }
 }
 
 

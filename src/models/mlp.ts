@@ -4,26 +4,23 @@
 import { Tensor } from '../torch/index.js';
 import { Module, Linear, BatchNorm1d, Dropout } from '../nn/index.js';
 import { BlockBase, BlockNet } from './blocks.js';
-import { dropRateAt, type DropPathSpec } from './droppath.js';
+import type { DropPathSpec } from './droppath.js';
 
 export class MLPBlock extends BlockBase {
   declare bn: Module; declare fc1: Module; declare drop: Module | null; declare fc2: Module;
-  private readonly plain: boolean;
   constructor(width: number, hidden: number, dropout = 0, plain = false) {
     super({ inChannels: width, outChannels: width, stride: [] });
-    this.plain = plain;
+    this.setShortcut(plain);
     this.registerModule('bn', new BatchNorm1d(width));
     this.registerModule('fc1', new Linear(width, hidden));
     this.drop = dropout > 0 ? this.registerModule('drop', new Dropout(dropout)) : null;
     this.registerModule('fc2', new Linear(hidden, width));
   }
-  override get hasShortcut(): boolean { return !this.plain; }
   protected branch(_i: number, x: Tensor): Tensor {
     let h = this.fc1.forward(this.bn.forward(x)).relu();
     if (this.drop) h = this.drop.forward(h);
     return this.fc2.forward(h);
   }
-  protected override shortcut(x: Tensor): Tensor | null { return this.plain ? null : x; }
 }
 
 export interface MLPResNetConfig {
@@ -46,12 +43,8 @@ export class MLPResNet extends BlockNet {
     super();
     this.config = cfg;
     this.registerModule('stem', new Linear(cfg.inFeatures, cfg.width));
-    this.addStage('layers', Array.from({ length: cfg.depth }, (_, i) => {
-      const b = new MLPBlock(cfg.width, cfg.hidden ?? cfg.width, cfg.dropout, cfg.plain);
-      b.dropRate = dropRateAt(cfg.dropPath, i, cfg.depth);
-      b.dropMode = cfg.dropPath?.mode ?? 'sample';
-      return b;
-    }));
+    this.addStage('layers', Array.from({ length: cfg.depth }, () => new MLPBlock(cfg.width, cfg.hidden ?? cfg.width, cfg.dropout, cfg.plain)));
+    this.setDropPath(cfg.dropPath);
     this.registerModule('bn', new BatchNorm1d(cfg.width));
     this.registerModule('head', new Linear(cfg.width, cfg.numClasses));
   }

@@ -12,12 +12,9 @@ import { cifarResNet, type NamedConfigs } from './presets.js';
 
 export class MultiResBlock extends BlockBase {
   declare fns: ModuleList<Sequential>;
-  declare proj: Module | null;
-  private readonly plain: boolean;
   constructor(a: BlockArgs) {
     const k = a.multiplicity ?? 2;
     super({ inChannels: a.cin, outChannels: a.planes, stride: strideOf(a.stride, a.dims) }, k);
-    this.plain = a.shortcut === 'none';
     const relu = () => new Activation('relu');
     this.registerModule('fns', new ModuleList(Array.from({ length: k }, () => {
       const layers: Module[] = [norm(a.dims, a.cin), relu(), conv(a.dims, a.cin, a.planes, 3, { stride: a.stride }), norm(a.dims, a.planes), relu()];
@@ -25,15 +22,9 @@ export class MultiResBlock extends BlockBase {
       layers.push(conv(a.dims, a.planes, a.planes, 3));
       return new Sequential(...layers);
     })));
-    const sc = makeShortcut(a.shortcut, a.dims, a.cin, a.planes, a.stride, false);
-    this.proj = sc ? this.registerModule('proj', sc) : null;
+    this.setShortcut(a.shortcut === 'none', makeShortcut(a.shortcut, a.dims, a.cin, a.planes, a.stride, false));
   }
-  override get hasShortcut(): boolean { return !this.plain; }
   protected branch(i: number, x: Tensor): Tensor { return this.fns.at(i).forward(x); }
-  protected override shortcut(x: Tensor): Tensor | null {
-    if (this.plain) return null;
-    return this.proj ? this.proj.forward(x) : x;
-  }
 }
 
 export const multiresModels: NamedConfigs = {

@@ -40,15 +40,12 @@ export class PreActBlock extends BlockBase {
   // replaceModule is the one that runs.
   private readonly body: [Token, string | null][] = [];
   private readonly post: [Token, string | null][] = [];
-  private readonly kind: ShortcutKind;
   declare se: Module | null;
-  declare proj: Module | null;
 
   constructor(a: BlockArgs, bottleneck: boolean) {
     const cout = bottleneck ? a.planes * 4 : a.planes;
     super({ inChannels: a.cin, outChannels: cout, stride: strideOf(a.stride, a.dims) });
     this.arrangement = a.arrangement ?? 'e';
-    this.kind = a.shortcut;
     const width = bottleneck ? bottleneckWidth(a) : a.planes;
     const convs = bottleneck
       ? [{ cout: width, k: 1, stride: 1 as number | number[], groups: 1 }, { cout: width, k: 3, stride: a.stride, groups: a.groups }, { cout, k: 1, stride: 1, groups: 1 }]
@@ -72,11 +69,10 @@ export class PreActBlock extends BlockBase {
     this.se = se ? this.registerModule('se', se) : null;
     // Post-activation arrangements normalise their projection; pre-activation ones keep
     // the shortcut a bare linear map.
-    const sc = makeShortcut(a.shortcut, a.dims, a.cin, cout, a.stride, this.arrangement === 'a' || this.arrangement === 'b' || this.arrangement === 'c');
-    this.proj = sc ? this.registerModule('proj', sc) : null;
+    const postAct = this.arrangement === 'a' || this.arrangement === 'b' || this.arrangement === 'c';
+    this.setShortcut(a.shortcut === 'none', makeShortcut(a.shortcut, a.dims, a.cin, cout, a.stride, postAct));
   }
 
-  override get hasShortcut(): boolean { return this.kind !== 'none'; }
   private run(ops: [Token, string | null][], x: Tensor): Tensor {
     for (const [t, name] of ops) x = t === 'r' ? x.relu() : this.getSubmodule(name!).forward(x);
     return x;
@@ -84,10 +80,6 @@ export class PreActBlock extends BlockBase {
   protected branch(_i: number, x: Tensor): Tensor {
     const h = this.run(this.body, x);
     return this.se ? this.se.forward(h) : h;
-  }
-  protected override shortcut(x: Tensor): Tensor | null {
-    if (this.kind === 'none') return null;
-    return this.proj ? this.proj.forward(x) : x;
   }
   protected override join(y: Tensor): Tensor { return this.run(this.post, y); }
 }

@@ -15,13 +15,12 @@ import { imagenetResNet, type NamedConfigs } from './presets.js';
 
 export class Bottle2neck extends BlockBase {
   declare conv1: Module; declare bn1: Module; declare convs: ModuleList; declare bns: ModuleList;
-  declare conv3: Module; declare bn3: Module; declare se: Module | null; declare proj: Module | null;
+  declare conv3: Module; declare bn3: Module; declare se: Module | null;
   readonly width: number;
   readonly scale: number;
   private readonly first: boolean;
   private readonly dims: Dims;
   private readonly stride: Stride;
-  private readonly plain: boolean;
 
   constructor(a: BlockArgs) {
     const cout = a.planes * 4;
@@ -30,7 +29,6 @@ export class Bottle2neck extends BlockBase {
     this.scale = a.scale ?? 4;
     this.dims = a.dims;
     this.stride = a.stride;
-    this.plain = a.shortcut === 'none';
     const sc = makeShortcut(a.shortcut, a.dims, a.cin, cout, a.stride);
     this.first = !isUnit(a.stride) || a.cin !== cout;
     const w = this.width;
@@ -42,10 +40,9 @@ export class Bottle2neck extends BlockBase {
     this.registerModule('conv3', conv(a.dims, w * this.scale, cout, 1));
     this.registerModule('bn3', norm(a.dims, cout));
     this.se = a.se ? this.registerModule('se', new SqueezeExcite(a.dims, cout, Math.max(1, Math.floor(a.planes / 4)))) : null;
-    this.proj = sc ? this.registerModule('proj', sc) : null;
+    this.setShortcut(a.shortcut === 'none', sc);
   }
 
-  override get hasShortcut(): boolean { return !this.plain; }
   protected branch(_i: number, x: Tensor): Tensor {
     const h = this.bn1.forward(this.conv1.forward(x)).relu();
     const xs = this.scale > 1 ? h.split(this.width, 1) : [h];
@@ -62,10 +59,6 @@ export class Bottle2neck extends BlockBase {
     }
     const y = this.bn3.forward(this.conv3.forward(outs.length > 1 ? torch.cat(outs, 1) : outs[0]));
     return this.se ? this.se.forward(y) : y;
-  }
-  protected override shortcut(x: Tensor): Tensor | null {
-    if (this.plain) return null;
-    return this.proj ? this.proj.forward(x) : x;
   }
   protected override join(y: Tensor): Tensor { return y.relu(); }
 }

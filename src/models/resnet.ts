@@ -10,7 +10,7 @@ import { conv, norm, strideOf, globalAvgPool, heInit, type Dims, type Stride } f
 import { makeShortcut, type ShortcutKind } from './shortcut.js';
 import { makeSE } from './se.js';
 import { Stem, type StemSpec } from './stems.js';
-import { dropRateAt, type DropPathSpec } from './droppath.js';
+import type { DropPathSpec } from './droppath.js';
 import { bottleneckWidth, type Arrangement, type BlockArgs } from './blockargs.js';
 import { PreActBlock } from './preact.js';
 import { Bottle2neck } from './res2net.js';
@@ -21,26 +21,19 @@ import { imagenetResNet, cifarResNet, type NamedConfigs } from './presets.js';
 /** 3×3 + 3×3, post-activation: relu(shortcut(x) + bn2(conv2(relu(bn1(conv1(x)))))). */
 export class BasicBlock extends BlockBase {
   declare conv1: Module; declare bn1: Module; declare conv2: Module; declare bn2: Module;
-  declare se: Module | null; declare proj: Module | null;
-  private readonly kind: ShortcutKind;
+  declare se: Module | null;
   constructor(a: BlockArgs) {
     super({ inChannels: a.cin, outChannels: a.planes, stride: strideOf(a.stride, a.dims) });
-    this.kind = a.shortcut;
     this.registerModule('conv1', conv(a.dims, a.cin, a.planes, 3, { stride: a.stride }));
     this.registerModule('bn1', norm(a.dims, a.planes));
     this.registerModule('conv2', conv(a.dims, a.planes, a.planes, 3));
     this.registerModule('bn2', norm(a.dims, a.planes));
     this.se = optional(this, 'se', makeSE(a.dims, a.planes, a.se));
-    this.proj = optional(this, 'proj', makeShortcut(a.shortcut, a.dims, a.cin, a.planes, a.stride));
+    this.setShortcut(a.shortcut === 'none', makeShortcut(a.shortcut, a.dims, a.cin, a.planes, a.stride));
   }
-  override get hasShortcut(): boolean { return this.kind !== 'none'; }
   protected branch(_i: number, x: Tensor): Tensor {
     const h = this.bn2.forward(this.conv2.forward(this.bn1.forward(this.conv1.forward(x)).relu()));
     return this.se ? this.se.forward(h) : h;
-  }
-  protected override shortcut(x: Tensor): Tensor | null {
-    if (this.kind === 'none') return null;
-    return this.proj ? this.proj.forward(x) : x;
   }
   protected override join(y: Tensor): Tensor { return y.relu(); }
 }
@@ -53,14 +46,12 @@ export class BasicBlock extends BlockBase {
  */
 export class Bottleneck extends BlockBase {
   declare conv1: Module; declare bn1: Module; declare conv2: Module; declare bn2: Module;
-  declare conv3: Module; declare bn3: Module; declare se: Module | null; declare proj: Module | null;
-  private readonly kind: ShortcutKind;
+  declare conv3: Module; declare bn3: Module; declare se: Module | null;
   readonly width: number;
   constructor(a: BlockArgs) {
     const width = bottleneckWidth(a);
     const cout = a.planes * 4;
     super({ inChannels: a.cin, outChannels: cout, stride: strideOf(a.stride, a.dims) }, a.pathBranches ? a.groups : 1);
-    this.kind = a.shortcut;
     this.width = width;
     this.registerModule('conv1', conv(a.dims, a.cin, width, 1));
     this.registerModule('bn1', norm(a.dims, width));
@@ -69,9 +60,8 @@ export class Bottleneck extends BlockBase {
     this.registerModule('conv3', conv(a.dims, width, cout, 1));
     this.registerModule('bn3', norm(a.dims, cout));
     this.se = optional(this, 'se', makeSE(a.dims, cout, a.se));
-    this.proj = optional(this, 'proj', makeShortcut(a.shortcut, a.dims, a.cin, cout, a.stride));
+    this.setShortcut(a.shortcut === 'none', makeShortcut(a.shortcut, a.dims, a.cin, cout, a.stride));
   }
-  override get hasShortcut(): boolean { return this.kind !== 'none'; }
   private middle(x: Tensor): Tensor {
     return this.bn2.forward(this.conv2.forward(this.bn1.forward(this.conv1.forward(x)).relu())).relu();
   }
@@ -90,10 +80,6 @@ export class Bottleneck extends BlockBase {
     const gate = new Float64Array(this.width).map((_, c) => s[Math.floor(c / per)]);
     const mask = torch.tensor(gate, { shape: [1, this.width, ...Array(this.shape.stride.length).fill(1)], ...like(h) });
     return this.last(h.mul(mask));
-  }
-  protected override shortcut(x: Tensor): Tensor | null {
-    if (this.kind === 'none') return null;
-    return this.proj ? this.proj.forward(x) : x;
   }
   protected override join(y: Tensor): Tensor { return y.relu(); }
 }
@@ -160,9 +146,7 @@ export class ResNet extends BlockNet {
     const make = BLOCKS[cfg.block];
     if (!make) throw new Error(`resnet config: unknown block '${cfg.block}' (one of ${Object.keys(BLOCKS).join(', ')})`);
     this.registerModule('stem', new Stem(cfg.dims, cfg.inChannels, cfg.stem));
-    const total = cfg.layers.reduce((a, b) => a + b, 0);
     let cin = this.stem.outChannels;
-    let k = 0;
     cfg.layers.forEach((count, si) => {
       const blocks: BlockBase[] = [];
       for (let j = 0; j < count; j++) {
@@ -171,13 +155,12 @@ export class ResNet extends BlockNet {
           groups: cfg.groups ?? 1, baseWidth: cfg.baseWidth ?? 64, se: cfg.se, dropout: cfg.dropout,
           arrangement: cfg.arrangement, scale: cfg.scale, multiplicity: cfg.multiplicity, pathBranches: cfg.pathBranches,
         });
-        b.dropRate = dropRateAt(cfg.dropPath, k++, total);
-        b.dropMode = cfg.dropPath?.mode ?? 'sample';
         blocks.push(b);
         cin = b.shape.outChannels;
       }
       this.addStage(`layer${si + 1}`, blocks);
     });
+    this.setDropPath(cfg.dropPath);
     this.bn_final = optional(this, 'bn_final', cfg.finalNorm ? norm(cfg.dims, cin) : null);
     this.head_drop = optional(this, 'head_drop', cfg.headDropout ? new Dropout(cfg.headDropout) : null);
     this.registerModule('fc', new Linear(cin, cfg.numClasses));

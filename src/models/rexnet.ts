@@ -10,7 +10,7 @@ import { Module, Linear, Dropout } from '../nn/index.js';
 import { BlockBase, BlockNet } from './blocks.js';
 import { conv, norm, globalAvgPool, heInit, strideOf, isUnit, type Dims, type Stride } from './conv.js';
 import { SqueezeExcite } from './se.js';
-import { dropRateAt, type DropPathSpec } from './droppath.js';
+import type { DropPathSpec } from './droppath.js';
 import type { NamedConfigs } from './presets.js';
 
 /** Python's round(): halves go to the even neighbour (timm's widths depend on it). */
@@ -28,12 +28,11 @@ export class LinearBottleneck extends BlockBase {
   declare conv_exp: Module | null; declare bn_exp: Module | null;
   declare conv_dw: Module; declare bn_dw: Module; declare se: Module | null;
   declare conv_pwl: Module; declare bn_pwl: Module;
-  private readonly useShortcut: boolean;
   private readonly dims: Dims;
   constructor(dims: Dims, cin: number, cout: number, stride: Stride, exp: number, seRatio: number) {
     super({ inChannels: cin, outChannels: cout, stride: strideOf(stride, dims) });
     this.dims = dims;
-    this.useShortcut = isUnit(stride) && cin <= cout;
+    this.setShortcut(!(isUnit(stride) && cin <= cout));
     const dw = exp !== 1 ? divisible(pyRound(cin * exp)) : cin;
     this.conv_exp = exp !== 1 ? this.registerModule('conv_exp', conv(dims, cin, dw, 1)) : null;
     this.bn_exp = exp !== 1 ? this.registerModule('bn_exp', norm(dims, dw)) : null;
@@ -43,7 +42,6 @@ export class LinearBottleneck extends BlockBase {
     this.registerModule('conv_pwl', conv(dims, dw, cout, 1));
     this.registerModule('bn_pwl', norm(dims, cout));
   }
-  override get hasShortcut(): boolean { return this.useShortcut; }
   protected branch(_i: number, x: Tensor): Tensor {
     let h = x;
     if (this.conv_exp && this.bn_exp) h = F.silu(this.bn_exp.forward(this.conv_exp.forward(h)));
@@ -52,7 +50,7 @@ export class LinearBottleneck extends BlockBase {
     return this.bn_pwl.forward(this.conv_pwl.forward(F.relu6(h)));
   }
   protected override shortcut(x: Tensor): Tensor | null {
-    if (!this.useShortcut) return null;
+    if (!this.hasShortcut) return null;
     const extra = this.shape.outChannels - this.shape.inChannels;
     return extra === 0 ? x : F.pad(x, [...Array(2 * this.dims).fill(0), 0, extra]);
   }
@@ -90,21 +88,18 @@ export class ReXNet extends BlockNet {
     const n = layers.reduce((a, b) => a + b, 0);
     let base = wm < 1 ? 16 / wm : 16;
     let cin = stemCh;
-    let k = 0;
     layers.forEach((count, si) => {
       const blocks: BlockBase[] = [];
       for (let j = 0; j < count; j++) {
         const cout = divisible(pyRound(base * wm));
         base += 180 / n;
         const se = si >= 2 ? cfg.seRatio : 0;
-        const b = new LinearBottleneck(cfg.dims, cin, cout, j === 0 ? stageStrides[si] : 1, si === 0 ? 1 : 6, se);
-        b.dropRate = dropRateAt(cfg.dropPath, k++, n);
-        b.dropMode = cfg.dropPath?.mode ?? 'sample';
-        blocks.push(b);
+        blocks.push(new LinearBottleneck(cfg.dims, cin, cout, j === 0 ? stageStrides[si] : 1, si === 0 ? 1 : 6, se));
         cin = cout;
       }
       this.addStage(`stage${si + 1}`, blocks);
     });
+    this.setDropPath(cfg.dropPath);
     const pen = divisible(1280 * wm);
     this.registerModule('head_conv', conv(cfg.dims, cin, pen, 1));
     this.registerModule('head_bn', norm(cfg.dims, pen));
