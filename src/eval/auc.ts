@@ -1,6 +1,6 @@
 // Threshold-free summaries of a score: ROC-AUC and average precision, both defined
 // exactly as scikit-learn's roc_auc_score and average_precision_score for binary labels.
-import { clfCurve } from './clfcurve.js';
+import { clfCurve, type ClfCurve } from './clfcurve.js';
 
 /**
  * Area under the ROC curve by the trapezoid rule over tie groups, which equals the
@@ -8,7 +8,11 @@ import { clfCurve } from './clfcurve.js';
  * for ties. Labels > 0 are positive. Throws on a single class, NaN scores, empty input.
  */
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  const c = clfCurve('ROC-AUC', scores, labels);
+  return rocAucOf(clfCurve('ROC-AUC', scores, labels));
+}
+
+/** ROC-AUC of a curve already computed (shared by callers that need several metrics). */
+export function rocAucOf(c: ClfCurve): number {
   // Twice the area in count units (integers below 2^53 for any realistic n), scaled once.
   let area2 = 0, fp0 = 0, tp0 = 0;
   for (let i = 0; i < c.fps.length; i++) {
@@ -25,7 +29,11 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
  * counts as one step. Its chance level is the prevalence, not 0.5.
  */
 export function averagePrecision(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  const c = clfCurve('average precision', scores, labels);
+  return averagePrecisionOf(clfCurve('average precision', scores, labels));
+}
+
+/** Average precision of a curve already computed. */
+export function averagePrecisionOf(c: ClfCurve): number {
   let sum = 0, tp0 = 0;
   for (let i = 0; i < c.tps.length; i++) {
     const tp = c.tps[i];

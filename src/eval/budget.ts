@@ -57,17 +57,22 @@ export interface CumulativeRecall {
   normalized: number;
 }
 
-export class DailyAlerts {
-  /** Position of each row within its day under the tie rule above (0 = top). */
-  readonly rank: Int32Array;
-  /** Row indices of malicious user-days. */
+/**
+ * The validated columns with dense user and day indices, and each day's benign scores
+ * sorted. Benign rows are the bulk of the data and are the same for every selection of
+ * malicious rows (overall, or one scenario), so they are sorted once and shared.
+ */
+export class UserDayTable {
+  readonly rows: UserDayRows;
+  readonly userIndex: Int32Array;
+  readonly userIds: Float64Array;
+  readonly dayIndex: Int32Array;
+  /** Offsets of each day's segment in benignScores (length days + 1). */
+  readonly benignStart: Int32Array;
+  /** Benign scores grouped by day (ascending day), ascending within a day. */
+  readonly benignScores: Float64Array;
+  /** Row indices of all malicious rows, ascending. */
   readonly positives: Int32Array;
-  /** Number of rows per day (dense day order) — alerts per day are min(k, this). */
-  readonly rowsPerDay: Int32Array;
-  readonly insiders: number;
-  private readonly userIndex: Int32Array;
-  private readonly userIds: Float64Array;
-  private readonly days: ArrayLike<number>;
 
   constructor(rows: UserDayRows) {
     const what = 'alert budget';
@@ -75,52 +80,101 @@ export class DailyAlerts {
     checkLengths(what, scores, { labels, users, days });
     checkScores(what, scores);
     const { positives } = countClasses(what, labels, false);
-    if (positives === 0) throw new Error(`${what} needs malicious user-days: got ${labels.length} rows, all negative`);
     const u = denseIds(what, 'user', users);
     const d = denseIds(what, 'day', days);
+    this.rows = rows;
     this.userIndex = u.index;
     this.userIds = u.ids;
-    this.days = days;
-
-    // Bucket rows by day (counting sort, stable), then sort each day's rows.
+    this.dayIndex = d.index;
     const n = scores.length, nd = d.ids.length;
-    const start = new Int32Array(nd + 1);
-    for (let i = 0; i < n; i++) start[d.index[i] + 1]++;
-    for (let j = 0; j < nd; j++) start[j + 1] += start[j];
-    this.rowsPerDay = new Int32Array(nd);
-    for (let j = 0; j < nd; j++) this.rowsPerDay[j] = start[j + 1] - start[j];
-    const order = new Int32Array(n);
-    const fill = start.slice(0, nd);
-    for (let i = 0; i < n; i++) order[fill[d.index[i]]++] = i;
-    const byRank = (a: number, b: number): number => {
-      const sa = scores[a], sb = scores[b];
-      if (sa !== sb) return sa > sb ? -1 : 1;
-      const pa = labels[a] > 0 ? 1 : 0, pb = labels[b] > 0 ? 1 : 0;
-      return pa !== pb ? pa - pb : a - b;
-    };
-    this.rank = new Int32Array(n);
-    for (let j = 0; j < nd; j++) {
-      const day = order.subarray(start[j], start[j + 1]);
-      day.sort(byRank);
-      for (let r = 0; r < day.length; r++) this.rank[day[r]] = r;
-    }
-
+    // Counting sort of benign rows by day, then a native (comparator-free) sort per day:
+    // that is what keeps 300k rows fast.
+    this.benignStart = new Int32Array(nd + 1);
+    for (let i = 0; i < n; i++) if (!(labels[i] > 0)) this.benignStart[d.index[i] + 1]++;
+    for (let j = 0; j < nd; j++) this.benignStart[j + 1] += this.benignStart[j];
+    this.benignScores = new Float64Array(n - positives);
     this.positives = new Int32Array(positives);
-    const isInsider = new Uint8Array(u.ids.length);
+    const fill = this.benignStart.slice(0, nd);
     for (let i = 0, p = 0; i < n; i++) {
-      if (labels[i] > 0) {
-        this.positives[p++] = i;
-        isInsider[u.index[i]] = 1;
-      }
+      if (labels[i] > 0) this.positives[p++] = i;
+      else this.benignScores[fill[d.index[i]]++] = scores[i];
+    }
+    for (let j = 0; j < nd; j++) this.benignScores.subarray(this.benignStart[j], this.benignStart[j + 1]).sort();
+  }
+
+  get days(): number {
+    return this.benignStart.length - 1;
+  }
+}
+
+/**
+ * Daily alerts for one selection of malicious rows (all of them by default) against all
+ * benign rows; unselected malicious rows are left out of the days entirely.
+ */
+export class DailyAlerts {
+  readonly table: UserDayTable;
+  /** Row indices of the selected malicious user-days, ascending. */
+  readonly positives: Int32Array;
+  /** Position of each of them within its day under the tie rule above (0 = top). */
+  readonly positiveRank: Int32Array;
+  /** Rows per day (ascending day order) in this selection — alerts per day are min(k, this). */
+  readonly rowsPerDay: Int32Array;
+  /** Users with at least one selected malicious row. */
+  readonly insiders: number;
+
+  constructor(rows: UserDayRows | UserDayTable, positives?: Int32Array) {
+    const table = rows instanceof UserDayTable ? rows : new UserDayTable(rows);
+    this.table = table;
+    this.positives = positives ?? table.positives;
+    const np = this.positives.length;
+    if (np === 0) throw new Error(`alert budget needs malicious user-days: got ${table.rows.scores.length} rows, none selected as malicious`);
+    const { scores } = table.rows;
+    const nd = table.days;
+    const dayIndex = table.dayIndex;
+
+    this.rowsPerDay = new Int32Array(nd);
+    for (let j = 0; j < nd; j++) this.rowsPerDay[j] = table.benignStart[j + 1] - table.benignStart[j];
+    const isInsider = new Uint8Array(table.userIds.length);
+    const posStart = new Int32Array(nd + 1);
+    for (const i of this.positives) {
+      this.rowsPerDay[dayIndex[i]]++;
+      isInsider[table.userIndex[i]] = 1;
+      posStart[dayIndex[i] + 1]++;
     }
     this.insiders = isInsider.reduce((s, x) => s + x, 0);
+    for (let j = 0; j < nd; j++) posStart[j + 1] += posStart[j];
+    // Positions into this.positives, grouped by day (row order within a day).
+    const byDay = new Int32Array(np);
+    const posFill = posStart.slice(0, nd);
+    for (let p = 0; p < np; p++) byDay[posFill[dayIndex[this.positives[p]]]++] = p;
+
+    // A malicious row's rank: the benign rows of its day scoring at least as high (ties go
+    // to benign), plus the selected malicious rows of its day ranked before it (higher
+    // score, or equal score and earlier row). Malicious rows per day are few, so sorting
+    // them with a comparator is cheap.
+    this.positiveRank = new Int32Array(np);
+    const score = (p: number) => scores[this.positives[p]];
+    for (let j = 0; j < nd; j++) {
+      if (posStart[j] === posStart[j + 1]) continue;
+      const benign = table.benignScores.subarray(table.benignStart[j], table.benignStart[j + 1]);
+      const ps = Array.from(byDay.subarray(posStart[j], posStart[j + 1]));
+      ps.sort((a, b) => (score(a) !== score(b) ? (score(a) > score(b) ? -1 : 1) : a - b));
+      ps.forEach((p, before) => {
+        this.positiveRank[p] = benign.length - lowerBound(benign, score(p)) + before;
+      });
+    }
+  }
+
+  /** The same days with only the malicious rows for which select(row) holds. */
+  only(select: (row: number) => boolean): DailyAlerts {
+    return new DailyAlerts(this.table, this.table.positives.filter(select));
   }
 
   /** Fraction of malicious user-days among the top k of their day. */
   recall(k: number): number {
     checkBudget(k);
     let hit = 0;
-    for (const i of this.positives) if (this.rank[i] < k) hit++;
+    for (const r of this.positiveRank) if (r < k) hit++;
     return hit / this.positives.length;
   }
 
@@ -139,8 +193,8 @@ export class DailyAlerts {
 
   insidersCaught(k: number): InsidersCaught {
     checkBudget(k);
-    const caught = new Uint8Array(this.userIds.length);
-    for (const i of this.positives) if (this.rank[i] < k) caught[this.userIndex[i]] = 1;
+    const caught = new Uint8Array(this.table.userIds.length);
+    this.positives.forEach((i, p) => { if (this.positiveRank[p] < k) caught[this.table.userIndex[i]] = 1; });
     const c = caught.reduce((s, x) => s + x, 0);
     return { caught: c, insiders: this.insiders, fraction: c / this.insiders };
   }
@@ -148,20 +202,21 @@ export class DailyAlerts {
   /** Per insider (ascending user id): days from the first malicious day to the first alerted malicious day. */
   daysToDetection(k: number): InsiderDetection[] {
     checkBudget(k);
-    const nu = this.userIds.length;
+    const { userIds, userIndex } = this.table, days = this.table.rows.days;
+    const nu = userIds.length;
     const first = new Float64Array(nu).fill(Infinity);
     const detected = new Float64Array(nu).fill(Infinity);
-    for (const i of this.positives) {
-      const u = this.userIndex[i], day = this.days[i];
+    this.positives.forEach((i, p) => {
+      const u = userIndex[i], day = days[i];
       if (day < first[u]) first[u] = day;
-      if (this.rank[i] < k && day < detected[u]) detected[u] = day;
-    }
+      if (this.positiveRank[p] < k && day < detected[u]) detected[u] = day;
+    });
     const out: InsiderDetection[] = [];
     for (let u = 0; u < nu; u++) {
       if (first[u] === Infinity) continue;
       const hit = detected[u] !== Infinity;
       out.push({
-        user: this.userIds[u],
+        user: userIds[u],
         firstMaliciousDay: first[u],
         firstDetectedDay: hit ? detected[u] : null,
         daysToDetection: hit ? detected[u] - first[u] : null,
@@ -177,7 +232,7 @@ export class DailyAlerts {
     if (k % step !== 0) throw new Error(`cumulative recall: budget ${k} is not a multiple of the step ${step}`);
     // Malicious user-days per rank, then a running count: R(b) for every b in one pass.
     const atRank = new Int32Array(k);
-    for (const i of this.positives) if (this.rank[i] < k) atRank[this.rank[i]]++;
+    for (const r of this.positiveRank) if (r < k) atRank[r]++;
     let hit = 0, value = 0;
     for (let r = 0; r < k; r++) {
       hit += atRank[r];
@@ -185,6 +240,17 @@ export class DailyAlerts {
     }
     return { k, step, value, normalized: value / (k / step) };
   }
+}
+
+/** First index in ascending a with a[i] >= x. */
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function checkBudget(k: number): void {

@@ -21,18 +21,33 @@ export interface ClfCurve {
 }
 
 export function clfCurve(what: string, scores: ArrayLike<number>, labels: ArrayLike<number>): ClfCurve {
-  const { positives, negatives } = checkBinary(what, scores, labels);
+  checkBinary(what, scores, labels);
+  const { pos, neg } = sortedByClass(scores, labels);
+  return mergeCurve(pos, neg);
+}
+
+/** The scores of positives (label > 0) and of negatives, each sorted ascending. */
+export function sortedByClass(scores: ArrayLike<number>, labels: ArrayLike<number>): { pos: Float64Array; neg: Float64Array } {
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] > 0) positives++;
   const pos = new Float64Array(positives);
-  const neg = new Float64Array(negatives);
+  const neg = new Float64Array(scores.length - positives);
   for (let i = 0, p = 0, q = 0; i < scores.length; i++) {
     if (labels[i] > 0) pos[p++] = scores[i];
     else neg[q++] = scores[i];
   }
-  pos.sort();
-  neg.sort();
-  const fps = new Float64Array(scores.length);
-  const tps = new Float64Array(scores.length);
-  const thresholds = new Float64Array(scores.length);
+  return { pos: pos.sort(), neg: neg.sort() };
+}
+
+/**
+ * The curve from ascending positive and negative scores (both non-empty). Per-scenario
+ * metrics call this directly: all scenarios share the sorted negatives.
+ */
+export function mergeCurve(pos: Float64Array, neg: Float64Array): ClfCurve {
+  const positives = pos.length, negatives = neg.length, n = positives + negatives;
+  const fps = new Float64Array(n);
+  const tps = new Float64Array(n);
+  const thresholds = new Float64Array(n);
   let p = positives - 1, q = negatives - 1, tp = 0, fp = 0, m = 0;
   while (p >= 0 || q >= 0) {
     // The next threshold is the larger of the two heads; take every row equal to it

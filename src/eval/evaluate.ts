@@ -3,11 +3,12 @@
 // comparison tables read. Non-finite numbers (a +Infinity threshold) become null so that
 // JSON.stringify never silently writes them as null in some places and not others.
 import { checkLengths, countClasses, checkIntegers } from './validate.js';
-import { rocAuc, averagePrecision } from './auc.js';
-import { operatingPointAtFpr, precisionRecallF1, type OperatingPoint, type ThresholdMetrics } from './threshold.js';
+import { rocAuc, averagePrecision, rocAucOf, averagePrecisionOf } from './auc.js';
+import { operatingPointOf, precisionRecallF1, type OperatingPoint, type ThresholdMetrics } from './threshold.js';
+import { clfCurve } from './clfcurve.js';
 import { rocCurve, prCurve } from './curves.js';
 import { userScores } from './userlevel.js';
-import { DailyAlerts, type CumulativeRecall, type InsiderDetection } from './budget.js';
+import { DailyAlerts, UserDayTable, type CumulativeRecall, type InsiderDetection } from './budget.js';
 import { perScenario, type ScenarioMetrics } from './scenario.js';
 
 export interface EvaluateInput {
@@ -80,6 +81,7 @@ export function evaluateDetection(input: EvaluateInput): DetectionReport {
   const budgets = input.budgets ?? [5, 20];
   const fprs = input.fprs ?? [0.01, 0.05];
   const { positives, negatives } = countClasses(what, labels);
+  const curve = clfCurve(what, scores, labels);
 
   const report: DetectionReport = {
     rows: scores.length,
@@ -87,9 +89,9 @@ export function evaluateDetection(input: EvaluateInput): DetectionReport {
     negatives,
     prevalence: positives / scores.length,
     overall: {
-      rocAuc: rocAuc(scores, labels),
-      averagePrecision: averagePrecision(scores, labels),
-      detectionRateAtFpr: fprs.map((f) => jsonPoint(operatingPointAtFpr(scores, labels, f))),
+      rocAuc: rocAucOf(curve),
+      averagePrecision: averagePrecisionOf(curve),
+      detectionRateAtFpr: fprs.map((f) => jsonPoint(operatingPointOf(curve, f))),
     },
     perScenario: [],
   };
@@ -106,16 +108,17 @@ export function evaluateDetection(input: EvaluateInput): DetectionReport {
     };
   }
 
-  if (users && days) {
-    const alerts = new DailyAlerts({ scores, labels, users, days });
+  const table = users && days ? new UserDayTable({ scores, labels, users, days }) : undefined;
+  if (table) {
+    const alerts = new DailyAlerts(table);
     report.budgets = {
-      days: alerts.rowsPerDay.length,
+      days: table.days,
       daily: budgets.map((k) => budgetMetrics(alerts, k)),
       cumulativeRecall: (input.cumulativeRecallBudgets ?? [400, 1000]).map((k) => alerts.cumulativeRecall(k, input.crStep ?? 25)),
     };
   }
 
-  report.perScenario = perScenario({ scores, labels, users, days }, { fprs: input.fprs ?? [0.05], budgets })
+  report.perScenario = perScenario({ scores, labels, users, days }, { fprs: input.fprs ?? [0.05], budgets, table })
     .map((s) => ({ ...s, detectionRateAtFpr: s.detectionRateAtFpr.map(jsonPoint) }));
 
   if (input.curvePoints !== undefined) {

@@ -1,5 +1,5 @@
 // Detection metrics for scored user-days (or any scored rows), pure TypeScript over typed
-// arrays: one O(n log n) sort per metric, no per-row objects. Labels > 0 are malicious
+// arrays: native typed-array sorts (O(n log n)), no per-row objects. Labels > 0 are malicious
 // (scenario numbers work); scores higher = more suspicious; a threshold flags rows with
 // score >= it. Every function throws (never returns NaN) on empty input, columns of
 // different lengths, NaN scores (naming the row) and, for ranking metrics, a single class.
@@ -16,7 +16,9 @@
 //   userScores(scores, labels, users), userLevelRocAuc(...), userLevelAveragePrecision(...)
 // Daily alert budget over (user, day) rows — each day the top k user-days are alerts:
 //   new DailyAlerts({scores, labels, users, days}) — rank once, then .recall(k), .alerts(k),
-//     .alertPrecision(k), .insidersCaught(k), .daysToDetection(k), .cumulativeRecall(k, step = 25)
+//     .alertPrecision(k), .insidersCaught(k), .daysToDetection(k), .cumulativeRecall(k, step = 25);
+//     .only(row => bool) keeps a subset of the malicious rows (benign rows, sorted once per day
+//     in a UserDayTable, are shared)
 //   recallAtBudget(rows, k), insidersCaughtAtBudget(rows, k), daysToDetection(rows, k),
 //   cumulativeRecallAtBudget(rows, k, step = 25)   Tuor et al. 2017 CR-k (see budget.ts)
 // Per scenario and everything at once:
@@ -27,7 +29,7 @@ export { rocCurve, prCurve, thinIndices, type RocCurve, type PrCurve, type RocCu
 export { precisionRecallF1, operatingPointAtFpr, detectionRateAtFpr, type ThresholdMetrics, type OperatingPoint } from './threshold.js';
 export { userScores, userLevelRocAuc, userLevelAveragePrecision, type UserScores } from './userlevel.js';
 export {
-  DailyAlerts, recallAtBudget, insidersCaughtAtBudget, daysToDetection, cumulativeRecallAtBudget,
+  DailyAlerts, UserDayTable, recallAtBudget, insidersCaughtAtBudget, daysToDetection, cumulativeRecallAtBudget,
   type UserDayRows, type InsidersCaught, type InsiderDetection, type CumulativeRecall,
 } from './budget.js';
 export { perScenario, type ScenarioRows, type ScenarioMetrics, type ScenarioBudget, type PerScenarioOptions } from './scenario.js';

@@ -4,10 +4,11 @@
 // scored as its own task: its malicious rows against all benign rows, with other
 // scenarios' rows left out entirely (so they neither count as negatives nor use up the
 // daily alert budget).
-import { checkIntegers, checkLengths, checkScores } from './validate.js';
-import { rocAuc } from './auc.js';
-import { operatingPointAtFpr, type OperatingPoint } from './threshold.js';
-import { DailyAlerts } from './budget.js';
+import { checkIntegers, checkLengths, checkScores, countClasses } from './validate.js';
+import { rocAucOf } from './auc.js';
+import { operatingPointOf, type OperatingPoint } from './threshold.js';
+import { mergeCurve, sortedByClass } from './clfcurve.js';
+import { DailyAlerts, UserDayTable } from './budget.js';
 
 export interface ScenarioRows {
   scores: ArrayLike<number>;
@@ -41,6 +42,8 @@ export interface PerScenarioOptions {
   fprs?: number[];
   /** Daily alert budgets (default [5, 20]); needs users and days. */
   budgets?: number[];
+  /** A table already built over these same rows (evaluateDetection passes its own). */
+  table?: UserDayTable;
 }
 
 /** Metrics for each scenario number present in labels, ascending. Throws if there are no benign rows. */
@@ -52,24 +55,28 @@ export function perScenario(rows: ScenarioRows, opts: PerScenarioOptions = {}): 
   checkIntegers(what, 'label (scenario number)', labels);
   const fprs = opts.fprs ?? [0.05];
   const budgets = opts.budgets ?? [5, 20];
-  const scenarios = [...new Set(Array.from(labels).filter((l) => l > 0))].sort((a, b) => a - b);
+  const present = new Set<number>();
+  for (let i = 0; i < labels.length; i++) if (labels[i] > 0) present.add(labels[i]);
+  const scenarios = [...present].sort((a, b) => a - b);
+  const { negatives } = countClasses(what, labels, false);
+  if (negatives === 0) throw new Error(`${what} needs both classes: got ${labels.length} rows, all positive`);
+  // Negatives are shared by every scenario: sort them (and bucket them by day) once.
+  const neg = sortedByClass(scores, labels).neg;
+  const table = users && days ? opts.table ?? new UserDayTable({ scores, labels, users, days }) : undefined;
   return scenarios.map((s) => {
-    const keep: number[] = [];
-    for (let i = 0; i < labels.length; i++) if (labels[i] <= 0 || labels[i] === s) keep.push(i);
-    const sc = Float64Array.from(keep, (i) => scores[i]);
-    const lb = Uint8Array.from(keep, (i) => (labels[i] > 0 ? 1 : 0));
+    let m = 0;
+    for (let i = 0; i < labels.length; i++) if (labels[i] === s) m++;
+    const pos = new Float64Array(m);
+    for (let i = 0, j = 0; i < labels.length; i++) if (labels[i] === s) pos[j++] = scores[i];
+    const curve = mergeCurve(pos.sort(), neg);
     const out: ScenarioMetrics = {
       scenario: s,
-      positives: lb.reduce((a, x) => a + x, 0),
-      rocAuc: rocAuc(sc, lb),
-      detectionRateAtFpr: fprs.map((f) => operatingPointAtFpr(sc, lb, f)),
+      positives: m,
+      rocAuc: rocAucOf(curve),
+      detectionRateAtFpr: fprs.map((f) => operatingPointOf(curve, f)),
     };
-    if (users && days) {
-      const alerts = new DailyAlerts({
-        scores: sc, labels: lb,
-        users: Float64Array.from(keep, (i) => users[i]),
-        days: Float64Array.from(keep, (i) => days[i]),
-      });
+    if (table) {
+      const alerts = new DailyAlerts(table, table.positives.filter((i) => labels[i] === s));
       out.budgets = budgets.map((k) => {
         const c = alerts.insidersCaught(k);
         return { k, recall: alerts.recall(k), insidersCaught: c.caught, insiders: c.insiders };

@@ -2,7 +2,7 @@
 // false positive rate stays within a limit (the "detection rate at x% FPR" that insider-
 // threat papers report, since an analyst can only look at so many false alarms).
 import { checkBinary } from './validate.js';
-import { clfCurve } from './clfcurve.js';
+import { clfCurve, type ClfCurve } from './clfcurve.js';
 
 export interface ThresholdMetrics {
   threshold: number;
@@ -56,8 +56,13 @@ export interface OperatingPoint {
  * 0 with threshold null.
  */
 export function operatingPointAtFpr(scores: ArrayLike<number>, labels: ArrayLike<number>, maxFpr: number): OperatingPoint {
-  if (!(maxFpr >= 0 && maxFpr <= 1)) throw new Error(`detection rate at FPR: FPR limit must be in [0, 1], got ${maxFpr}`);
-  const c = clfCurve('detection rate at FPR', scores, labels);
+  checkFprLimit(maxFpr);
+  return operatingPointOf(clfCurve('detection rate at FPR', scores, labels), maxFpr);
+}
+
+/** operatingPointAtFpr on a curve already computed. */
+export function operatingPointOf(c: ClfCurve, maxFpr: number): OperatingPoint {
+  checkFprLimit(maxFpr);
   // fps and tps only grow as the threshold falls, so the last admissible one is the best.
   let best = -1;
   for (let i = 0; i < c.fps.length && c.fps[i] / c.negatives <= maxFpr; i++) best = i;
@@ -73,4 +78,8 @@ export function operatingPointAtFpr(scores: ArrayLike<number>, labels: ArrayLike
 /** operatingPointAtFpr(...).detectionRate. */
 export function detectionRateAtFpr(scores: ArrayLike<number>, labels: ArrayLike<number>, maxFpr: number): number {
   return operatingPointAtFpr(scores, labels, maxFpr).detectionRate;
+}
+
+function checkFprLimit(maxFpr: number): void {
+  if (!(maxFpr >= 0 && maxFpr <= 1)) throw new Error(`detection rate at FPR: FPR limit must be in [0, 1], got ${maxFpr}`);
 }

@@ -1,0 +1,37 @@
+// Why a user-day was flagged: gradient × input of the model's logit, summed per activity
+// domain over every input element the layout filled from that domain (padding and mask
+// channels count for nothing). Positive: the domain's values pushed the score up.
+import * as torch from '../torch/index.js';
+import { DOMAINS, type Domain } from '../data/cert/types.js';
+import type { BlockNet } from '../models/index.js';
+
+export interface LayoutForExplain {
+  inputShape: number[];
+  batch(rows: torch.Tensor): torch.Tensor;
+  inputDomains(): Int32Array;
+}
+
+/** [rows.length] records of domain → contribution. */
+export function domainContributions(model: BlockNet, layout: LayoutForExplain, rows: Int32Array, batch = 256): Record<Domain, number>[] {
+  const dom = layout.inputDomains();
+  const P = dom.length, D = DOMAINS.length;
+  const onehot = new Float32Array(P * D);
+  dom.forEach((d, p) => { if (d >= 0) onehot[p * D + d] = 1; });
+  const out: Record<Domain, number>[] = [];
+  const wasTraining = model.training;
+  model.eval();
+  const map = torch.tensor(onehot, { shape: [P, D] });
+  for (let s = 0; s < rows.length; s += batch) {
+    const part = rows.subarray(s, Math.min(rows.length, s + batch));
+    const v = torch.tidy(() => {
+      const x = layout.batch(torch.tensor(BigInt64Array.from(part, BigInt))).detach().requiresGrad_(true);
+      const y = model.forward(x).select(1, 0).sum();
+      const [g] = torch.grad([y], [x]);
+      return g!.mul(x).view(part.length, P).matmul(map).dataSync() as Float32Array;
+    });
+    for (let i = 0; i < part.length; i++) out.push(Object.fromEntries(DOMAINS.map((d, k) => [d, v[i * D + k]])) as Record<Domain, number>);
+  }
+  map.dispose();
+  model.train(wasTraining);
+  return out;
+}
