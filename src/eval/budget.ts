@@ -125,7 +125,10 @@ export class DailyAlerts {
   constructor(rows: UserDayRows | UserDayTable, positives?: Int32Array) {
     const table = rows instanceof UserDayTable ? rows : new UserDayTable(rows);
     this.table = table;
-    this.positives = positives ?? table.positives;
+    this.positives = positives ? Int32Array.from(positives).sort() : table.positives;
+    for (const i of this.positives) {
+      if (!(table.rows.labels[i] > 0)) throw new Error(`alert budget: row ${i} was selected as malicious but its label is ${table.rows.labels[i]}`);
+    }
     const np = this.positives.length;
     if (np === 0) throw new Error(`alert budget needs malicious user-days: got ${table.rows.scores.length} rows, none selected as malicious`);
     const { scores } = table.rows;
