@@ -17,13 +17,34 @@ export interface ColumnEcdf {
   skewSign: Int8Array;
 }
 
+const BLOCK = 2048;
+
+/**
+ * Rows [start, end) of d transposed into `out` as [f, end - start]: row-major reads,
+ * so that the per-column work after it walks memory in order (a column read straight
+ * from a wide row-major table misses the cache on every value).
+ */
+function transposeBlock(d: TabularData, start: number, end: number, out: Float32Array): void {
+  const { x, f } = d;
+  const rows = end - start;
+  for (let i = start; i < end; i++) {
+    const row = i * f, c = i - start;
+    for (let j = 0; j < f; j++) out[j * rows + c] = x[row + j];
+  }
+}
+
 export function fitColumnEcdf(d: TabularData): ColumnEcdf {
-  const { x, n, f } = d;
+  const { n, f } = d;
   const sorted = new Float32Array(n * f);
+  const buf = new Float32Array(Math.min(n, BLOCK) * f);
+  for (let s = 0; s < n; s += BLOCK) {
+    const e = Math.min(n, s + BLOCK), rows = e - s;
+    transposeBlock(d, s, e, buf);
+    for (let j = 0; j < f; j++) sorted.set(buf.subarray(j * rows, (j + 1) * rows), j * n + s);
+  }
   const skewSign = new Int8Array(f);
   for (let j = 0; j < f; j++) {
     const col = sorted.subarray(j * n, (j + 1) * n);
-    for (let i = 0; i < n; i++) col[i] = x[i * f + j];
     // Biased sample skewness m3 / m2^1.5 (scipy.stats.skew's default); only its sign is used.
     let mean = 0;
     for (let i = 0; i < n; i++) mean += col[i];
@@ -42,36 +63,43 @@ export function fitColumnEcdf(d: TabularData): ColumnEcdf {
 }
 
 /**
- * Calls cell(i, j, uLeft, uRight) for every cell of data, with the negative log tail
- * probabilities -log P(X_j <= v) and -log P(X_j >= v) of its value v.
+ * Sums combine(skewSign_j, uLeft, uRight) over the features of each row of data, where
+ * uLeft = -log P(X_j <= v) and uRight = -log P(X_j >= v) for the row's value v.
  */
-export function forEachTail(e: ColumnEcdf, data: TabularData, cell: (i: number, j: number, uLeft: number, uRight: number) => void): void {
+export function sumTailScores(e: ColumnEcdf, data: TabularData, combine: (sign: number, uLeft: number, uRight: number) => number): Float64Array {
   const { n, sorted } = e;
-  const { x, f } = data;
-  const logDen = Math.log(n + 1);
-  for (let i = 0; i < data.n; i++) {
-    const row = i * f;
+  const f = data.f;
+  const sum = new Float64Array(data.n);
+  // -log((count + 1) / (n + 1)) for every count, looked up instead of two logs per cell.
+  const nlog = new Float64Array(n + 1);
+  for (let c = 0; c <= n; c++) nlog[c] = Math.log(n + 1) - Math.log(c + 1);
+  const buf = new Float32Array(Math.min(data.n, BLOCK) * f);
+  for (let s = 0; s < data.n; s += BLOCK) {
+    const end = Math.min(data.n, s + BLOCK), rows = end - s;
+    transposeBlock(data, s, end, buf);
     for (let j = 0; j < f; j++) {
-      const v = x[row + j];
-      const base = j * n;
-      // le = #{ <= v }: first index with sorted > v.
-      let lo = base, hi = base + n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= v) lo = mid + 1;
-        else hi = mid;
+      const base = j * n, sign = e.skewSign[j], colAt = j * rows;
+      for (let c = 0; c < rows; c++) {
+        const v = buf[colAt + c];
+        // le = #{ <= v }: first index with sorted > v.
+        let lo = base, hi = base + n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (sorted[mid] <= v) lo = mid + 1;
+          else hi = mid;
+        }
+        const le = lo - base;
+        // lt = #{ < v }: first index with sorted >= v, searched below `lo` only.
+        let lo2 = base;
+        hi = lo;
+        while (lo2 < hi) {
+          const mid = (lo2 + hi) >>> 1;
+          if (sorted[mid] < v) lo2 = mid + 1;
+          else hi = mid;
+        }
+        sum[s + c] += combine(sign, nlog[le], nlog[n - (lo2 - base)]);
       }
-      const le = lo - base;
-      // lt = #{ < v }: first index with sorted >= v, searched below `lo` only.
-      let lo2 = base;
-      hi = lo;
-      while (lo2 < hi) {
-        const mid = (lo2 + hi) >>> 1;
-        if (sorted[mid] < v) lo2 = mid + 1;
-        else hi = mid;
-      }
-      const ge = n - (lo2 - base);
-      cell(i, j, logDen - Math.log(le + 1), logDen - Math.log(ge + 1));
     }
   }
+  return sum;
 }

@@ -2,7 +2,7 @@
 // Distribution Functions"), as PyOD computes it: per cell, the larger of the left-tail,
 // right-tail and skewness-chosen tail scores, summed over features.
 import { checkData, checkTrain, notFitted } from './check.js';
-import { fitColumnEcdf, forEachTail, type ColumnEcdf } from './ecdf.js';
+import { fitColumnEcdf, sumTailScores, type ColumnEcdf } from './ecdf.js';
 import type { Detector, TabularData } from './types.js';
 
 /** The skewness-corrected tail of PyOD: left for negative skew, right for positive, both (summed) for none. */
@@ -20,6 +20,7 @@ export class ECOD implements Detector {
     this.e = fitColumnEcdf(train);
   }
 
+  /** Per cell: the score of one value; no `this`, so it can be passed around bare. */
   protected combine(sign: number, uLeft: number, uRight: number): number {
     return Math.max(uLeft, uRight, skewTail(sign, uLeft, uRight));
   }
@@ -28,8 +29,6 @@ export class ECOD implements Detector {
     const e = this.e;
     if (!e) notFitted(this.name);
     checkData(this.name, data, e.f);
-    const sum = new Float64Array(data.n);
-    forEachTail(e, data, (i, j, l, r) => { sum[i] += this.combine(e.skewSign[j], l, r); });
-    return Float32Array.from(sum);
+    return Float32Array.from(sumTailScores(e, data, this.combine));
   }
 }
