@@ -1,7 +1,7 @@
 // Optimizer base: parameter groups with their own hyper-parameters and per-parameter
 // state, as in torch.optim. Each step runs without autograd and inside a scope, so the
 // gradient handles it reads are released at once.
-import { Tensor, noGrad, tidy } from '../torch/index.js';
+import { Tensor, keep, noGrad, tidy } from '../torch/index.js';
 
 export interface ParamGroup<H> { params: Tensor[]; hyper: H }
 /** What constructors accept: plain parameters, or groups with their own hyper-parameters. */
@@ -51,6 +51,37 @@ export abstract class Optimizer<H extends { lr: number }> {
 
   get lr(): number { return this.paramGroups[0].hyper.lr; }
   set lr(v: number) { for (const g of this.paramGroups) g.hyper.lr = v; }
+
+  /**
+   * The per-parameter state for a checkpoint, keyed by the parameter's position across
+   * groups (`3.expAvg`): tensors (live, not copies) and plain numbers (step counts).
+   */
+  exportState(): { tensors: Map<string, Tensor>; scalars: Record<string, number> } {
+    const tensors = new Map<string, Tensor>(), scalars: Record<string, number> = {};
+    this.paramGroups.flatMap((g) => g.params).forEach((p, i) => {
+      for (const [k, v] of Object.entries(this.state.get(p) ?? {})) {
+        if (v instanceof Tensor) tensors.set(`${i}.${k}`, v);
+        else scalars[`${i}.${k}`] = v;
+      }
+    });
+    return { tensors, scalars };
+  }
+
+  /** Restores what exportState gave (tensors are copied into kept tensors of their own). */
+  importState(tensors: Map<string, Tensor>, scalars: Record<string, number>): void {
+    this.dispose();
+    const params = this.paramGroups.flatMap((g) => g.params);
+    const put = (key: string, v: Tensor | number) => {
+      const dot = key.indexOf('.');
+      const i = Number(key.slice(0, dot));
+      if (!(i >= 0 && i < params.length)) throw new Error(`optimizer state: key '${key}' names parameter ${i}, the optimizer has ${params.length}`);
+      let s = this.state.get(params[i]);
+      if (!s) this.state.set(params[i], (s = {}));
+      s[key.slice(dot + 1)] = v;
+    };
+    for (const [k, v] of Object.entries(scalars)) put(k, v);
+    for (const [k, t] of tensors) put(k, keep(t.clone()));
+  }
 
   /** Frees the optimizer's state tensors. */
   dispose(): void {

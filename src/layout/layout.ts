@@ -1,0 +1,144 @@
+// Tabular → tensor layouts. A layout is fitted on training rows (its JSON spec is saved
+// with a run) and then bound to a base matrix (see prepare.ts) held as one tensor; each
+// batch is gathered from it with index ops, so no layout ever materialises every sample
+// (the history layout would need T times the table's memory).
+//
+//   flat     [C·f]           for the MLP-ResNet
+//   seq      [C, f]          features as a 1-D sequence (schema order or correlated order)
+//   grid     [C+1, H, W]     domain × feature; the last channel marks real (1) vs padded (0) cells
+//   history  [C·f+1, T]      the user's previous T rows up to this one, time along the
+//                            axis; the last channel marks present (1) vs padded (0) days
+import * as torch from '../torch/index.js';
+import { Tensor, keep } from '../torch/index.js';
+import { DOMAINS, type Domain } from '../data/cert/types.js';
+import type { PrepareState } from './prepare.js';
+import { correlatedOrder } from './order.js';
+import { historyIndex } from './history.js';
+
+export type LayoutKind = 'flat' | 'seq' | 'grid' | 'history';
+export const LAYOUT_KINDS: readonly LayoutKind[] = ['flat', 'seq', 'grid', 'history'];
+
+export type LayoutSpec =
+  | { kind: 'flat' }
+  | { kind: 'seq'; order: number[] }
+  | { kind: 'grid'; rows: Domain[]; width: number; cells: number[] }
+  | { kind: 'history'; days: number };
+
+export interface LayoutOptions {
+  /** seq: 'schema' (default) or 'correlated'. */
+  order?: 'schema' | 'correlated';
+  /** history: rows of the user's past per sample, this one included. Default 28. */
+  days?: number;
+}
+
+/** Fits a layout's own parameters (the seq order needs training rows). */
+export function fitLayout(kind: LayoutKind, prep: PrepareState, base: Float32Array, trainRows: Int32Array, o: LayoutOptions = {}): LayoutSpec {
+  const f = prep.inputs.length;
+  switch (kind) {
+    case 'flat': return { kind };
+    case 'seq': {
+      if (o.order === 'correlated') return { kind, order: correlatedOrder(base, prep.channels.length * f, f, trainRows) };
+      return { kind, order: Array.from({ length: f }, (_, j) => j) };
+    }
+    case 'grid': {
+      const rows = DOMAINS.filter((d) => prep.domains.includes(d));
+      const byRow = rows.map((d) => prep.domains.flatMap((dd, j) => (dd === d ? [j] : [])));
+      const width = Math.max(...byRow.map((r) => r.length));
+      const cells = byRow.flatMap((r) => Array.from({ length: width }, (_, c) => r[c] ?? -1));
+      return { kind, rows, width, cells };
+    }
+    case 'history': {
+      const days = o.days ?? 28;
+      if (!Number.isInteger(days) || days < 1) throw new Error(`history layout: days must be a positive integer, got ${days}`);
+      return { kind, days };
+    }
+    default: throw new Error(`unknown layout '${String(kind)}' (one of ${LAYOUT_KINDS.join(', ')})`);
+  }
+}
+
+export function inputShapeOf(spec: LayoutSpec, prep: PrepareState): number[] {
+  const C = prep.channels.length, f = prep.inputs.length;
+  switch (spec.kind) {
+    case 'flat': return [C * f];
+    case 'seq': return [C, f];
+    case 'grid': return [C + 1, spec.rows.length, spec.width];
+    case 'history': return [C * f + 1, spec.days];
+  }
+}
+
+/** A layout bound to one base matrix: gathers model inputs for rows of that matrix. */
+export class BoundLayout {
+  readonly inputShape: number[];
+  private readonly x: Tensor; // [n+1, C·f], the last row all zeros (padding)
+  private readonly aux: Tensor | null; // seq: order · grid: cell map · history: [n, T] row index
+  private readonly mask: Tensor | null;
+  constructor(readonly spec: LayoutSpec, readonly prep: PrepareState, base: Float32Array, n: number, keys: { user: Int32Array; time: Int32Array }) {
+    const C = prep.channels.length, f = prep.inputs.length;
+    if (base.length !== n * C * f) throw new Error(`layout: expected a ${n} × ${C * f} base matrix, got ${base.length} values`);
+    this.inputShape = inputShapeOf(spec, prep);
+    const padded = new Float32Array((n + 1) * C * f);
+    padded.set(base);
+    this.x = keep(torch.tensor(padded, { shape: [n + 1, C * f] }));
+    this.mask = null;
+    this.aux = null;
+    if (spec.kind === 'seq') this.aux = keep(torch.tensor(BigInt64Array.from(spec.order, BigInt)));
+    if (spec.kind === 'grid') {
+      // Per channel c and cell: column c·(f+1) + j of a row widened by one zero column per channel.
+      const map = new BigInt64Array(C * spec.cells.length);
+      for (let c = 0; c < C; c++) spec.cells.forEach((j, k) => (map[c * spec.cells.length + k] = BigInt(c * (f + 1) + (j < 0 ? f : j))));
+      this.aux = keep(torch.tensor(map));
+      this.mask = keep(torch.tensor(Float32Array.from(spec.cells, (j) => (j < 0 ? 0 : 1)), { shape: [1, 1, spec.rows.length, spec.width] }));
+    }
+    if (spec.kind === 'history') this.aux = keep(torch.tensor(historyIndex(keys.user, keys.time, spec.days, n), { shape: [n, spec.days] }));
+  }
+
+  /** Model input for these rows (int64 indices into the bound matrix). */
+  batch(rows: Tensor): Tensor {
+    const B = rows.shape[0];
+    const C = this.prep.channels.length, f = this.prep.inputs.length;
+    const s = this.spec;
+    return torch.tidy(() => {
+      const x = this.x.indexSelect(0, rows);
+      switch (s.kind) {
+        case 'flat': return x;
+        case 'seq': return x.view(B, C, f).indexSelect(2, this.aux!);
+        case 'grid': {
+          const wide = torch.cat([x.view(B, C, f), torch.zeros([B, C, 1])], 2).view(B, C * (f + 1));
+          const g = wide.indexSelect(1, this.aux!).view(B, C, s.rows.length, s.width);
+          return torch.cat([g, this.mask!.expand(B, 1, s.rows.length, s.width)], 1);
+        }
+        case 'history': {
+          const idx = this.aux!.indexSelect(0, rows); // [B, T]
+          const h = this.x.indexSelect(0, idx.view(B * s.days)).view(B, s.days, C * f).permute(0, 2, 1);
+          const present = idx.lt(this.x.shape[0] - 1).float().view(B, 1, s.days);
+          return torch.cat([h, present], 1).contiguous();
+        }
+      }
+    });
+  }
+
+  /** For every element of one sample's input: the index of its domain in DOMAINS, or -1 (mask, padding). */
+  inputDomains(): Int32Array {
+    const C = this.prep.channels.length, f = this.prep.inputs.length;
+    const dom = this.prep.domains.map((d) => DOMAINS.indexOf(d));
+    const s = this.spec;
+    switch (s.kind) {
+      case 'flat': return Int32Array.from({ length: C * f }, (_, k) => dom[k % f]);
+      case 'seq': return Int32Array.from({ length: C * f }, (_, k) => dom[s.order[k % f]]);
+      case 'grid': {
+        const per = s.cells.map((j) => (j < 0 ? -1 : dom[j]));
+        return Int32Array.from([...Array.from({ length: C }, () => per).flat(), ...per.map(() => -1)]);
+      }
+      case 'history': return Int32Array.from({ length: (C * f + 1) * s.days }, (_, k) => {
+        const ch = Math.floor(k / s.days);
+        return ch === C * f ? -1 : dom[ch % f];
+      });
+    }
+  }
+
+  dispose(): void {
+    this.x.dispose();
+    this.aux?.dispose();
+    this.mask?.dispose();
+  }
+}

@@ -1,0 +1,28 @@
+// Scores rows with a model in eval mode, batch by batch, without autograd.
+import * as torch from '../torch/index.js';
+import type { BlockNet } from '../models/index.js';
+import type { BoundLayout } from '../layout/layout.js';
+
+export function rowsTensor(rows: Int32Array): torch.Tensor {
+  return torch.tensor(BigInt64Array.from(rows, (r) => BigInt(r)));
+}
+
+/** One logit per row (the model's first output). */
+export function predictLogits(model: BlockNet, layout: BoundLayout, rows: Int32Array, batch = 2048): Float32Array {
+  const out = new Float32Array(rows.length);
+  const wasTraining = model.training;
+  model.eval();
+  torch.noGrad(() => {
+    for (let s = 0; s < rows.length; s += batch) {
+      const part = rows.subarray(s, Math.min(rows.length, s + batch));
+      torch.tidy(() => {
+        const y = model.forward(layout.batch(rowsTensor(part)));
+        out.set(y.select(1, 0).contiguous().dataSync() as Float32Array, s);
+      });
+    }
+  });
+  model.train(wasTraining);
+  return out;
+}
+
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

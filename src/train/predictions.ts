@@ -1,0 +1,32 @@
+// predictions.parquet: one row per scored user-day (user, day, split, insider, score), so
+// the scores can be joined back to the features or read by pandas. DuckDB writes the
+// Parquet from a CSV staged beside the target; the rename makes it atomic.
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Duck } from '../data/cert/duck.js';
+import { lit } from '../data/cert/sql.js';
+import { dayToIso, type FeatureMatrix } from '../data/cert/matrix.js';
+import { produceAtomic } from '../util/atomic.js';
+
+export type ScoredPart = [split: string, rows: Int32Array, scores: ArrayLike<number>];
+
+export async function writePredictions(path: string, m: FeatureMatrix, parts: ScoredPart[], extra: Record<string, (row: number) => string | number> = {}): Promise<void> {
+  const names = Object.keys(extra);
+  const lines = [['user', 'day', 'split', 'insider', 'score', ...names].join(',')];
+  for (const [split, rows, scores] of parts) {
+    rows.forEach((r, i) => lines.push([m.users[m.user[r]], dayToIso(m.time[r]), split, m.insider ? m.insider[r] : 0, scores[i], ...names.map((k) => extra[k](r))].join(',')));
+  }
+  const csv = join(tmpdir(), `reslab-pred-${process.pid}-${Date.now()}.csv`);
+  writeFileSync(csv, lines.join('\n') + '\n');
+  const duck = await Duck.open({ threads: 2, memoryLimit: '1GB', tempDir: join(tmpdir(), `reslab-pred-duck-${process.pid}-${Date.now()}`) });
+  try {
+    await produceAtomic(path, async (tmp) => {
+      await duck.copyToParquet(`SELECT "user", CAST("day" AS DATE) AS "day", split, CAST(insider AS INTEGER) AS insider, CAST(score AS DOUBLE) AS score${names.map((k) => `, ${JSON.stringify(k)}`).join('')}
+        FROM read_csv(${lit(csv)}, header = true, all_varchar = true)`, tmp);
+    });
+  } finally {
+    duck.close();
+    rmSync(csv, { force: true });
+  }
+}

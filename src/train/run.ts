@@ -1,0 +1,162 @@
+// One detection run, start to finish, and its directory:
+//   config.json          what was asked (model, layout, split, training options) + sizes
+//   layout.json          the fitted preprocessing and layout (enough to score new data)
+//   metrics.jsonl        one line per member and epoch
+//   members/K/           checkpoints and best.safetensors of ensemble member K
+//   weights.safetensors  member 0's best weights (with an ensemble: members/*/best.safetensors)
+//   predictions.parquet  user, day, split, insider, score (ensemble mean probability) per val/test row
+//   result.json          test metrics, curves, alerts per budget, top alerts with per-domain contributions
+// Re-running with --resume continues every unfinished member from its last checkpoint.
+import { copyFileSync, existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadFeatureMatrix, dayToIso, type FeatureMatrix } from '../data/cert/matrix.js';
+import { profileModel, createModel, type BlockNet } from '../models/index.js';
+import { evaluateDetection, rocCurve, prCurve, DailyAlerts } from '../eval/index.js';
+import { domainContributions } from '../eval/explain.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { writePredictions } from './predictions.js';
+import { prepareDetection, type DataSpec, type DetectionData } from './data.js';
+import { describeSplit } from './split.js';
+import { trainMember, DEFAULT_TRAIN, type TrainOptions, type EpochRecord } from './trainer.js';
+import { predictLogits, sigmoid } from './predict.js';
+
+export interface RunConfig extends DataSpec, TrainOptions {
+  features: string;
+  ensemble: number;
+  /** Alerts shown with per-domain contributions in result.json. */
+  topAlerts: number;
+}
+
+export interface RunHooks {
+  quiet?: boolean;
+  resume?: boolean;
+  log?: (line: string) => void;
+  onEpoch?: (r: EpochRecord) => void;
+  onBatch?: (member: number, done: number, total: number, loss: number) => void;
+}
+
+export interface RunSummary {
+  out: string;
+  name: string;
+  params: number;
+  macs: number;
+  inputShape: number[];
+  split: ReturnType<typeof describeSplit>;
+  members: { member: number; bestEpoch: number; epochs: number; bestValPrAuc: number | null; seconds: number; resumedFrom: number | null }[];
+  epochSeconds: number;
+  test: ReturnType<typeof evaluateDetection>;
+  seconds: number;
+}
+
+export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble'>): string {
+  return `${c.model} · ${c.layout}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''} · seed ${c.seed}`;
+}
+
+/** Only the options that decide the numbers: a resumed run must have the same ones. */
+function fingerprint(c: RunConfig): string {
+  const { features, model, layout, layoutOptions, prepare, split, ensemble, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip } = c;
+  return JSON.stringify({ features, model, layout, layoutOptions, prepare, split, ensemble, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip });
+}
+
+export function withDefaults(c: Partial<RunConfig> & Pick<RunConfig, 'features' | 'model' | 'layout' | 'split'>): RunConfig {
+  return { ...DEFAULT_TRAIN, ensemble: 1, topAlerts: 20, ...c };
+}
+
+export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks = {}): Promise<RunSummary> {
+  const t0 = performance.now();
+  const log = hooks.log ?? (() => {});
+  mkdirSync(out, { recursive: true });
+  const cfgPath = join(out, 'config.json');
+  if (hooks.resume && existsSync(cfgPath)) {
+    const prev = JSON.parse(readFileSync(cfgPath, 'utf8')) as { fingerprint?: string };
+    if (prev.fingerprint !== fingerprint(cfg)) throw new Error(`${cfgPath}: the run there was made with other options; resume needs the same ones (or a new --out)`);
+  }
+  const matrix = await loadFeatureMatrix(cfg.features);
+  const data = prepareDetection(matrix, cfg);
+  const split = describeSplit(data.split, { user: matrix.user, time: matrix.time, insider: matrix.insider });
+  const probe = createModel(cfg.model, { input: data.layout.inputShape });
+  const prof = profileModel(probe, data.layout.inputShape);
+  probe.dispose();
+  log(`data      ${matrix.n.toLocaleString('en-US')} rows × ${data.prep.inputs.length} inputs (${data.prep.channels.join(' + ')}); split ${cfg.split.kind}: ` +
+    `train ${split.train.rows} rows (${split.train.insiders} insiders), val ${split.val.rows} (${split.val.insiders}), test ${split.test.rows} (${split.test.insiders})`);
+  log(`model     ${cfg.model} on ${cfg.layout} ${data.layout.inputShape.join('×')}: ${prof.params.toLocaleString('en-US')} parameters, ${(prof.macs / 1e6).toFixed(2)} M MACs per sample`);
+  writeFileAtomic(cfgPath, JSON.stringify({ ...cfg, fingerprint: fingerprint(cfg), name: runName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, splitCounts: split }, null, 2) + '\n');
+  writeFileAtomic(join(out, 'layout.json'), JSON.stringify({ prepare: data.prep, layout: data.layoutSpec }) + '\n');
+
+  // metrics.jsonl: on resume keep each member's lines up to its checkpoint, then append.
+  const metricsPath = join(out, 'metrics.jsonl');
+  const previous = hooks.resume && existsSync(metricsPath) ? readFileSync(metricsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EpochRecord) : [];
+  const records: EpochRecord[] = [];
+  const members: RunSummary['members'] = [];
+  const models: BlockNet[] = [];
+  for (let k = 0; k < cfg.ensemble; k++) {
+    const dir = join(out, 'members', String(k));
+    const r = trainMember(cfg, {
+      layout: data.layout, labels: data.labels, train: data.split.train, val: data.split.val, dir, member: k, resume: Boolean(hooks.resume),
+      warn: (m) => log(`warning   ${m}`),
+      onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
+      onEpoch: (e) => {
+        records.push(e);
+        writeFileAtomic(metricsPath, [...previous.filter((p) => p.member !== k || p.epoch < e.epoch), ...records].sort((a, b) => a.member - b.member || a.epoch - b.epoch).map((x) => JSON.stringify(x)).join('\n') + '\n');
+        hooks.onEpoch?.(e);
+      },
+    });
+    members.push({ member: k, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValPrAuc: r.bestValPrAuc, seconds: r.seconds, resumedFrom: r.resumedFrom });
+    models.push(r.model);
+  }
+  copyFileSync(join(out, 'members', '0', 'best.safetensors'), join(out, 'weights.safetensors'));
+
+  const test = data.split.test, val = data.split.val;
+  const scoreRows = (rows: Int32Array) => {
+    const s = new Float64Array(rows.length);
+    for (const m of models) predictLogits(m, data.layout, rows).forEach((z, i) => (s[i] += sigmoid(z) / models.length));
+    return s;
+  };
+  const testScores = scoreRows(test), valScores = scoreRows(val);
+  await writePredictions(join(out, 'predictions.parquet'), matrix, [['val', val, valScores], ['test', test, testScores]]);
+  const labels = Int32Array.from(test, (r) => data.labels[r]);
+  const users = Int32Array.from(test, (r) => matrix.user[r]), days = Int32Array.from(test, (r) => matrix.time[r]);
+  const evaluation = evaluateDetection({ scores: testScores, labels, users, days });
+  const result = buildResult(cfg, data, matrix, models[0], test, testScores, labels, users, days, evaluation);
+  const epochSeconds = records.length ? records.reduce((a, r) => a + r.seconds, 0) / records.length : 0;
+  writeFileAtomic(join(out, 'result.json'), JSON.stringify({ ...result, params: prof.params, macs: prof.macs, members, epochSeconds, trainSeconds: members.reduce((a, m) => a + m.seconds, 0) }) + '\n');
+  for (const m of models) m.dispose();
+  data.layout.dispose();
+  return { out, name: runName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, split, members, epochSeconds, test: evaluation, seconds: (performance.now() - t0) / 1000 };
+}
+
+function buildResult(cfg: RunConfig, data: DetectionData, matrix: FeatureMatrix, model: BlockNet, test: Int32Array, scores: Float64Array,
+  labels: Int32Array, users: Int32Array, days: Int32Array, evaluation: ReturnType<typeof evaluateDetection>) {
+  const y = Int32Array.from(labels, (l) => (l > 0 ? 1 : 0));
+  const both = y.some((v) => v) && y.some((v) => !v);
+  const roc = both ? rocCurve(scores, y, { maxPoints: 400 }) : null;
+  const pr = both ? prCurve(scores, y, { maxPoints: 400 }) : null;
+  const alerts = new DailyAlerts({ scores, labels, users, days });
+  const alertsCurve = [1, 2, 3, 5, 10, 15, 20, 30, 50].map((k) => ({ k, insidersCaught: alerts.insidersCaught(k).caught }));
+  const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]).slice(0, cfg.topAlerts);
+  const topRows = Int32Array.from(order, (i) => test[i]);
+  const contrib = domainContributions(model, data.layout, topRows);
+  const topAlerts = order.map((i, k) => ({ user: matrix.users[users[i]], day: dayToIso(days[i]), score: scores[i], insider: labels[i], contributions: contrib[k] }));
+  const insiders = new Map<number, number>();
+  data.labels.forEach((l, i) => { if (l > 0) insiders.set(matrix.user[i], l); });
+  const perScenario: Record<string, number> = {};
+  for (const s of insiders.values()) perScenario[String(s)] = (perScenario[String(s)] ?? 0) + 1;
+  return {
+    name: runName(cfg),
+    test: evaluation,
+    curves: roc && pr ? { roc: { fpr: [...roc.fpr], tpr: [...roc.tpr] }, pr: { recall: [...pr.recall], precision: [...pr.precision] } } : undefined,
+    alertsCurve,
+    topAlerts,
+    dataset: {
+      release: matrix.schema.release, users: matrix.users.length, userDays: matrix.n, maliciousUserDays: data.labels.filter((l) => l > 0).length,
+      firstDay: dayToIso(matrix.time.reduce((a, t) => Math.min(a, t))), lastDay: dayToIso(matrix.time.reduce((a, t) => Math.max(a, t))), insidersPerScenario: perScenario,
+    },
+  };
+}
+
+/** Reads a run's predictions for comparisons without DuckDB in the caller. */
+export function readRunConfig(dir: string): RunConfig & { name: string; params: number; macs: number } {
+  const p = join(dir, 'config.json');
+  if (!existsSync(p)) throw new Error(`${p}: not found (is ${dir} a run directory written by 'reslab train'?)`);
+  return JSON.parse(readFileSync(p, 'utf8'));
+}
