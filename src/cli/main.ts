@@ -12,7 +12,9 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: () => import('./commands/demo.js'),
   generate: () => import('./commands/generate.js'),
   features: () => import('./commands/features.js'),
+  train: () => import('./commands/train.js'),
   models: () => import('./commands/models.js'),
+  report: () => import('./commands/report.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

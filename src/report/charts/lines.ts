@@ -1,0 +1,135 @@
+// Charts of y against a numeric x, one coloured line per series: training curves, ROC and
+// PR curves, insiders caught against alerts per day, lesion results with error bars.
+import type { TopLevelSpec } from 'vega-lite';
+import { frame, quant, seriesColor, uniq, type ChartFrame, type ScaleKind } from './base.js';
+import { REFERENCE_GREY } from './theme.js';
+
+export interface SeriesPoint {
+  series: string;
+  x: number;
+  y: number;
+}
+
+export interface Reference {
+  label: string;
+  points: { x: number; y: number }[];
+}
+
+export interface AxisOptions {
+  xTitle: string;
+  yTitle: string;
+  xScale?: ScaleKind;
+  yScale?: ScaleKind;
+  xDomain?: [number, number];
+  yDomain?: [number, number];
+  xInteger?: boolean;
+  /** Legend title. */
+  seriesTitle?: string;
+}
+
+export interface LineOptions extends ChartFrame, AxisOptions {
+  data: SeriesPoint[];
+  /** A dot per observation: for short series (epochs, k), not for curves of 1,000 points. */
+  points?: boolean;
+  /** Grey dashed lines (chance diagonal, PR baseline), each labelled at its right end. */
+  references?: Reference[];
+}
+
+function axes(o: AxisOptions) {
+  return {
+    // Lines need not start at zero (a loss curve from 0.6 to 0.02); a log scale has no zero at all.
+    x: quant('x', o.xTitle, { scale: o.xScale, domain: o.xDomain, integer: o.xInteger, zero: o.xDomain || o.xScale === 'log' ? undefined : false }),
+    y: quant('y', o.yTitle, { scale: o.yScale, domain: o.yDomain, zero: o.yDomain || o.yScale === 'log' ? undefined : false }),
+  };
+}
+
+/** Reference lines and their labels; drawn under the series. */
+function referenceLayers(refs: Reference[] | undefined, o: AxisOptions) {
+  if (!refs?.length) return [];
+  const lines = refs.flatMap((r) => r.points.map((p, i) => ({ ref: r.label, x: p.x, y: p.y, order: i })));
+  const labels = refs.map((r) => ({ ref: r.label, ...r.points[r.points.length - 1] }));
+  const { x, y } = axes(o);
+  return [
+    { data: { values: lines }, mark: { type: 'line', color: REFERENCE_GREY, strokeDash: [5, 4], strokeWidth: 1.5 }, encoding: { x, y, detail: { field: 'ref' }, order: { field: 'order' } } },
+    { data: { values: labels }, mark: { type: 'text', color: REFERENCE_GREY, align: 'right', baseline: 'bottom', dy: -4, fontSize: 12 }, encoding: { x, y, text: { field: 'ref' } } },
+  ];
+}
+
+export function lineChart(o: LineOptions): TopLevelSpec {
+  const order = uniq(o.data.map((d) => d.series));
+  const title = o.seriesTitle ?? 'series';
+  const encoding = {
+    ...axes(o),
+    color: seriesColor(order, title),
+    // Dashes as well as colours, so lines stay apart on a black-and-white printout.
+    strokeDash: { field: 'series', type: 'nominal', sort: order, title, legend: { title } },
+  };
+  const layers: unknown[] = [...referenceLayers(o.references, o), { data: { values: o.data }, mark: { type: 'line', interpolate: 'linear' }, encoding }];
+  if (o.points) layers.push({ data: { values: o.data }, mark: { type: 'point', filled: true }, encoding: { ...axes(o), color: seriesColor(order, title) } });
+  return { ...frame(o), layer: layers } as TopLevelSpec;
+}
+
+export interface ErrorPoint {
+  series: string;
+  x: number;
+  mean: number;
+  sd: number;
+}
+
+export interface ErrorBarOptions extends ChartFrame, AxisOptions {
+  data: ErrorPoint[];
+  /** Per-series level with nothing changed (no lesion), drawn as a dashed rule in the series colour. */
+  baselines?: { series: string; value: number }[];
+}
+
+/**
+ * Mean ± sd against x, one line per series. Series sharing an x are nudged apart by a
+ * small fraction of the x step so their error bars do not hide each other.
+ */
+export function errorBarChart(o: ErrorBarOptions): TopLevelSpec {
+  const order = uniq(o.data.map((d) => d.series));
+  const xs = uniq(o.data.map((d) => d.x)).sort((a, b) => a - b);
+  const step = xs.length > 1 ? Math.min(...xs.slice(1).map((x, i) => x - xs[i])) : 1;
+  const nudge = order.length > 1 ? (0.12 * step) / (order.length - 1) : 0;
+  const rows = o.data.map((d) => {
+    const shift = (order.indexOf(d.series) - (order.length - 1) / 2) * nudge;
+    return { series: d.series, x: d.x + shift, y: d.mean, lo: d.mean - d.sd, hi: d.mean + d.sd, k: d.x };
+  });
+  const title = o.seriesTitle ?? 'series';
+  const { x, y } = axes(o);
+  const color = seriesColor(order, title);
+  const layers: unknown[] = [];
+  if (o.baselines?.length) {
+    layers.push({
+      data: { values: o.baselines.map((b) => ({ series: b.series, y: b.value })) },
+      mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5, opacity: 0.8 },
+      encoding: { y, color },
+    });
+  }
+  layers.push(
+    { data: { values: rows }, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } },
+    { data: { values: rows }, mark: { type: 'line' }, encoding: { x, y, color } },
+    { data: { values: rows }, mark: { type: 'point', filled: true, size: 48 }, encoding: { x, y, color, shape: { field: 'series', type: 'nominal', sort: order, title, legend: { title } } } },
+  );
+  return { ...frame(o), layer: layers } as TopLevelSpec;
+}
+
+export interface ScatterOptions extends ChartFrame, AxisOptions {
+  data: SeriesPoint[];
+}
+
+/** One dot per observation, colour and shape by series (e.g. metric against Kendall tau). */
+export function scatterChart(o: ScatterOptions): TopLevelSpec {
+  const order = uniq(o.data.map((d) => d.series));
+  const title = o.seriesTitle ?? 'series';
+  return {
+    ...frame(o),
+    layer: [
+      {
+        data: { values: o.data },
+        mark: { type: 'point', filled: true, opacity: 0.75, size: 42 },
+        encoding: { ...axes(o), color: seriesColor(order, title), shape: { field: 'series', type: 'nominal', sort: order, title, legend: { title } } },
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,22 @@
+// The report room's entry points: ReportData → one self-contained HTML page.
+import type { ReportData } from './types.js';
+import { buildSections } from './sections.js';
+import { renderPage } from './html.js';
+
+export type * from './types.js';
+export { loadRuns, loadCompare, loadAnalysis, type LoadedRun } from './load.js';
+export { reportData } from './summarize.js';
+export { renderSvg } from './charts/index.js';
+
+export interface RenderedReport {
+  html: string;
+  sections: string[];
+  charts: number;
+}
+
+export async function renderReport(d: ReportData): Promise<RenderedReport> {
+  const sections = await buildSections(d);
+  const meta = [d.generated && `Generated ${d.generated}`, d.sources?.length && `Sources: ${d.sources.join(', ')}`].filter((m): m is string => Boolean(m));
+  const html = renderPage({ title: d.title, meta, sections, footer: 'Made by reslab. Charts are Vega-Lite, rendered to SVG when the report was built; the page loads nothing.' });
+  return { html, sections: sections.map((s) => s.id), charts: sections.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'chart').length, 0) };
+}

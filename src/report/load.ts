@@ -1,0 +1,268 @@
+// Reads what other commands wrote, the one place their file formats are known:
+//
+// A run directory (written by `reslab train`):
+//   config.json    required. {"model": "tabular_resnet2d", "layout": "grid", "split": "le2020",
+//                  "seed": 1, "params": 123, "macs": 456, "name"?: "...", "method"?: "..."}
+//                  `model` is required; the rest optional.
+//   metrics.jsonl  optional. One object per epoch: {"epoch": 1, "trainLoss", "valLoss",
+//                  "valPrAuc", "valRocAuc", "lr", "seconds", "samplesPerSec"}; epoch required.
+//   result.json    optional (a run still training has none), but a run needs it or metrics:
+//                  {"name"?, "method"?, "trainSeconds"?, "test": {rocAuc, averagePrecision,
+//                  detectionRate?: {"0.05": x}, budgets?: {"5": {recall, insidersCaught,
+//                  insidersTotal}}, perScenario?: {"1": recall | {recall}}, prevalence?},
+//                  "curves"?: {"roc": {fpr, tpr}, "pr": {recall, precision}},
+//                  "alertsCurve"?: [{k, insidersCaught}], "topAlerts"?: [{user, day, score,
+//                  insider?, contributions?}], "dataset"?: {users, days, eventsPerDomain,
+//                  insidersPerScenario, …}}. `test.rocAuc` and `test.averagePrecision` required.
+//
+// A comparison file (--compare, e.g. baselines): a JSON array of result.json-shaped
+// objects, or {"results": [...]}, each with "name" required and optionally "method",
+// "seed", "macs", "params", "trainSeconds".
+//
+// An analysis directory (--analysis, one per model): any of lesion.json, paths.json,
+// shattered.json, rank.json, shaped as LesionResult, PathsResult, ShatteredResult,
+// RankResult in types.ts.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Fields, FormatError } from './fields.js';
+import type { DatasetSummary, EpochRow, LesionResult, PathsResult, RankResult, ShatteredResult, TopAlert } from './types.js';
+
+export { FormatError };
+
+export interface TestMetrics {
+  rocAuc: number;
+  averagePrecision: number;
+  /** Keyed by false-positive rate as written ("0.05"). */
+  detectionRate: Record<string, number>;
+  /** Keyed by alerts per day ("5"). */
+  budgets: Record<string, { recall?: number; insidersCaught?: number; insidersTotal?: number }>;
+  /** Recall per scenario ("1", "2", …). */
+  perScenario: Record<string, number>;
+  prevalence?: number;
+}
+
+export interface LoadedRun {
+  /** The directory or "file#index" it came from, for messages and the report header. */
+  source: string;
+  name: string;
+  /** Runs with the same method are seeds of one method and are summarised together. */
+  method: string;
+  seed?: number;
+  model?: string;
+  layout?: string;
+  macs?: number;
+  params?: number;
+  epochs: EpochRow[];
+  trainSeconds?: number;
+  test?: TestMetrics;
+  roc?: { fpr: number[]; tpr: number[] };
+  pr?: { recall: number[]; precision: number[] };
+  alertsCurve?: { k: number; insidersCaught: number }[];
+  topAlerts?: TopAlert[];
+  dataset?: DatasetSummary;
+}
+
+function readJson(file: string): unknown {
+  if (!existsSync(file)) throw new FormatError(`${file}: file not found`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new FormatError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/** "grid ResNet (seed 1)" → "grid ResNet": the seed suffix separates runs of one method. */
+export function methodOf(name: string): string {
+  return name.replace(/\s*[(,]?\s*seed\s*\d+\s*\)?\s*$/i, '').trim() || name;
+}
+
+function readMetrics(file: string): EpochRow[] {
+  const rows: EpochRow[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      if (!text.trim()) return;
+      const where = `${file}:${i + 1}`;
+      let v: unknown;
+      try {
+        v = JSON.parse(text);
+      } catch (e) {
+        throw new FormatError(`${where}: not valid JSON (${(e as Error).message})`);
+      }
+      const f = Fields.of(v, where);
+      rows.push({ epoch: f.num('epoch'), trainLoss: f.optNum('trainLoss'), valLoss: f.optNum('valLoss'), valPrAuc: f.optNum('valPrAuc'), valRocAuc: f.optNum('valRocAuc'), seconds: f.optNum('seconds') });
+    });
+  return rows;
+}
+
+function readTest(f: Fields): TestMetrics {
+  const budgets: TestMetrics['budgets'] = {};
+  const b = f.optObj('budgets');
+  for (const k of b?.keys() ?? []) {
+    const o = b!.obj(k);
+    budgets[k] = { recall: o.optNum('recall'), insidersCaught: o.optNum('insidersCaught'), insidersTotal: o.optNum('insidersTotal') };
+  }
+  const perScenario: Record<string, number> = {};
+  const ps = f.optObj('perScenario');
+  for (const k of ps?.keys() ?? []) {
+    const v = ps!.value[k];
+    if (typeof v === 'number') perScenario[k] = ps!.num(k);
+    else {
+      const o = ps!.obj(k);
+      const recall = o.optNum('recall') ?? (o.has('insidersCaught') && o.has('insidersTotal') ? o.num('insidersCaught') / Math.max(1, o.num('insidersTotal')) : undefined);
+      perScenario[k] = recall ?? o.fail('recall', 'is required (a number, or insidersCaught and insidersTotal)', undefined);
+    }
+  }
+  return { rocAuc: f.num('rocAuc'), averagePrecision: f.num('averagePrecision'), detectionRate: f.optNumRecord('detectionRate') ?? {}, budgets, perScenario, prevalence: f.optNum('prevalence') };
+}
+
+const DATASET_FIELDS = new Set(['release', 'users', 'days', 'firstDay', 'lastDay', 'userDays', 'maliciousUserDays', 'eventsPerDomain', 'insidersPerScenario']);
+
+function readDataset(f: Fields): DatasetSummary {
+  const extra: Record<string, string | number> = {};
+  for (const k of f.keys()) {
+    const v = f.value[k];
+    if (!DATASET_FIELDS.has(k) && (typeof v === 'string' || typeof v === 'number')) extra[k] = v;
+  }
+  const release = f.value.release;
+  return {
+    release: typeof release === 'number' ? String(release) : f.optStr('release'),
+    users: f.optNum('users'),
+    days: f.optNum('days'),
+    firstDay: f.optStr('firstDay'),
+    lastDay: f.optStr('lastDay'),
+    userDays: f.optNum('userDays'),
+    maliciousUserDays: f.optNum('maliciousUserDays'),
+    eventsPerDomain: f.optNumRecord('eventsPerDomain'),
+    insidersPerScenario: f.optNumRecord('insidersPerScenario'),
+    extra: Object.keys(extra).length ? extra : undefined,
+  };
+}
+
+/** The result.json fields, shared by run directories and comparison files. */
+function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | 'epochs'> {
+  const curves = f.optObj('curves');
+  const roc = curves?.optObj('roc');
+  const pr = curves?.optObj('pr');
+  const pair = (o: Fields, a: string, b: string) => {
+    const xs = o.numArray(a);
+    const ys = o.numArray(b);
+    if (xs.length !== ys.length) o.fail(b, `must have as many entries as '${o.path(a)}' (${xs.length})`, `${ys.length} entries`);
+    return [xs, ys] as const;
+  };
+  const rocXY = roc && pair(roc, 'fpr', 'tpr');
+  const prXY = pr && pair(pr, 'recall', 'precision');
+  return {
+    test: readTest(f.obj('test')),
+    trainSeconds: f.optNum('trainSeconds'),
+    roc: rocXY && { fpr: [...rocXY[0]], tpr: [...rocXY[1]] },
+    pr: prXY && { recall: [...prXY[0]], precision: [...prXY[1]] },
+    alertsCurve: f.optObjs('alertsCurve')?.map((p) => ({ k: p.num('k'), insidersCaught: p.num('insidersCaught') })),
+    topAlerts: f.optObjs('topAlerts')?.map((a) => ({ user: a.str('user'), day: a.str('day'), score: a.num('score'), insider: a.optNum('insider'), contributions: a.optNumRecord('contributions') })),
+    dataset: f.optObj('dataset') && readDataset(f.obj('dataset')),
+  };
+}
+
+export function loadRun(dir: string): LoadedRun {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new FormatError(`${dir}: not a run directory`);
+  const configFile = join(dir, 'config.json');
+  const config = Fields.of(readJson(configFile), configFile);
+  const model = config.str('model');
+  const metricsFile = join(dir, 'metrics.jsonl');
+  const resultFile = join(dir, 'result.json');
+  const hasMetrics = existsSync(metricsFile);
+  const hasResult = existsSync(resultFile);
+  if (!hasMetrics && !hasResult) throw new FormatError(`${dir}: has neither metrics.jsonl nor result.json (nothing to report)`);
+  const epochs = hasMetrics ? readMetrics(metricsFile) : [];
+  const result = hasResult ? Fields.of(readJson(resultFile), resultFile) : undefined;
+  const seed = config.optNum('seed');
+  const layout = config.optStr('layout');
+  const name = result?.optStr('name') ?? config.optStr('name') ?? `${layout ? `${layout} ` : ''}${model}${seed !== undefined ? ` (seed ${seed})` : ''}`;
+  const fromResult = result ? readResult(result) : {};
+  const secondsFromEpochs = epochs.some((e) => e.seconds !== undefined) ? epochs.reduce((s, e) => s + (e.seconds ?? 0), 0) : undefined;
+  return {
+    source: dir,
+    name,
+    method: result?.optStr('method') ?? config.optStr('method') ?? methodOf(name),
+    seed,
+    model,
+    layout,
+    macs: config.optNum('macs'),
+    params: config.optNum('params'),
+    epochs,
+    ...fromResult,
+    trainSeconds: fromResult.trainSeconds ?? secondsFromEpochs,
+  };
+}
+
+export function loadRuns(dirs: string[]): LoadedRun[] {
+  return dirs.map(loadRun);
+}
+
+/** A comparison file: other methods' results in result.json's shape. */
+export function loadCompare(file: string): LoadedRun[] {
+  const json = readJson(file);
+  const entries = Array.isArray(json) ? json.map((v, i) => Fields.of(v, file, `[${i}]`)) : Fields.of(json, file).objs('results');
+  return entries.map((f, i) => {
+    const name = f.str('name');
+    return {
+      source: `${file}#${i}`,
+      name,
+      method: f.optStr('method') ?? methodOf(name),
+      seed: f.optNum('seed'),
+      macs: f.optNum('macs'),
+      params: f.optNum('params'),
+      epochs: [],
+      ...readResult(f),
+    };
+  });
+}
+
+export interface AnalysisFiles {
+  lesion?: LesionResult;
+  paths?: PathsResult;
+  shattered?: ShatteredResult;
+  rank?: RankResult;
+}
+
+const meanSd = (p: Fields) => ({ k: p.num('k'), mean: p.num('mean'), sd: p.optNum('sd') ?? 0 });
+
+export function loadAnalysis(dir: string): AnalysisFiles {
+  const read = (name: string) => {
+    const file = join(dir, name);
+    return existsSync(file) ? Fields.of(readJson(file), file) : undefined;
+  };
+  const out: AnalysisFiles = {};
+  const l = read('lesion.json');
+  if (l) {
+    out.lesion = {
+      model: l.str('model'),
+      metric: l.str('metric'),
+      baseline: l.optNum('baseline'),
+      single: l.optObjs('single')?.map((p) => ({ block: p.num('block'), value: p.num('value') })),
+      k: l.optObjs('k')?.map(meanSd),
+      reorder: l.optObjs('reorder')?.map(meanSd),
+      reorderTrials: l.optObjs('reorderTrials')?.map((p) => ({ tau: p.num('tau'), value: p.num('value') })),
+    };
+  }
+  const p = read('paths.json');
+  if (p) {
+    out.paths = {
+      model: p.str('model'),
+      lengths: p.objs('lengths').map((x) => ({ length: x.num('length'), count: x.num('count') })),
+      gradient: p.optObjs('gradient')?.map((x) => ({ length: x.num('length'), mean: x.num('mean'), sd: x.optNum('sd') })),
+    };
+  }
+  const s = read('shattered.json');
+  if (s) {
+    out.shattered = {
+      model: s.str('model'),
+      gradients: s.optObjs('gradients')?.map((x) => ({ x: x.num('x'), value: x.num('value') })),
+      autocorrelation: s.optObjs('autocorrelation')?.map((x) => ({ lag: x.num('lag'), value: x.num('value') })),
+    };
+  }
+  const r = read('rank.json');
+  if (r) out.rank = { model: r.str('model'), layers: r.objs('layers').map((x) => ({ layer: x.num('layer'), rank: x.num('rank') })), maxRank: r.optNum('maxRank') };
+  if (!Object.keys(out).length) throw new FormatError(`${dir}: no analysis results (expected any of lesion.json, paths.json, shattered.json, rank.json)`);
+  return out;
+}

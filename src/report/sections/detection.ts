@@ -1,0 +1,90 @@
+// The detection results: ROC and PR curves, the comparison table, recall per scenario,
+// insiders caught against the analyst's daily alert budget, and the top-ranked user-days.
+import type { MethodCurves, ComparisonRow, ScenarioRecall, AlertsCurve, TopAlerts } from '../types.js';
+import type { Block, Cell, Column, Section } from '../html.js';
+import { lineChart, groupedBarChart, stackedBarChart, type Reference } from '../charts/index.js';
+import { fixed, si, stat } from '../format.js';
+import { thinCurve } from '../thin.js';
+import { chartBlock } from './chart.js';
+
+export async function curvesSection(curves: MethodCurves[]): Promise<Section> {
+  const blocks: Block[] = [];
+  const roc = curves.filter((c) => c.roc);
+  if (roc.length) {
+    const data = roc.flatMap((c) => thinCurve(c.roc!.fpr, c.roc!.tpr).map((p) => ({ series: c.method, ...p })));
+    const chance: Reference = { label: 'random ranking', points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] };
+    blocks.push(await chartBlock(lineChart({ title: 'ROC curve (test split)', subtitle: 'rates are fractions of benign and of malicious user-days; dashed: random ranking', xTitle: 'false-positive rate (fraction)', yTitle: 'true-positive rate (fraction)', xDomain: [0, 1], yDomain: [0, 1], seriesTitle: 'method', data, references: [chance], height: 340 })));
+  }
+  const pr = curves.filter((c) => c.pr);
+  if (pr.length) {
+    const data = pr.flatMap((c) => thinCurve(c.pr!.recall, c.pr!.precision).map((p) => ({ series: c.method, ...p })));
+    const prevalence = curves.find((c) => c.prevalence !== undefined)?.prevalence;
+    const refs: Reference[] = prevalence !== undefined ? [{ label: `random ranking (prevalence ${prevalence.toPrecision(2)})`, points: [{ x: 0, y: prevalence }, { x: 1, y: prevalence }] }] : [];
+    blocks.push(await chartBlock(lineChart({ title: 'Precision–recall curve (test split)', subtitle: 'precision: fraction of alerts that are malicious; recall: fraction of malicious user-days found', xTitle: 'recall (fraction)', yTitle: 'precision (fraction)', xDomain: [0, 1], yDomain: [0, 1], seriesTitle: 'method', data, references: refs, height: 340 })));
+  }
+  return { id: 'curves', heading: 'ROC and precision–recall curves', intro: 'With a few malicious user-days among hundreds of thousands, the PR curve is the honest view; ROC-AUC looks good for almost any detector.', blocks };
+}
+
+export async function comparisonSection(rows: ComparisonRow[], scenarios?: ScenarioRecall[]): Promise<Section> {
+  const budgets = [...new Set(rows.flatMap((r) => Object.keys({ ...r.recallAt, ...r.caughtAt })))].sort((a, b) => Number(a) - Number(b));
+  const num = (label: string): Column => ({ label, align: 'right' });
+  const columns: Column[] = [
+    { label: 'method' },
+    num('runs'),
+    num('ROC-AUC'),
+    num('PR-AUC'),
+    num('DR @ 5 % FPR'),
+    // Recall and insiders caught share a column per budget, on two lines, so the table fits a laptop column.
+    ...budgets.map((b) => num(`top ${b}/day\nrecall / caught`)),
+    num('MACs / sample'),
+    num('train time (s)'),
+  ];
+  const table: Cell[][] = rows.map((r) => [
+    r.method,
+    r.runs,
+    stat(r.rocAuc),
+    stat(r.prAuc),
+    stat(r.drAt5),
+    ...budgets.map((b) => {
+      const c = r.caughtAt?.[b];
+      const caught = c && `${c.n > 1 ? `${c.mean.toFixed(1)} ± ${c.sd.toFixed(1)}` : c.mean.toFixed(0)}${r.insidersTotal ? ` / ${r.insidersTotal}` : ''}`;
+      const recall = stat(r.recallAt?.[b], 2);
+      return recall || caught ? [recall ?? '–', caught ?? '–'].join('\n') : undefined;
+    }),
+    si(r.macs),
+    stat(r.trainSeconds, 1),
+  ]);
+  const blocks: Block[] = [{ kind: 'table', columns, rows: table, caption: 'Test-split results; mean ± sd over seeds where a method has several runs.' }];
+  const metrics: [string, keyof ComparisonRow][] = [['ROC-AUC', 'rocAuc'], ['PR-AUC', 'prAuc'], ['DR @ 5 % FPR', 'drAt5']];
+  const bars = rows.flatMap((r) => metrics.filter(([, k]) => r[k]).map(([label, k]) => ({ group: label, series: r.method, value: (r[k] as { mean: number }).mean, sd: (r[k] as { sd: number }).sd })));
+  if (bars.length) blocks.push(await chartBlock(groupedBarChart({ title: 'Ranking quality by method', subtitle: 'bars: mean over seeds; whiskers: ± 1 sd', groupTitle: 'metric', valueTitle: 'score (0–1, higher is better)', seriesTitle: 'method', data: bars, valueDomain: [0, 1] })));
+  const sc = (scenarios ?? []).flatMap((s) => Object.entries(s.recall).map(([scenario, v]) => ({ group: `scenario ${scenario}`, series: s.method, value: v.mean, sd: v.sd })));
+  if (sc.length) blocks.push(await chartBlock(groupedBarChart({ title: 'Recall per insider scenario', groupTitle: 'CERT scenario', valueTitle: 'recall (fraction)', seriesTitle: 'method', data: sc, valueDomain: [0, 1] })));
+  return { id: 'comparison', heading: 'Comparison of methods', intro: 'Every method on the same split with the same metrics. DR @ 5 % FPR is the detection rate when 5 % of benign user-days are flagged; top k/day gives recall and insiders caught when an analyst reads the k highest-scoring user-days of each day.', blocks };
+}
+
+export async function alertsSection(curves: AlertsCurve[]): Promise<Section> {
+  const data = curves.flatMap((c) => c.points.map((p) => ({ series: c.method, x: p.k, y: p.insidersCaught })));
+  const total = curves.find((c) => c.insidersTotal)?.insidersTotal;
+  const maxK = Math.max(...data.map((d) => d.x));
+  const refs: Reference[] = total ? [{ label: `all ${total} insiders`, points: [{ x: Math.min(...data.map((d) => d.x)), y: total }, { x: maxK, y: total }] }] : [];
+  const few = Math.max(...curves.map((c) => c.points.length)) <= 25;
+  const spec = lineChart({ title: 'Insiders caught against daily alert budget', xTitle: 'alerts read per day (k)', yTitle: 'insiders caught (count)', xInteger: true, seriesTitle: 'method', data, references: refs, points: few });
+  return {
+    id: 'alerts',
+    heading: 'Insiders caught against alerts per day',
+    intro: 'An insider counts as caught when any of their malicious user-days is among the top k alerts of that day: what an analyst with time for k alerts a day would find.',
+    blocks: [await chartBlock(spec)],
+  };
+}
+
+export async function topAlertsSection(top: TopAlerts, limit = 20): Promise<Section> {
+  const rows = top.rows.slice(0, limit);
+  const domains = [...new Set(rows.flatMap((r) => Object.keys(r.contributions ?? {})))];
+  const table: Cell[][] = rows.map((r, i) => [i + 1, r.user, r.day, fixed(r.score), r.insider ? `scenario ${r.insider}` : 'no', ...domains.map((d) => fixed(r.contributions?.[d]))]);
+  const columns: (string | Column)[] = [{ label: 'rank', align: 'right' }, 'user', 'day', { label: 'score', align: 'right' }, 'insider', ...domains.map((d) => ({ label: d, align: 'right' as const }))];
+  const blocks: Block[] = [{ kind: 'table', columns, rows: table, caption: `Top ${rows.length} user-days ranked by ${top.method}; domain columns are each log domain's share of the score.` }];
+  const parts = rows.flatMap((r, i) => domains.map((d) => ({ item: `${i + 1}. ${r.user} ${r.day}${r.insider ? ' ★' : ''}`, part: d, value: r.contributions?.[d] ?? 0 })));
+  if (domains.length) blocks.push(await chartBlock(stackedBarChart({ title: 'Per-domain contributions to the top alerts', subtitle: '★ marks a malicious user-day', itemTitle: 'user-day (rank, user, day)', valueTitle: 'contribution to the score (score units)', partTitle: 'log domain', data: parts })));
+  return { id: 'top-alerts', heading: 'Top-ranked user-days', intro: 'Which log domains drove each of the highest-scoring user-days.', blocks };
+}

@@ -1,0 +1,154 @@
+// The plain data a detection report is built from. Nothing here refers to tensors, models
+// or SQL: the loader (load.ts) fills these from files on disk, tests fill them by hand.
+// Every section of the report is optional and shown only when its data is present.
+
+/** A figure summarised over seeds: mean, sample standard deviation (0 for one run) and count. */
+export interface Stat {
+  mean: number;
+  sd: number;
+  n: number;
+}
+
+export interface DatasetSummary {
+  release?: string;
+  users?: number;
+  days?: number;
+  firstDay?: string;
+  lastDay?: string;
+  userDays?: number;
+  /** User-days labelled malicious. */
+  maliciousUserDays?: number;
+  /** Raw events per log domain (logon, device, file, email, http, …). */
+  eventsPerDomain?: Record<string, number>;
+  /** Insiders per CERT scenario ("1", "2", …). */
+  insidersPerScenario?: Record<string, number>;
+  /** Any other scalar facts the producer wants shown, in its own words. */
+  extra?: Record<string, string | number>;
+}
+
+export interface EpochRow {
+  epoch: number;
+  trainLoss?: number;
+  valLoss?: number;
+  valPrAuc?: number;
+  valRocAuc?: number;
+  seconds?: number;
+}
+
+export interface TrainingRun {
+  name: string;
+  epochs: EpochRow[];
+}
+
+export interface MethodCurves {
+  method: string;
+  roc?: { fpr: number[]; tpr: number[] };
+  pr?: { recall: number[]; precision: number[] };
+  /** Fraction of positives in the test set: the PR curve of a random ranking. */
+  prevalence?: number;
+}
+
+/** One row of the comparison table; every figure is over the method's seeds. */
+export interface ComparisonRow {
+  method: string;
+  runs: number;
+  rocAuc?: Stat;
+  prAuc?: Stat;
+  /** Detection rate at 5 % false-positive rate. */
+  drAt5?: Stat;
+  /** Per alert budget (alerts per day, as a string key "5", "10", …). */
+  recallAt?: Record<string, Stat>;
+  caughtAt?: Record<string, Stat>;
+  insidersTotal?: number;
+  macs?: number;
+  params?: number;
+  trainSeconds?: Stat;
+}
+
+/** Recall per insider scenario, one entry per method. */
+export interface ScenarioRecall {
+  method: string;
+  recall: Record<string, Stat>;
+}
+
+/** Insiders caught when the analyst reads the top k alerts per day. */
+export interface AlertsCurve {
+  method: string;
+  points: { k: number; insidersCaught: number; sd?: number }[];
+  insidersTotal?: number;
+}
+
+export interface TopAlert {
+  user: string;
+  day: string;
+  score: number;
+  /** Insider scenario of this user-day, or 0/undefined when benign. */
+  insider?: number;
+  /** Share of the score per log domain (may be negative). */
+  contributions?: Record<string, number>;
+}
+
+export interface TopAlerts {
+  method: string;
+  rows: TopAlert[];
+}
+
+// --- ensemble analyses: one object per model, so ResNet and plain share axes -----------
+
+/** lesion.json in an analysis directory. */
+export interface LesionResult {
+  model: string;
+  /** What `value` measures, with its unit, e.g. "test error (%)" or "PR-AUC". */
+  metric: string;
+  /** The metric with nothing removed. */
+  baseline?: number;
+  /** Delete one block at a time (its shortcut stays). */
+  single?: { block: number; value: number }[];
+  /** Delete k blocks at random, several trials each. */
+  k?: { k: number; mean: number; sd: number }[];
+  /** Swap k pairs of same-shape blocks. */
+  reorder?: { k: number; mean: number; sd: number }[];
+  /** Each reorder trial: Kendall tau between original and new block order, and the metric. */
+  reorderTrials?: { tau: number; value: number }[];
+}
+
+/** paths.json: the distribution of path lengths, and gradient magnitude per length. */
+export interface PathsResult {
+  model: string;
+  lengths: { length: number; count: number }[];
+  gradient?: { length: number; mean: number; sd?: number }[];
+}
+
+/** shattered.json: gradient along a line through input space, and its autocorrelation. */
+export interface ShatteredResult {
+  model: string;
+  gradients?: { x: number; value: number }[];
+  autocorrelation?: { lag: number; value: number }[];
+}
+
+/** rank.json: numerical rank of each layer's output over a batch. */
+export interface RankResult {
+  model: string;
+  layers: { layer: number; rank: number }[];
+  /** The largest rank possible (min of batch size and width), drawn as a reference. */
+  maxRank?: number;
+}
+
+export interface ReportData {
+  title: string;
+  /** ISO time the report was made; shown in the header. */
+  generated?: string;
+  /** Where the data came from (run directories, files), listed in the header. */
+  sources?: string[];
+  dataset?: DatasetSummary;
+  training?: TrainingRun[];
+  curves?: MethodCurves[];
+  comparison?: ComparisonRow[];
+  scenarios?: ScenarioRecall[];
+  alerts?: AlertsCurve[];
+  topAlerts?: TopAlerts;
+  lesion?: LesionResult[];
+  paths?: PathsResult[];
+  shattered?: ShatteredResult[];
+  rank?: RankResult[];
+}
