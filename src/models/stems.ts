@@ -6,10 +6,15 @@
 // `norm: false` leaves out BN-ReLU (pre-activation nets normalise in the first block).
 import { Tensor } from '../torch/index.js';
 import { Module } from '../nn/index.js';
-import { conv, norm, maxPool, type Dims } from './conv.js';
+import { conv, norm, maxPool, type Dims, type Stride } from './conv.js';
 
 export type StemKind = 'imagenet' | 'cifar' | 'tabular';
-export interface StemSpec { kind: StemKind; width: number; norm?: boolean }
+/**
+ * `stride` (tabular stems only) strides the stem's convolution, e.g. [1, 2] to halve a
+ * wide feature axis at once: on a 6 × 246 grid most of a small detector's cost is in the
+ * first full-resolution layers.
+ */
+export interface StemSpec { kind: StemKind; width: number; norm?: boolean; stride?: Stride }
 
 export class Stem extends Module {
   declare conv1: Module;
@@ -17,7 +22,7 @@ export class Stem extends Module {
   constructor(readonly dims: Dims, inChannels: number, readonly spec: StemSpec) {
     super();
     const big = spec.kind === 'imagenet';
-    this.registerModule('conv1', conv(dims, inChannels, spec.width, big ? 7 : 3, { stride: big ? 2 : 1 }));
+    this.registerModule('conv1', conv(dims, inChannels, spec.width, big ? 7 : 3, { stride: big ? 2 : spec.stride ?? 1 }));
     this.bn1 = spec.norm === false ? null : this.registerModule('bn1', norm(dims, spec.width));
   }
   get outChannels(): number { return this.spec.width; }

@@ -4,6 +4,7 @@
 import type { ResNetConfig } from './resnet.js';
 import type { MLPResNetConfig } from './mlp.js';
 import type { NamedConfigs } from './presets.js';
+import type { Stride } from './conv.js';
 
 export function tabularResNet(dims: 1 | 2, shortcut: 'B' | 'none' = 'B'): ResNetConfig {
   return {
@@ -21,21 +22,21 @@ export const mlpResNet = (inFeatures = 100, width = 256, depth = 4): MLPResNetCo
  * sample on the layouts' shapes (profile them with `reslab models info NAME --input …`).
  * Six basic blocks each, so the lesion and path analyses have an ensemble to dissect.
  */
-const detect = (dims: 1 | 2, widths: number[], strides: ResNetConfig['strides'], shortcut: 'B' | 'none'): ResNetConfig => ({
-  family: 'resnet', dims, inChannels: 1, numClasses: 1, stem: { kind: 'tabular', width: widths[0] },
+const detect = (dims: 1 | 2, widths: number[], stem: Stride, strides: ResNetConfig['strides'], shortcut: 'B' | 'none'): ResNetConfig => ({
+  family: 'resnet', dims, inChannels: 1, numClasses: 1, stem: { kind: 'tabular', width: widths[0], stride: stem },
   block: 'basic', layers: [2, 2, 2], widths, strides, shortcut,
 });
-const gridNet = (shortcut: 'B' | 'none') => detect(2, [8, 16, 24], [[1, 2], [1, 2], [1, 2]], shortcut);
-const seqNet = (shortcut: 'B' | 'none') => detect(1, [16, 32, 64], [2, 2, 2], shortcut);
-const historyNet = (shortcut: 'B' | 'none') => detect(1, [24, 32, 48], [1, 2, 2], shortcut);
+const gridNet = (shortcut: 'B' | 'none') => detect(2, [8, 16, 32], [1, 2], [[1, 2], [1, 2], [2, 2]], shortcut);
+const seqNet = (shortcut: 'B' | 'none') => detect(1, [16, 24, 32], 2, [2, 2, 2], shortcut);
+const historyNet = (shortcut: 'B' | 'none') => detect(1, [16, 32, 48], 1, [1, 2, 2], shortcut);
 const mlpNet = (plain: boolean): MLPResNetConfig => ({ ...mlpResNet(700, 128, 4), dropout: 0.1, plain });
 
 export const detectionModels: NamedConfigs = {
-  detect_grid_resnet: { description: 'detector over the domain × feature grid [C, 6, ~246]: 6 basic blocks, widths 8/16/24, strides along features only', input: [2, 6, 246], config: () => gridNet('B') },
+  detect_grid_resnet: { description: 'detector over the domain × feature grid [C, 6, ~246]: 6 basic blocks, widths 8/16/32, strides along features (and rows last)', input: [2, 6, 246], config: () => gridNet('B') },
   detect_grid_plain: { description: 'detect_grid_resnet without shortcuts', input: [2, 6, 246], config: () => gridNet('none') },
-  detect_seq_resnet: { description: 'detector over the features as a sequence [C, ~700]: 6 basic blocks, widths 16/32/64', input: [1, 700], config: () => seqNet('B') },
+  detect_seq_resnet: { description: 'detector over the features as a sequence [C, ~700]: 6 basic blocks, widths 16/24/32', input: [1, 700], config: () => seqNet('B') },
   detect_seq_plain: { description: 'detect_seq_resnet without shortcuts', input: [1, 700], config: () => seqNet('none') },
-  detect_history_resnet: { description: "detector over a user's last T days [features, T]: 6 basic blocks along time, widths 24/32/48", input: [700, 28], config: () => historyNet('B') },
+  detect_history_resnet: { description: "detector over a user's last T days [features, T]: 6 basic blocks along time, widths 16/32/48", input: [700, 28], config: () => historyNet('B') },
   detect_history_plain: { description: 'detect_history_resnet without shortcuts', input: [700, 28], config: () => historyNet('none') },
   detect_mlp_resnet: { description: 'ResNet-MLP detector over flat features: width 128 × 4 blocks, dropout 0.1', input: [700], config: () => mlpNet(false) },
   detect_mlp_plain: { description: 'detect_mlp_resnet without shortcuts', input: [700], config: () => mlpNet(true) },
