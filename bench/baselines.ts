@@ -4,6 +4,9 @@
 // Python xgboost), random_forest vs RandomForestClassifier, isolation_forest vs
 // IsolationForest, logistic vs LogisticRegression; ecod, copod, zscore, pca and knn are
 // reported without an anchor (none in scikit-learn). Ends stdout with one JSON line.
+// Both sides get the same thread count and OpenMP wait policy; on a shared, busy machine
+// run it with OMP_WAIT_POLICY=PASSIVE (spinning OpenMP workers of XGBoost and
+// HistGradientBoosting otherwise steal each other's cores; 2-3x on fit times here).
 //
 //   node --import tsx bench/baselines.ts [--rows 20000] [--features 100] [--seed 1]
 //        [--parquet features.parquet] [--quick]
@@ -124,7 +127,8 @@ const anchorName: Record<string, string> = {
   xgboost: 'HistGradientBoosting', random_forest: 'RandomForest', isolation_forest: 'IsolationForest', logistic: 'LogisticRegression',
 };
 const pos = test.labels.reduce((a, b) => a + b, 0);
-console.log(`bench:baselines — ${source}; train ${train.data.n}, test ${test.data.n} (${pos} positive); ${nThreads} threads; scikit-learn ${anchor.sklearn}`);
+const waitPolicy = process.env.OMP_WAIT_POLICY ?? 'default';
+console.log(`bench:baselines — ${source}; train ${train.data.n}, test ${test.data.n} (${pos} positive); ${nThreads} threads, OMP_WAIT_POLICY ${waitPolicy}; scikit-learn ${anchor.sklearn}`);
 console.log('detector           ROC-AUC  sklearn  ratio    PR-AUC  sklearn  ratio    fit s  sklearn  ratio  anchor');
 const fmt = (v: number | undefined, w: number, d: number) => (v === undefined ? '-' : v.toFixed(d)).padStart(w);
 const rows: Record<string, unknown>[] = [];
@@ -140,4 +144,4 @@ for (const [name, r] of Object.entries(ours)) {
   rows.push(row);
   console.log(`${name.padEnd(17)} ${fmt(r.roc_auc, 8, 4)} ${fmt(a?.roc_auc, 8, 4)} ${fmt(a && r.roc_auc / a.roc_auc, 6, 3)}  ${fmt(r.pr_auc, 8, 4)} ${fmt(a?.pr_auc, 8, 4)} ${fmt(a && r.pr_auc / a.pr_auc, 6, 3)}  ${fmt(r.fit_s, 7, 2)} ${fmt(a?.fit_s, 8, 2)} ${fmt(a && r.fit_s / a.fit_s, 6, 2)}  ${a ? anchorName[name] : '(none)'}`);
 }
-console.log(JSON.stringify({ bench: 'baselines', source, train_rows: train.data.n, test_rows: test.data.n, test_positives: pos, features: data.f, threads: nThreads, seed, sklearn: anchor.sklearn, detectors: rows }));
+console.log(JSON.stringify({ bench: 'baselines', source, train_rows: train.data.n, test_rows: test.data.n, test_positives: pos, features: data.f, threads: nThreads, omp_wait_policy: waitPolicy, seed, sklearn: anchor.sklearn, detectors: rows }));
