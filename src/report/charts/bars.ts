@@ -11,6 +11,8 @@ export interface BarOptions extends ChartFrame {
   /** Bars run left to right, labels down the side: for long labels or many bars. */
   horizontal?: boolean;
   valueDomain?: [number, number];
+  /** d3-format for the value axis, e.g. "~s" (4M) for counts in the millions. */
+  valueFormat?: string;
 }
 
 /** Whisker ends, clipped to the value axis's domain so a ± sd past 1 does not leave the plot. */
@@ -31,7 +33,7 @@ export function barChart(o: BarOptions): TopLevelSpec {
   const order = o.data.map((d) => d.label);
   const [cat, val] = o.horizontal ? (['y', 'x'] as const) : (['x', 'y'] as const);
   const catEnc = { field: 'label', type: 'nominal', sort: order, title: o.labelTitle, axis: { title: o.labelTitle, labelAngle: o.horizontal ? 0 : -30, labelLimit: 220 } };
-  const valEnc = quant('value', o.valueTitle, { domain: o.valueDomain });
+  const valEnc = quant('value', o.valueTitle, { domain: o.valueDomain, format: o.valueFormat });
   const rows = whiskers(o.data, o.valueDomain);
   const layers: unknown[] = [{ data: { values: rows }, mark: { type: 'bar', color: OKABE_ITO[0] }, encoding: { [cat]: catEnc, [val]: valEnc } }];
   if (o.data.some((d) => d.sd)) layers.push(errorRule(rows, cat, val, catEnc));
@@ -97,6 +99,8 @@ export interface HistogramOptions extends ChartFrame {
   /** Bin width; default: about 20 bins. */
   step?: number;
   seriesTitle?: string;
+  /** Integer values (path lengths): bins of width `step` centred on them, integer tick labels. */
+  discrete?: boolean;
 }
 
 /** Histogram; several series are overlaid translucent, not stacked, so each keeps its shape. */
@@ -104,17 +108,37 @@ export function histogramChart(o: HistogramOptions): TopLevelSpec {
   const rows = o.data.map((d) => ({ value: d.value, weight: d.weight ?? 1, series: d.series ?? '' }));
   const order = uniq(rows.map((d) => d.series));
   const many = order.length > 1;
+  const mark = { type: 'bar', opacity: many ? 0.55 : 1, binSpacing: 1, ...(many ? {} : { color: OKABE_ITO[0] }) };
+  const color = many ? { color: seriesColor(order, o.seriesTitle ?? 'series') } : {};
+  const y = { field: 'count', type: 'quantitative', title: o.countTitle, axis: { title: o.countTitle }, stack: null };
+  if (o.discrete) {
+    // Counted here and drawn from value − step/2 to value + step/2, so each bar sits over
+    // its integer tick (Vega-Lite's bins would put ticks on bin edges).
+    const step = o.step ?? 1;
+    const counts = new Map<string, { value: number; series: string; count: number }>();
+    for (const r of rows) {
+      const key = JSON.stringify([r.series, r.value]);
+      const c = counts.get(key) ?? { value: r.value, series: r.series, count: 0 };
+      c.count += r.weight;
+      counts.set(key, c);
+    }
+    const values = [...counts.values()].map((c) => ({ ...c, lo: c.value - step / 2 + 0.04 * step, hi: c.value + step / 2 - 0.04 * step }));
+    return {
+      ...frame(o),
+      layer: [{ data: { values }, mark: { ...mark, binSpacing: undefined }, encoding: { x: quant('lo', o.valueTitle, { integer: true, zero: false }), x2: { field: 'hi' }, y, y2: { datum: 0 }, ...color } }],
+    } as TopLevelSpec;
+  }
   const bin = o.step ? { step: o.step } : { maxbins: 20 };
   return {
     ...frame(o),
     layer: [
       {
         data: { values: rows },
-        mark: { type: 'bar', opacity: many ? 0.55 : 1, binSpacing: 1, ...(many ? {} : { color: OKABE_ITO[0] }) },
+        mark,
         encoding: {
           x: { field: 'value', type: 'quantitative', bin, title: o.valueTitle, axis: { title: o.valueTitle } },
-          y: { aggregate: 'sum', field: 'weight', type: 'quantitative', title: o.countTitle, axis: { title: o.countTitle }, stack: null },
-          ...(many ? { color: seriesColor(order, o.seriesTitle ?? 'series') } : {}),
+          y: { ...y, aggregate: 'sum', field: 'weight' },
+          ...color,
         },
       },
     ],

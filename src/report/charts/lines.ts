@@ -10,9 +10,13 @@ export interface SeriesPoint {
   y: number;
 }
 
-export interface Reference {
-  label: string;
-  points: { x: number; y: number }[];
+/** A grey dashed line (chance diagonal, PR baseline, full rank). Unlabelled on the plot, where a label would collide with the data; say what it is in the subtitle. */
+export type Reference = { x: number; y: number }[];
+
+/** A per-series level (e.g. the metric with nothing removed), drawn as a dashed rule in the series colour. */
+export interface Baseline {
+  series: string;
+  value: number;
 }
 
 export interface AxisOptions {
@@ -31,8 +35,8 @@ export interface LineOptions extends ChartFrame, AxisOptions {
   data: SeriesPoint[];
   /** A dot per observation: for short series (epochs, k), not for curves of 1,000 points. */
   points?: boolean;
-  /** Grey dashed lines (chance diagonal, PR baseline), each labelled at its right end. */
   references?: Reference[];
+  baselines?: Baseline[];
 }
 
 function axes(o: AxisOptions) {
@@ -43,16 +47,17 @@ function axes(o: AxisOptions) {
   };
 }
 
-/** Reference lines and their labels; drawn under the series. */
+/** Reference lines, drawn under the series. */
 function referenceLayers(refs: Reference[] | undefined, o: AxisOptions) {
   if (!refs?.length) return [];
-  const lines = refs.flatMap((r) => r.points.map((p, i) => ({ ref: r.label, x: p.x, y: p.y, order: i })));
-  const labels = refs.map((r) => ({ ref: r.label, ...r.points[r.points.length - 1] }));
+  const lines = refs.flatMap((r, ref) => r.map((p, i) => ({ ref, x: p.x, y: p.y, order: i })));
   const { x, y } = axes(o);
-  return [
-    { data: { values: lines }, mark: { type: 'line', color: REFERENCE_GREY, strokeDash: [5, 4], strokeWidth: 1.5 }, encoding: { x, y, detail: { field: 'ref' }, order: { field: 'order' } } },
-    { data: { values: labels }, mark: { type: 'text', color: REFERENCE_GREY, align: 'right', baseline: 'bottom', dy: -4, fontSize: 12 }, encoding: { x, y, text: { field: 'ref' } } },
-  ];
+  return [{ data: { values: lines }, mark: { type: 'line', color: REFERENCE_GREY, strokeDash: [5, 4], strokeWidth: 1.5 }, encoding: { x, y, detail: { field: 'ref', type: 'nominal' }, order: { field: 'order' } } }];
+}
+
+function baselineLayers(baselines: Baseline[] | undefined, o: AxisOptions, color: object) {
+  if (!baselines?.length) return [];
+  return [{ data: { values: baselines.map((b) => ({ series: b.series, y: b.value })) }, mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5, opacity: 0.8 }, encoding: { y: axes(o).y, color } }];
 }
 
 export function lineChart(o: LineOptions): TopLevelSpec {
@@ -64,7 +69,7 @@ export function lineChart(o: LineOptions): TopLevelSpec {
     // Dashes as well as colours, so lines stay apart on a black-and-white printout.
     strokeDash: { field: 'series', type: 'nominal', sort: order, title, legend: { title } },
   };
-  const layers: unknown[] = [...referenceLayers(o.references, o), { data: { values: o.data }, mark: { type: 'line', interpolate: 'linear' }, encoding }];
+  const layers: unknown[] = [...referenceLayers(o.references, o), ...baselineLayers(o.baselines, o, encoding.color), { data: { values: o.data }, mark: { type: 'line', interpolate: 'linear' }, encoding }];
   if (o.points) layers.push({ data: { values: o.data }, mark: { type: 'point', filled: true }, encoding: { ...axes(o), color: seriesColor(order, title) } });
   return { ...frame(o), layer: layers } as TopLevelSpec;
 }
@@ -78,8 +83,7 @@ export interface ErrorPoint {
 
 export interface ErrorBarOptions extends ChartFrame, AxisOptions {
   data: ErrorPoint[];
-  /** Per-series level with nothing changed (no lesion), drawn as a dashed rule in the series colour. */
-  baselines?: { series: string; value: number }[];
+  baselines?: Baseline[];
 }
 
 /**
@@ -98,14 +102,7 @@ export function errorBarChart(o: ErrorBarOptions): TopLevelSpec {
   const title = o.seriesTitle ?? 'series';
   const { x, y } = axes(o);
   const color = seriesColor(order, title);
-  const layers: unknown[] = [];
-  if (o.baselines?.length) {
-    layers.push({
-      data: { values: o.baselines.map((b) => ({ series: b.series, y: b.value })) },
-      mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5, opacity: 0.8 },
-      encoding: { y, color },
-    });
-  }
+  const layers: unknown[] = [...baselineLayers(o.baselines, o, color)];
   layers.push(
     { data: { values: rows }, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } },
     { data: { values: rows }, mark: { type: 'line' }, encoding: { x, y, color } },

@@ -25,6 +25,8 @@ export const config: Config = {
   range: { category: OKABE_ITO },
   title: { fontSize: 16, fontWeight: 600, anchor: 'start', offset: 12, subtitleFontSize: 12, subtitleColor: '#555' },
   axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 600, gridColor: '#e6e6e6', domainColor: '#888', tickColor: '#888', labelColor: '#222', titleColor: '#222' },
+  // Numeric axes drop labels that would overlap rather than print them on top of each other.
+  axisQuantitative: { labelOverlap: true },
   legend: { labelFontSize: 12, titleFontSize: 13, labelLimit: 260, symbolStrokeWidth: 2.5, orient: 'right' },
   line: { strokeWidth: 2 },
   point: { size: 36, filled: true },

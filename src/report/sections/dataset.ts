@@ -20,7 +20,7 @@ export async function datasetSection(d: DatasetSummary): Promise<Section> {
   if (events.length) {
     blocks.push(
       await chartBlock(
-        barChart({ title: 'Events per log domain', data: events.map(([label, value]) => ({ label, value })), labelTitle: 'log domain', valueTitle: 'events (count)', horizontal: true }),
+        barChart({ title: 'Events per log domain', data: events.map(([label, value]) => ({ label, value })), labelTitle: 'log domain', valueTitle: 'events (count)', horizontal: true, valueFormat: Math.max(...events.map(([, v]) => v)) >= 1e5 ? '~s' : undefined }),
       ),
     );
   }

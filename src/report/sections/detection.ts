@@ -12,15 +12,16 @@ export async function curvesSection(curves: MethodCurves[]): Promise<Section> {
   const roc = curves.filter((c) => c.roc);
   if (roc.length) {
     const data = roc.flatMap((c) => thinCurve(c.roc!.fpr, c.roc!.tpr).map((p) => ({ series: c.method, ...p })));
-    const chance: Reference = { label: 'random ranking', points: [{ x: 0, y: 0 }, { x: 1, y: 1 }] };
+    const chance: Reference = [{ x: 0, y: 0 }, { x: 1, y: 1 }];
     blocks.push(await chartBlock(lineChart({ title: 'ROC curve (test split)', subtitle: 'rates are fractions of benign and of malicious user-days; dashed: random ranking', xTitle: 'false-positive rate (fraction)', yTitle: 'true-positive rate (fraction)', xDomain: [0, 1], yDomain: [0, 1], seriesTitle: 'method', data, references: [chance], height: 340 })));
   }
   const pr = curves.filter((c) => c.pr);
   if (pr.length) {
     const data = pr.flatMap((c) => thinCurve(c.pr!.recall, c.pr!.precision).map((p) => ({ series: c.method, ...p })));
     const prevalence = curves.find((c) => c.prevalence !== undefined)?.prevalence;
-    const refs: Reference[] = prevalence !== undefined ? [{ label: `random ranking (prevalence ${prevalence.toPrecision(2)})`, points: [{ x: 0, y: prevalence }, { x: 1, y: prevalence }] }] : [];
-    blocks.push(await chartBlock(lineChart({ title: 'Precision–recall curve (test split)', subtitle: 'precision: fraction of alerts that are malicious; recall: fraction of malicious user-days found', xTitle: 'recall (fraction)', yTitle: 'precision (fraction)', xDomain: [0, 1], yDomain: [0, 1], seriesTitle: 'method', data, references: refs, height: 340 })));
+    const refs: Reference[] = prevalence !== undefined ? [[{ x: 0, y: prevalence }, { x: 1, y: prevalence }]] : [];
+    const subtitle = `precision: fraction of alerts that are malicious; recall: fraction of malicious user-days found${prevalence !== undefined ? `; dashed: random ranking (prevalence ${prevalence.toPrecision(2)})` : ''}`;
+    blocks.push(await chartBlock(lineChart({ title: 'Precision–recall curve (test split)', subtitle, xTitle: 'recall (fraction)', yTitle: 'precision (fraction)', xDomain: [0, 1], yDomain: [0, 1], seriesTitle: 'method', data, references: refs, height: 340 })));
   }
   return { id: 'curves', heading: 'ROC and precision–recall curves', intro: 'With a few malicious user-days among hundreds of thousands, the PR curve is the honest view; ROC-AUC looks good for almost any detector.', blocks };
 }
@@ -67,9 +68,9 @@ export async function alertsSection(curves: AlertsCurve[]): Promise<Section> {
   const data = curves.flatMap((c) => c.points.map((p) => ({ series: c.method, x: p.k, y: p.insidersCaught })));
   const total = curves.find((c) => c.insidersTotal)?.insidersTotal;
   const maxK = Math.max(...data.map((d) => d.x));
-  const refs: Reference[] = total ? [{ label: `all ${total} insiders`, points: [{ x: Math.min(...data.map((d) => d.x)), y: total }, { x: maxK, y: total }] }] : [];
+  const refs: Reference[] = total ? [[{ x: Math.min(...data.map((d) => d.x)), y: total }, { x: maxK, y: total }]] : [];
   const few = Math.max(...curves.map((c) => c.points.length)) <= 25;
-  const spec = lineChart({ title: 'Insiders caught against daily alert budget', xTitle: 'alerts read per day (k)', yTitle: 'insiders caught (count)', xInteger: true, seriesTitle: 'method', data, references: refs, points: few });
+  const spec = lineChart({ title: 'Insiders caught against daily alert budget', subtitle: total ? `dashed: all ${total} insiders in the test split` : undefined, xTitle: 'alerts read per day (k)', yTitle: 'insiders caught (count)', xInteger: true, seriesTitle: 'method', data, references: refs, points: few });
   return {
     id: 'alerts',
     heading: 'Insiders caught against alerts per day',

@@ -15,11 +15,7 @@ export async function lesionSection(results: LesionResult[]): Promise<Section> {
   const baselines = results.filter((r) => r.baseline !== undefined).map((r) => ({ series: r.model, value: r.baseline! }));
   const single = results.flatMap((r) => (r.single ?? []).map((p) => ({ series: r.model, x: p.block, y: p.value })));
   if (single.length) {
-    const refs: Reference[] = baselines.map((b) => {
-      const xs = single.map((d) => d.x);
-      return { label: `${b.series}: nothing removed`, points: [{ x: Math.min(...xs), y: b.value }, { x: Math.max(...xs), y: b.value }] };
-    });
-    blocks.push(await chartBlock(lineChart({ title: 'Deleting one block', subtitle: 'each point: the model with that single block removed (its shortcut kept)', xTitle: 'deleted block (index)', yTitle: metric, xInteger: true, seriesTitle: 'model', data: single, points: true, references: refs })));
+    blocks.push(await chartBlock(lineChart({ title: 'Deleting one block', subtitle: 'each point: the model with that block removed (its shortcut kept); dashed: nothing removed', xTitle: 'deleted block (index)', yTitle: metric, xInteger: true, seriesTitle: 'model', data: single, points: true, baselines })));
   }
   const k = results.flatMap((r) => (r.k ?? []).map((p) => ({ series: r.model, x: p.k, mean: p.mean, sd: p.sd })));
   if (k.length) blocks.push(await chartBlock(errorBarChart({ title: 'Deleting k blocks', subtitle: 'mean ± sd over random choices of blocks; dashed: nothing removed', xTitle: 'blocks deleted (k)', yTitle: metric, xInteger: true, seriesTitle: 'model', data: k, baselines })));
@@ -39,7 +35,7 @@ export async function pathsSection(results: PathsResult[]): Promise<Section> {
   const blocks: Block[] = [];
   const hist = results.flatMap((r) => r.lengths.map((l) => ({ value: l.length, weight: l.count, series: r.model })));
   if (hist.length) {
-    blocks.push(await chartBlock(histogramChart({ title: 'Distribution of path lengths', subtitle: 'a path picks, at each block, the shortcut or the residual branch', valueTitle: 'path length (residual branches on the path)', countTitle: 'paths (count)', step: 1, seriesTitle: 'model', data: hist })));
+    blocks.push(await chartBlock(histogramChart({ title: 'Distribution of path lengths', subtitle: 'a path picks, at each block, the shortcut or the residual branch', valueTitle: 'path length (residual branches on the path)', countTitle: 'paths (count)', step: 1, discrete: true, seriesTitle: 'model', data: hist })));
   }
   const grad = results.flatMap((r) => (r.gradient ?? []).map((g) => ({ series: r.model, x: g.length, y: g.mean })));
   if (grad.length) {
@@ -62,17 +58,15 @@ export async function shatteredSection(results: ShatteredResult[]): Promise<Sect
   const g = results.flatMap((r) => (r.gradients ?? []).map((p) => ({ series: r.model, x: p.x, y: p.value })));
   if (g.length) blocks.push(await chartBlock(lineChart({ title: 'Gradient along a line through input space', subtitle: 'd output / d input at evenly spaced points between two inputs', xTitle: 'position along the line (fraction)', yTitle: 'gradient (d output / d x)', seriesTitle: 'model', data: g })));
   const ac = results.flatMap((r) => (r.autocorrelation ?? []).map((p) => ({ series: r.model, x: p.lag, y: p.value })));
-  if (ac.length) blocks.push(await chartBlock(lineChart({ title: 'Autocorrelation of the gradient', subtitle: 'white noise falls to 0 at lag 1; structured gradients decay slowly', xTitle: 'lag (steps along the input line)', yTitle: 'autocorrelation (−1 to 1)', xInteger: true, seriesTitle: 'model', data: ac, points: ac.length <= 60, references: [{ label: 'uncorrelated', points: [{ x: Math.min(...ac.map((d) => d.x)), y: 0 }, { x: Math.max(...ac.map((d) => d.x)), y: 0 }] }] })));
+  if (ac.length) blocks.push(await chartBlock(lineChart({ title: 'Autocorrelation of the gradient', subtitle: 'white noise falls to 0 (dashed) at lag 1; structured gradients decay slowly', xTitle: 'lag (steps along the input line)', yTitle: 'autocorrelation (−1 to 1)', xInteger: true, seriesTitle: 'model', data: ac, points: ac.length <= 60, references: [[{ x: Math.min(...ac.map((d) => d.x)), y: 0 }, { x: Math.max(...ac.map((d) => d.x)), y: 0 }]] })));
   return { id: 'shattered', heading: 'Shattered gradients', intro: 'In deep plain networks the gradient with respect to the input decorrelates into noise; shortcuts keep it structured.', blocks };
 }
 
 export async function rankSection(results: RankResult[]): Promise<Section> {
   const data = results.flatMap((r) => r.layers.map((l) => ({ series: r.model, x: l.layer, y: l.rank })));
   const xs = data.map((d) => d.x);
-  const refs: Reference[] = results
-    .filter((r) => r.maxRank !== undefined)
-    .slice(0, 1)
-    .map((r) => ({ label: `full rank (${r.maxRank})`, points: [{ x: Math.min(...xs), y: r.maxRank! }, { x: Math.max(...xs), y: r.maxRank! }] }));
-  const spec = lineChart({ title: 'Rank of layer outputs', subtitle: 'numerical rank of the batch × features matrix after each layer', xTitle: 'layer (index from input)', yTitle: 'rank (dimensions)', xInteger: true, seriesTitle: 'model', data, points: data.length <= 200, references: refs });
+  const maxRank = results.find((r) => r.maxRank !== undefined)?.maxRank;
+  const refs: Reference[] = maxRank !== undefined ? [[{ x: Math.min(...xs), y: maxRank }, { x: Math.max(...xs), y: maxRank }]] : [];
+  const spec = lineChart({ title: 'Rank of layer outputs', subtitle: `numerical rank of the batch × features matrix after each layer${maxRank !== undefined ? `; dashed: full rank (${maxRank})` : ''}`, xTitle: 'layer (index from input)', yTitle: 'rank (dimensions)', xInteger: true, seriesTitle: 'model', data, points: data.length <= 200, references: refs });
   return { id: 'rank', heading: 'Rank of layer outputs', intro: 'A collapsing rank means deep layers lose information about the input; shortcuts carry it forward.', blocks: [await chartBlock(spec)] };
 }
