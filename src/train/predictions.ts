@@ -11,18 +11,21 @@ import { produceAtomic } from '../util/atomic.js';
 
 export type ScoredPart = [split: string, rows: Int32Array, scores: ArrayLike<number>];
 
-export async function writePredictions(path: string, m: FeatureMatrix, parts: ScoredPart[], extra: Record<string, (row: number) => string | number> = {}): Promise<void> {
+/** Extra columns: name → [SQL type, value per row ('' for NULL)]. */
+export type ExtraColumns = Record<string, ['INTEGER' | 'DOUBLE', (row: number) => string | number]>;
+
+export async function writePredictions(path: string, m: FeatureMatrix, parts: ScoredPart[], extra: ExtraColumns = {}): Promise<void> {
   const names = Object.keys(extra);
   const lines = [['user', 'day', 'split', 'insider', 'score', ...names].join(',')];
   for (const [split, rows, scores] of parts) {
-    rows.forEach((r, i) => lines.push([m.users[m.user[r]], dayToIso(m.time[r]), split, m.insider ? m.insider[r] : 0, scores[i], ...names.map((k) => extra[k](r))].join(',')));
+    rows.forEach((r, i) => lines.push([m.users[m.user[r]], dayToIso(m.time[r]), split, m.insider ? m.insider[r] : 0, scores[i], ...names.map((k) => extra[k][1](r))].join(',')));
   }
   const csv = join(tmpdir(), `reslab-pred-${process.pid}-${Date.now()}.csv`);
   writeFileSync(csv, lines.join('\n') + '\n');
   const duck = await Duck.open({ threads: 2, memoryLimit: '1GB', tempDir: join(tmpdir(), `reslab-pred-duck-${process.pid}-${Date.now()}`) });
   try {
     await produceAtomic(path, async (tmp) => {
-      await duck.copyToParquet(`SELECT "user", CAST("day" AS DATE) AS "day", split, CAST(insider AS INTEGER) AS insider, CAST(score AS DOUBLE) AS score${names.map((k) => `, ${JSON.stringify(k)}`).join('')}
+      await duck.copyToParquet(`SELECT "user", CAST("day" AS DATE) AS "day", split, CAST(insider AS INTEGER) AS insider, CAST(score AS DOUBLE) AS score${names.map((k) => `, TRY_CAST(${JSON.stringify(k)} AS ${extra[k][0]}) AS ${JSON.stringify(k)}`).join('')}
         FROM read_csv(${lit(csv)}, header = true, all_varchar = true)`, tmp);
     });
   } finally {
