@@ -19,6 +19,7 @@ import { prepareDetection, type DataSpec, type DetectionData } from './data.js';
 import { describeSplit } from './split.js';
 import { trainMember, DEFAULT_TRAIN, type TrainOptions, type EpochRecord } from './trainer.js';
 import { predictLogits, sigmoid } from './predict.js';
+import { detectionTask } from './detectTask.js';
 
 export interface RunConfig extends DataSpec, TrainOptions {
   features: string;
@@ -42,7 +43,7 @@ export interface RunSummary {
   macs: number;
   inputShape: number[];
   split: ReturnType<typeof describeSplit>;
-  members: { member: number; bestEpoch: number; epochs: number; bestValPrAuc: number | null; seconds: number; resumedFrom: number | null }[];
+  members: { member: number; bestEpoch: number; epochs: number; bestValScore: number | null; seconds: number; resumedFrom: number | null }[];
   epochSeconds: number;
   test: ReturnType<typeof evaluateDetection>;
   seconds: number;
@@ -92,7 +93,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   for (let k = 0; k < cfg.ensemble; k++) {
     const dir = join(out, 'members', String(k));
     const r = trainMember(cfg, {
-      layout: data.layout, labels: data.labels, train: data.split.train, val: data.split.val, dir, member: k, resume: Boolean(hooks.resume),
+      task: detectionTask(data.layout, data.labels, data.split.train, cfg.balance), train: data.split.train, val: data.split.val, dir, member: k, resume: Boolean(hooks.resume),
       warn: (m) => log(`warning   ${m}`),
       onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
       onEpoch: (e) => {
@@ -101,7 +102,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
         hooks.onEpoch?.(e);
       },
     });
-    members.push({ member: k, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValPrAuc: r.bestValPrAuc, seconds: r.seconds, resumedFrom: r.resumedFrom });
+    members.push({ member: k, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValScore: r.bestValScore, seconds: r.seconds, resumedFrom: r.resumedFrom });
     models.push(r.model);
   }
   copyFileSync(join(out, 'members', '0', 'best.safetensors'), join(out, 'weights.safetensors'));

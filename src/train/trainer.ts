@@ -9,14 +9,12 @@ import * as torch from '../torch/index.js';
 import { tidy } from '../torch/index.js';
 import { AdamW, SGD, clipGradNorm_, cosineLR, warmup, type Optimizer } from '../optim/index.js';
 import { createModel, type BlockNet } from '../models/index.js';
-import { averagePrecision, rocAuc } from '../eval/index.js';
 import { Rng, hashKeys } from '../data/synth/rng.js';
 import { saveSafetensors, loadSafetensors } from '../torch/index.js';
-import type { BoundLayout } from '../layout/layout.js';
 import { balancedBatches, shuffledBatches } from './sampler.js';
-import { detectionLoss, positiveWeight, type Balance } from './loss.js';
+import type { Balance } from './loss.js';
+import type { TrainTask } from './task.js';
 import { saveCheckpoint, loadCheckpoint } from './checkpoint.js';
-import { predictLogits, rowsTensor } from './predict.js';
 
 export interface TrainOptions {
   model: string;
@@ -44,8 +42,10 @@ export interface EpochRecord {
   epoch: number;
   trainLoss: number;
   valLoss: number | null;
-  valPrAuc: number | null;
-  valRocAuc: number | null;
+  /** The task's validation figures: PR-AUC and ROC-AUC for detectors, accuracy for classifiers. */
+  valPrAuc?: number | null;
+  valRocAuc?: number | null;
+  valAccuracy?: number | null;
   lr: number;
   seconds: number;
   samplesPerSec: number;
@@ -53,8 +53,7 @@ export interface EpochRecord {
 }
 
 export interface MemberInput {
-  layout: BoundLayout;
-  labels: Int32Array;
+  task: TrainTask;
   train: Int32Array;
   val: Int32Array;
   /** Where checkpoints and best.safetensors go. */
@@ -67,7 +66,7 @@ export interface MemberInput {
   warn?: (msg: string) => void;
 }
 
-export interface MemberResult { model: BlockNet; bestEpoch: number; epochs: number; bestValPrAuc: number | null; seconds: number; resumedFrom: number | null }
+export interface MemberResult { model: BlockNet; bestEpoch: number; epochs: number; bestValScore: number | null; seconds: number; resumedFrom: number | null }
 
 function makeOptimizer(model: BlockNet, o: TrainOptions): Optimizer<{ lr: number }> {
   return o.optimizer === 'sgd'
@@ -75,44 +74,30 @@ function makeOptimizer(model: BlockNet, o: TrainOptions): Optimizer<{ lr: number
     : new AdamW(model.parameters(), { lr: o.lr, weightDecay: o.weightDecay }) as unknown as Optimizer<{ lr: number }>;
 }
 
-/** Validation: loss, and PR-AUC / ROC-AUC when both classes are present. */
-function validate(model: BlockNet, layout: BoundLayout, labels: Int32Array, rows: Int32Array) {
-  if (rows.length === 0) return { valLoss: null, valPrAuc: null, valRocAuc: null };
-  const logits = predictLogits(model, layout, rows);
-  const y = Int32Array.from(rows, (r) => (labels[r] > 0 ? 1 : 0));
-  let loss = 0;
-  for (let i = 0; i < logits.length; i++) {
-    const z = logits[i];
-    loss += Math.max(z, 0) - z * y[i] + Math.log1p(Math.exp(-Math.abs(z)));
-  }
-  const both = y.some((v) => v === 1) && y.some((v) => v === 0);
-  return { valLoss: loss / rows.length, valPrAuc: both ? averagePrecision(logits, y) : null, valRocAuc: both ? rocAuc(logits, y) : null };
-}
-
 export function trainMember(o: TrainOptions, inp: MemberInput): MemberResult {
   const t0 = performance.now();
   mkdirSync(inp.dir, { recursive: true });
   const seed = hashKeys(o.seed, inp.member);
   torch.manualSeed(seed);
-  const model = createModel(o.model, { input: inp.layout.inputShape });
+  const { task } = inp;
+  const model = createModel(o.model, { input: task.inputShape, overrides: { numClasses: task.numOutputs } });
   const opt = makeOptimizer(model, o);
-  const positive = (r: number) => inp.labels[r] > 0;
-  const posWeight = positiveWeight(inp.labels, inp.train);
-  const stepsPerEpoch = Math.max(1, o.balance === 'sampler'
+  const positive = task.positive;
+  const stepsPerEpoch = Math.max(1, positive
     ? Math.ceil(inp.train.filter((r) => !positive(r)).length / Math.max(1, o.batch - Math.round(o.batch * o.positiveShare)))
     : Math.ceil(inp.train.length / o.batch));
   const total = stepsPerEpoch * o.epochs;
   const schedule = warmup(cosineLR(o.lr, total), Math.min(200, Math.ceil(total / 10)));
   const bestPath = join(inp.dir, 'best.safetensors');
 
-  let start = 1, step = 0, best = -Infinity, bestEpoch = 0, bestValPrAuc: number | null = null, resumedFrom: number | null = null;
+  let start = 1, step = 0, best = -Infinity, bestEpoch = 0, bestValScore: number | null = null, resumedFrom: number | null = null;
   if (inp.resume) {
     const ck = loadCheckpoint(inp.dir, inp.warn);
     if (ck) {
       model.loadStateDict(ck.model);
       opt.importState(ck.optimizer.tensors, ck.optimizer.scalars);
       for (const t of [...ck.model.values(), ...ck.optimizer.tensors.values()]) t.dispose();
-      ({ step, best, bestEpoch, bestValPrAuc } = ck.info as { step: number; best: number; bestEpoch: number; bestValPrAuc: number | null });
+      ({ step, best, bestEpoch, bestValScore } = ck.info as { step: number; best: number; bestEpoch: number; bestValScore: number | null });
       if (best === null) best = -Infinity; // JSON has no -Infinity
       start = ck.epoch + 1;
       resumedFrom = ck.epoch;
@@ -124,17 +109,15 @@ export function trainMember(o: TrainOptions, inp: MemberInput): MemberResult {
     const e0 = performance.now();
     torch.manualSeed(hashKeys(seed, epoch));
     const rng = new Rng(seed, epoch, 0xba7c4);
-    const batches = (o.balance === 'sampler' ? balancedBatches(inp.train, positive, o.batch, o.positiveShare, rng) : shuffledBatches(inp.train, o.batch, rng))
+    const batches = (positive ? balancedBatches(inp.train, positive, o.batch, o.positiveShare, rng) : shuffledBatches(inp.train, o.batch, rng))
       .filter((b) => b.length >= 2); // batch norm needs two samples
     model.train();
     let lossSum = 0, seen = 0;
     batches.forEach((rows, k) => {
       opt.lr = schedule(step++);
       const loss = tidy(() => {
-        const x = inp.layout.batch(rowsTensor(rows));
-        const y = torch.tensor(Float32Array.from(rows, (r) => (positive(r) ? 1 : 0)));
         opt.zeroGrad();
-        const l = detectionLoss(model.forward(x).select(1, 0), y, { balance: o.balance, posWeight });
+        const l = task.loss(model, rows);
         l.backward();
         if (o.clip > 0) clipGradNorm_(model.parameters(), o.clip);
         opt.step();
@@ -145,22 +128,22 @@ export function trainMember(o: TrainOptions, inp: MemberInput): MemberResult {
       seen += rows.length;
       inp.onBatch?.(k + 1, batches.length, loss);
     });
-    const v = validate(model, inp.layout, inp.labels, inp.val);
-    // Higher is better: PR-AUC when validation has insiders, else minus the loss.
-    const score = v.valPrAuc ?? (v.valLoss !== null ? -v.valLoss : -lossSum / seen);
+    const v = task.validate(model, inp.val);
+    // Higher is better; without validation rows the training loss decides.
+    const score = v.valScore ?? -lossSum / seen;
     const isBest = score > best;
     if (isBest) {
-      best = score; bestEpoch = epoch; bestValPrAuc = v.valPrAuc;
+      best = score; bestEpoch = epoch; bestValScore = v.valScore;
       saveSafetensors(bestPath, model.stateDict(), { epoch: String(epoch) });
     }
     const seconds = (performance.now() - e0) / 1000;
-    inp.onEpoch?.({ member: inp.member, epoch, trainLoss: lossSum / seen, ...v, lr: opt.lr, seconds, samplesPerSec: seen / seconds, best: isBest });
-    saveCheckpoint(inp.dir, { epoch, model: model.stateDict(), optimizer: opt.exportState(), info: { step, best: Number.isFinite(best) ? best : null, bestEpoch, bestValPrAuc } });
+    inp.onEpoch?.({ member: inp.member, epoch, trainLoss: lossSum / seen, valLoss: v.valLoss, ...v.figures, lr: opt.lr, seconds, samplesPerSec: seen / seconds, best: isBest });
+    saveCheckpoint(inp.dir, { epoch, model: model.stateDict(), optimizer: opt.exportState(), info: { step, best: Number.isFinite(best) ? best : null, bestEpoch, bestValScore } });
   }
   opt.dispose();
   // The weights of the best epoch are the member's result.
   const saved = loadSafetensors(bestPath);
   model.loadStateDict(saved.tensors);
   for (const t of saved.tensors.values()) t.dispose();
-  return { model, bestEpoch, epochs: epoch - 1, bestValPrAuc, seconds: (performance.now() - t0) / 1000, resumedFrom };
+  return { model, bestEpoch, epochs: epoch - 1, bestValScore, seconds: (performance.now() - t0) / 1000, resumedFrom };
 }

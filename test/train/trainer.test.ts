@@ -8,6 +8,7 @@ import { prepareDetection } from '../../src/train/data.js';
 import { trainMember, DEFAULT_TRAIN, type TrainOptions } from '../../src/train/trainer.js';
 import { saveCheckpoint, loadCheckpoint } from '../../src/train/checkpoint.js';
 import { predictLogits } from '../../src/train/predict.js';
+import { detectionTask } from '../../src/train/detectTask.js';
 import { rocAuc } from '../../src/eval/index.js';
 import { toyMatrix } from './helpers.js';
 
@@ -15,8 +16,16 @@ const m = toyMatrix({ users: 16, days: 30, insiders: 6, signal: 4 });
 const data = prepareDetection(m, { layout: 'flat', split: { kind: 'user', seed: 1 } });
 const opts: TrainOptions = { ...DEFAULT_TRAIN, model: 'detect_mlp_resnet', epochs: 4, batch: 32, patience: 100, seed: 3 };
 const tmp = () => mkdtempSync(join(tmpdir(), 'reslab-train-'));
-const input = (dir: string, extra = {}) => ({ layout: data.layout, labels: data.labels, train: data.split.train, val: data.split.val, dir, member: 0, resume: false, ...extra });
+const input = (dir: string, extra = {}) => ({ task: detectionTask(data.layout, data.labels, data.split.train, 'sampler'), train: data.split.train, val: data.split.val, dir, member: 0, resume: false, ...extra });
 const weights = (model: { stateDict(): Map<string, torch.Tensor> }) => [...model.stateDict()].map(([k, t]) => [k, Array.from(t.dataSync() as Float32Array)]);
+
+// Batches per epoch, to kill the run below in the middle of its third epoch.
+let killAt = 0;
+{
+  const trainNeg = data.split.train.filter((r) => data.labels[r] === 0).length;
+  const perEpoch = Math.ceil(trainNeg / (opts.batch - Math.round(opts.batch * opts.positiveShare)));
+  killAt = 2 * perEpoch + 1;
+}
 
 test('training learns a separable signal: held-out ROC-AUC well above chance', () => {
   const dir = tmp();
@@ -44,14 +53,6 @@ test('--resume after a kill ends with the same weights as an uninterrupted run o
     full.model.dispose(); resumed.model.dispose();
   } finally { rmSync(a, { recursive: true, force: true }); rmSync(b, { recursive: true, force: true }); }
 });
-// Batches per epoch for the kill above: stop in the middle of the third epoch.
-let killAt = 0;
-{
-  const trainNeg = data.split.train.filter((r) => data.labels[r] === 0).length;
-  const perEpoch = Math.ceil(trainNeg / (opts.batch - Math.round(opts.batch * opts.positiveShare)));
-  killAt = 2 * perEpoch + 1;
-}
-
 test('a corrupt checkpoint is reported and the previous one is used and kept', () => {
   const dir = tmp();
   try {
