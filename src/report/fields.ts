@@ -81,13 +81,16 @@ export class Fields {
     return this.optObjs(key) ?? this.fail(key, 'is required (an array)', this.value[key]);
   }
 
-  numArray(key: string): number[] {
+  numArray(key: string): number[];
+  numArray(key: string, allowNull: true): (number | null)[];
+  numArray(key: string, allowNull = false): (number | null)[] {
     const v = this.value[key];
     if (!Array.isArray(v)) this.fail(key, 'is required (an array of numbers)', v);
     v.forEach((x, i) => {
+      if (allowNull && x === null) return;
       if (typeof x !== 'number' || !Number.isFinite(x)) this.fail(`${key}[${i}]`, 'must be a number', x);
     });
-    return v as number[];
+    return v as (number | null)[];
   }
 
   /** An object whose values are all numbers, e.g. {"logon": 0.1, "device": 0.5}. */

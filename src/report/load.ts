@@ -1,15 +1,19 @@
 // Reads what other commands wrote, the one place their file formats are known:
 //
 // A run directory (written by `reslab train`):
-//   config.json    required. {"model": "tabular_resnet2d", "layout": "grid", "split": "le2020",
-//                  "seed": 1, "params": 123, "macs": 456, "name"?: "...", "method"?: "..."}
+//   config.json    required. {"model": "tabular_resnet2d", "layout": "grid", "seed": 1,
+//                  "params": 123, "macs": 456, "name"?: "...", "method"?: "..."}
 //                  `model` is required; the rest optional.
-//   metrics.jsonl  optional. One object per epoch: {"epoch": 1, "trainLoss", "valLoss",
-//                  "valPrAuc", "valRocAuc", "lr", "seconds", "samplesPerSec"}; epoch required.
+//   metrics.jsonl  optional. One object per epoch (and ensemble member): {"member"?: 0,
+//                  "epoch": 1, "trainLoss", "valLoss", "valPrAuc", "valRocAuc", "lr", "seconds",
+//                  "samplesPerSec"}; epoch required, null read as absent.
 //   result.json    optional (a run still training has none), but a run needs it or metrics:
-//                  {"name"?, "method"?, "trainSeconds"?, "test": {rocAuc, averagePrecision,
-//                  detectionRate?: {"0.05": x}, budgets?: {"5": {recall, insidersCaught,
-//                  insidersTotal}}, perScenario?: {"1": recall | {recall}}, prevalence?},
+//                  {"name"?, "method"?, "trainSeconds"?, "test": the evaluator's DetectionReport
+//                  (prevalence, overall {rocAuc, averagePrecision, detectionRateAtFpr [{maxFpr,
+//                  detectionRate}]}, budgets {daily [{k, recall, insidersCaught, insiders}]},
+//                  perScenario [{scenario, detectionRateAtFpr}]) or the flat form {rocAuc,
+//                  averagePrecision, detectionRate?: {"0.05": x}, budgets?: {"5": {recall,
+//                  insidersCaught, insidersTotal}}, perScenario?: {"1": recall | {recall}}},
 //                  "curves"?: {"roc": {fpr, tpr}, "pr": {recall, precision}},
 //                  "alertsCurve"?: [{k, insidersCaught}], "topAlerts"?: [{user, day, score,
 //                  insider?, contributions?}], "dataset"?: {users, days, eventsPerDomain,
@@ -36,8 +40,9 @@ export interface TestMetrics {
   detectionRate: Record<string, number>;
   /** Keyed by alerts per day ("5"). */
   budgets: Record<string, { recall?: number; insidersCaught?: number; insidersTotal?: number }>;
-  /** Recall per scenario ("1", "2", …). */
+  /** One figure per scenario ("1", "2", …), measured as `perScenarioMeasure` says. */
   perScenario: Record<string, number>;
+  perScenarioMeasure: string;
   prevalence?: number;
 }
 
@@ -53,6 +58,8 @@ export interface LoadedRun {
   macs?: number;
   params?: number;
   epochs: EpochRow[];
+  /** With an ensemble, each member's epochs (members[0] === epochs). */
+  members?: EpochRow[][];
   trainSeconds?: number;
   test?: TestMetrics;
   roc?: { fpr: number[]; tpr: number[] };
@@ -73,11 +80,12 @@ function readJson(file: string): unknown {
 
 /** "grid ResNet (seed 1)" → "grid ResNet": the seed suffix separates runs of one method. */
 export function methodOf(name: string): string {
-  return name.replace(/\s*[(,]?\s*seed\s*\d+\s*\)?\s*$/i, '').trim() || name;
+  return name.replace(/\s*(?:[(,·]\s*)?seed\s*\d+\s*\)?\s*$/i, '').trim() || name;
 }
 
-function readMetrics(file: string): EpochRow[] {
-  const rows: EpochRow[] = [];
+/** Epoch rows per ensemble member (one member unless the run trained an ensemble). */
+function readMetrics(file: string): EpochRow[][] {
+  const rows: (EpochRow & { member: number })[] = [];
   readFileSync(file, 'utf8')
     .split('\n')
     .forEach((text, i) => {
@@ -90,30 +98,57 @@ function readMetrics(file: string): EpochRow[] {
         throw new FormatError(`${where}: not valid JSON (${(e as Error).message})`);
       }
       const f = Fields.of(v, where);
-      rows.push({ epoch: f.num('epoch'), trainLoss: f.optNum('trainLoss'), valLoss: f.optNum('valLoss'), valPrAuc: f.optNum('valPrAuc'), valRocAuc: f.optNum('valRocAuc'), seconds: f.optNum('seconds') });
+      rows.push({ member: f.optNum('member') ?? 0, epoch: f.num('epoch'), trainLoss: f.optNum('trainLoss'), valLoss: f.optNum('valLoss'), valPrAuc: f.optNum('valPrAuc'), valRocAuc: f.optNum('valRocAuc'), seconds: f.optNum('seconds') });
     });
-  return rows;
+  const members = [...new Set(rows.map((r) => r.member))].sort((a, b) => a - b);
+  return members.map((m) => rows.filter((r) => r.member === m).map(({ member: _, ...e }) => e));
 }
 
+/** Detection rate at each FPR limit: the evaluator's [{maxFpr, detectionRate}] list, or a {"0.05": x} record. */
+function readRates(f: Fields, listKey: string, recordKey: string): Record<string, number> {
+  const list = Array.isArray(f.value[listKey]) ? f.optObjs(listKey) : undefined;
+  if (list) return Object.fromEntries(list.map((p) => [String(p.num('maxFpr')), p.num('detectionRate')]));
+  return f.optNumRecord(recordKey) ?? {};
+}
+
+/**
+ * The test metrics, in either of two shapes: the evaluator's DetectionReport (src/eval:
+ * overall.rocAuc, budgets.daily[], perScenario[]) as `reslab train` writes it, or the flat
+ * form {rocAuc, averagePrecision, detectionRate, budgets: {"5": …}, perScenario: {"1": …}}.
+ */
 function readTest(f: Fields): TestMetrics {
+  const overall = f.optObj('overall') ?? f;
   const budgets: TestMetrics['budgets'] = {};
   const b = f.optObj('budgets');
-  for (const k of b?.keys() ?? []) {
-    const o = b!.obj(k);
-    budgets[k] = { recall: o.optNum('recall'), insidersCaught: o.optNum('insidersCaught'), insidersTotal: o.optNum('insidersTotal') };
-  }
-  const perScenario: Record<string, number> = {};
-  const ps = f.optObj('perScenario');
-  for (const k of ps?.keys() ?? []) {
-    const v = ps!.value[k];
-    if (typeof v === 'number') perScenario[k] = ps!.num(k);
-    else {
-      const o = ps!.obj(k);
-      const recall = o.optNum('recall') ?? (o.has('insidersCaught') && o.has('insidersTotal') ? o.num('insidersCaught') / Math.max(1, o.num('insidersTotal')) : undefined);
-      perScenario[k] = recall ?? o.fail('recall', 'is required (a number, or insidersCaught and insidersTotal)', undefined);
+  if (b && Array.isArray(b.value.daily)) {
+    for (const d of b.objs('daily')) budgets[String(d.num('k'))] = { recall: d.optNum('recall'), insidersCaught: d.optNum('insidersCaught'), insidersTotal: d.optNum('insiders') };
+  } else {
+    for (const k of b?.keys() ?? []) {
+      const o = b!.obj(k);
+      budgets[k] = { recall: o.optNum('recall'), insidersCaught: o.optNum('insidersCaught'), insidersTotal: o.optNum('insidersTotal') };
     }
   }
-  return { rocAuc: f.num('rocAuc'), averagePrecision: f.num('averagePrecision'), detectionRate: f.optNumRecord('detectionRate') ?? {}, budgets, perScenario, prevalence: f.optNum('prevalence') };
+  const perScenario: Record<string, number> = {};
+  const arrayForm = Array.isArray(f.value.perScenario);
+  if (arrayForm) {
+    // The evaluator's per-scenario figure is the detection rate at 5 % FPR.
+    for (const sc of f.objs('perScenario')) {
+      const rate = readRates(sc, 'detectionRateAtFpr', 'detectionRate');
+      const at5 = Object.entries(rate).find(([k]) => Math.abs(Number(k) - 0.05) < 1e-9)?.[1];
+      if (at5 !== undefined) perScenario[String(sc.num('scenario'))] = at5;
+    }
+  } else {
+    const ps = f.optObj('perScenario');
+    for (const k of ps?.keys() ?? []) {
+      if (typeof ps!.value[k] === 'number') perScenario[k] = ps!.num(k);
+      else {
+        const o = ps!.obj(k);
+        const recall = o.optNum('recall') ?? (o.has('insidersCaught') && o.has('insidersTotal') ? o.num('insidersCaught') / Math.max(1, o.num('insidersTotal')) : undefined);
+        perScenario[k] = recall ?? o.fail('recall', 'is required (a number, or insidersCaught and insidersTotal)', undefined);
+      }
+    }
+  }
+  return { rocAuc: overall.num('rocAuc'), averagePrecision: overall.num('averagePrecision'), detectionRate: readRates(overall, 'detectionRateAtFpr', 'detectionRate'), budgets, perScenario, perScenarioMeasure: arrayForm ? 'detection rate at 5 % FPR (fraction)' : 'recall (fraction)', prevalence: f.optNum('prevalence') };
 }
 
 const DATASET_FIELDS = new Set(['release', 'users', 'days', 'firstDay', 'lastDay', 'userDays', 'maliciousUserDays', 'eventsPerDomain', 'insidersPerScenario']);
@@ -145,10 +180,12 @@ function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | '
   const roc = curves?.optObj('roc');
   const pr = curves?.optObj('pr');
   const pair = (o: Fields, a: string, b: string) => {
-    const xs = o.numArray(a);
-    const ys = o.numArray(b);
+    const xs = o.numArray(a, true);
+    const ys = o.numArray(b, true);
     if (xs.length !== ys.length) o.fail(b, `must have as many entries as '${o.path(a)}' (${xs.length})`, `${ys.length} entries`);
-    return [xs, ys] as const;
+    // A null (a non-finite value JSON could not hold) drops its point, not the curve.
+    const keep = xs.map((x, i) => x !== null && ys[i] !== null);
+    return [xs.filter((_, i) => keep[i]) as number[], ys.filter((_, i) => keep[i]) as number[]] as const;
   };
   const rocXY = roc && pair(roc, 'fpr', 'tpr');
   const prXY = pr && pair(pr, 'recall', 'precision');
@@ -173,13 +210,15 @@ export function loadRun(dir: string): LoadedRun {
   const hasMetrics = existsSync(metricsFile);
   const hasResult = existsSync(resultFile);
   if (!hasMetrics && !hasResult) throw new FormatError(`${dir}: has neither metrics.jsonl nor result.json (nothing to report)`);
-  const epochs = hasMetrics ? readMetrics(metricsFile) : [];
+  const members = hasMetrics ? readMetrics(metricsFile) : [];
+  const epochs = members[0] ?? [];
   const result = hasResult ? Fields.of(readJson(resultFile), resultFile) : undefined;
   const seed = config.optNum('seed');
   const layout = config.optStr('layout');
   const name = result?.optStr('name') ?? config.optStr('name') ?? `${layout ? `${layout} ` : ''}${model}${seed !== undefined ? ` (seed ${seed})` : ''}`;
   const fromResult = result ? readResult(result) : {};
-  const secondsFromEpochs = epochs.some((e) => e.seconds !== undefined) ? epochs.reduce((s, e) => s + (e.seconds ?? 0), 0) : undefined;
+  const all = members.flat();
+  const secondsFromEpochs = all.some((e) => e.seconds !== undefined) ? all.reduce((s, e) => s + (e.seconds ?? 0), 0) : undefined;
   return {
     source: dir,
     name,
@@ -190,6 +229,7 @@ export function loadRun(dir: string): LoadedRun {
     macs: config.optNum('macs'),
     params: config.optNum('params'),
     epochs,
+    members: members.length > 1 ? members : undefined,
     ...fromResult,
     trainSeconds: fromResult.trainSeconds ?? secondsFromEpochs,
   };

@@ -72,8 +72,11 @@ export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: L
   const scenarios: ScenarioRecall[] = [...methods].flatMap(([m, rs]) => {
     const keys = [...new Set(rs.flatMap((r) => Object.keys(r.test?.perScenario ?? {})))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
     const recall = keyedStats(rs, keys, (r, k) => r.test?.perScenario[k]);
-    return recall ? [{ method: m, recall }] : [];
+    return recall ? [{ method: m, recall, measure: rs.find((r) => r.test)?.test?.perScenarioMeasure }] : [];
   });
+  // One chart holds one measure: methods that report another one are left out of it.
+  const scenarioMeasure = scenarios[0]?.measure;
+  const sameMeasure = scenarios.filter((s) => s.measure === scenarioMeasure);
   const alerts = [...methods].map(([m, rs]) => alertsCurve(m, rs)).filter((a): a is AlertsCurve => a !== undefined);
   // Top alerts of the best method by PR-AUC: the ranking a reader would deploy.
   const best = [...comparison].filter((c) => methods.get(c.method)!.some((r) => r.topAlerts?.length)).sort((a, b) => (b.prAuc?.mean ?? 0) - (a.prAuc?.mean ?? 0))[0];
@@ -85,9 +88,9 @@ export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: L
     generated: opts.generated,
     sources: opts.sources,
     dataset: all.find((r) => r.dataset)?.dataset,
-    training: opts.runs.filter((r) => r.epochs.length).map((r) => ({ name: r.name, epochs: r.epochs })),
+    training: opts.runs.flatMap((r) => (r.members ? r.members.map((epochs, k) => ({ name: `${r.name} · member ${k}`, epochs })) : r.epochs.length ? [{ name: r.name, epochs: r.epochs }] : [])),
     comparison,
-    scenarios,
+    scenarios: sameMeasure,
     curves,
     alerts,
     topAlerts,

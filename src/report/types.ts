@@ -65,10 +65,12 @@ export interface ComparisonRow {
   trainSeconds?: Stat;
 }
 
-/** Recall per insider scenario, one entry per method. */
+/** A detection figure per insider scenario, one entry per method. */
 export interface ScenarioRecall {
   method: string;
   recall: Record<string, Stat>;
+  /** What the figure is, with its unit (default "recall (fraction)"). */
+  measure?: string;
 }
 
 /** Insiders caught when the analyst reads the top k alerts per day. */

@@ -51,6 +51,23 @@ export function resultBody(name: string, strength: number, seed: number) {
   };
 }
 
+/** The same result in the shape `reslab train` writes: test is the evaluator's DetectionReport. */
+export function evaluatorShape(body: ReturnType<typeof resultBody>) {
+  const t = body.test;
+  return {
+    ...body,
+    test: {
+      rows: 50_000,
+      positives: 200,
+      negatives: 49_800,
+      prevalence: t.prevalence,
+      overall: { rocAuc: t.rocAuc, averagePrecision: t.averagePrecision, detectionRateAtFpr: [{ maxFpr: 0.01, detectionRate: t.detectionRate['0.05'] / 2, falsePositiveRate: 0.0099, threshold: 0.9 }, { maxFpr: 0.05, detectionRate: t.detectionRate['0.05'], falsePositiveRate: 0.049, threshold: 0.7 }] },
+      budgets: { days: 100, daily: Object.entries(t.budgets).map(([k, b]) => ({ k: Number(k), recall: b.recall, alerts: 100 * Number(k), alertPrecision: 0.01, insidersCaught: b.insidersCaught, insiders: b.insidersTotal, daysToDetection: { caught: b.insidersCaught, insiders: b.insidersTotal, medianDays: 2, meanDays: 3, perInsider: [] } })), cumulativeRecall: [] },
+      perScenario: [1, 2, 3].map((s) => ({ scenario: s, positives: 50, rocAuc: 0.9, detectionRateAtFpr: [{ maxFpr: 0.05, detectionRate: Math.min(1, (t.detectionRate['0.05'] * (4 - s)) / 2.5), falsePositiveRate: 0.05, threshold: 0.5 }] })),
+    },
+  };
+}
+
 export interface RunOptions {
   model: string;
   layout: string;
@@ -58,19 +75,24 @@ export interface RunOptions {
   strength: number;
   epochs?: number;
   name?: string;
+  /** result.json in the flat form rather than the evaluator's report. */
+  flat?: boolean;
+  /** Ensemble members in metrics.jsonl. */
+  members?: number;
 }
 
 export function writeRunDir(dir: string, o: RunOptions): string {
   mkdirSync(dir, { recursive: true });
   const r = rng(o.seed * 31 + o.model.length);
-  const name = o.name ?? `${o.layout} ${o.model} (seed ${o.seed})`;
+  const name = o.name ?? `${o.model} · ${o.layout} · seed ${o.seed}`;
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ model: o.model, layout: o.layout, split: 'le2020', seed: o.seed, params: 123_456, macs: o.model.includes('plain') ? 2_100_000 : 2_400_000 }));
-  const lines = Array.from({ length: o.epochs ?? 12 }, (_, i) => {
-    const e = i + 1;
-    return JSON.stringify({ epoch: e, trainLoss: 0.6 * Math.exp(-e / (3 * o.strength)) + 0.02 + 0.01 * r(), valLoss: 0.5 * Math.exp(-e / 5) + 0.05, valPrAuc: Math.min(0.9, 0.05 * o.strength ** 1.6 * (1 - Math.exp(-e / 3))) + 0.01 * r(), valRocAuc: 0.5 + 0.4 * (1 - Math.exp(-e / 2)), lr: 0.001, seconds: 2 + r(), samplesPerSec: 5000 });
+  const lines = Array.from({ length: (o.epochs ?? 12) * (o.members ?? 1) }, (_, i) => {
+    const e = (i % (o.epochs ?? 12)) + 1;
+    return JSON.stringify({ member: Math.floor(i / (o.epochs ?? 12)), epoch: e, trainLoss: 0.6 * Math.exp(-e / (3 * o.strength)) + 0.02 + 0.01 * r(), valLoss: 0.5 * Math.exp(-e / 5) + 0.05, valPrAuc: Math.min(0.9, 0.05 * o.strength ** 1.6 * (1 - Math.exp(-e / 3))) + 0.01 * r(), valRocAuc: 0.5 + 0.4 * (1 - Math.exp(-e / 2)), lr: 0.001, seconds: 2 + r(), samplesPerSec: 5000 });
   });
   writeFileSync(join(dir, 'metrics.jsonl'), lines.join('\n') + '\n');
-  writeFileSync(join(dir, 'result.json'), JSON.stringify(resultBody(name, o.strength, o.seed)));
+  const body = resultBody(name, o.strength, o.seed);
+  writeFileSync(join(dir, 'result.json'), JSON.stringify(o.flat ? body : evaluatorShape(body)));
   return dir;
 }
 

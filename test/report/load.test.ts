@@ -24,9 +24,28 @@ const edit = (file: string, f: (v: Record<string, any>) => void) => {
   writeFileSync(file, JSON.stringify(v));
 };
 
-test('a run directory loads: name, method, seed, epochs, test metrics, curves, alerts, dataset', () =>
+test('a run directory in the trainer\'s format loads: the evaluator\'s report, ensemble members in metrics.jsonl', () =>
   withDir((dir) => {
-    writeRunDir(dir, { model: 'tabular_resnet2d', layout: 'grid', seed: 3, strength: 4, epochs: 5 });
+    writeRunDir(dir, { model: 'tabular_resnet2d', layout: 'grid', seed: 3, strength: 4, epochs: 5, members: 2 });
+    const r = loadRun(dir);
+    assert.equal(r.name, 'tabular_resnet2d · grid · seed 3');
+    assert.equal(r.method, 'tabular_resnet2d · grid');
+    assert.equal(r.members!.length, 2);
+    assert.equal(r.epochs.length, 5);
+    assert.ok(r.test!.rocAuc > 0.5);
+    assert.deepEqual(Object.keys(r.test!.detectionRate), ['0.01', '0.05']);
+    assert.deepEqual(Object.keys(r.test!.budgets), ['5', '10', '20']);
+    assert.equal(r.test!.budgets['5'].insidersTotal, 17);
+    assert.deepEqual(Object.keys(r.test!.perScenario), ['1', '2', '3']);
+    assert.match(r.test!.perScenarioMeasure, /detection rate at 5 % FPR/);
+    const d = reportData({ title: 't', runs: [r] });
+    assert.deepEqual(d.training!.map((t) => t.name), ['tabular_resnet2d · grid · seed 3 · member 0', 'tabular_resnet2d · grid · seed 3 · member 1']);
+    assert.ok(d.comparison![0].drAt5!.mean > 0);
+  }));
+
+test('a run directory in the flat format loads: name, method, seed, epochs, test metrics, curves, alerts, dataset', () =>
+  withDir((dir) => {
+    writeRunDir(dir, { model: 'tabular_resnet2d', layout: 'grid', seed: 3, strength: 4, epochs: 5, flat: true, name: 'grid tabular_resnet2d (seed 3)' });
     const r = loadRun(dir);
     assert.equal(r.name, 'grid tabular_resnet2d (seed 3)');
     assert.equal(r.method, 'grid tabular_resnet2d');
@@ -58,7 +77,7 @@ test('a run still training (no result.json) loads its curves only; an empty one 
 
 test('errors name the file and the field, and say what was expected', () =>
   withDir((dir) => {
-    writeRunDir(dir, { model: 'm', layout: 'grid', seed: 1, strength: 2 });
+    writeRunDir(dir, { model: 'm', layout: 'grid', seed: 1, strength: 2, flat: true });
     const result = join(dir, 'result.json');
     const config = join(dir, 'config.json');
     const cases: [string, (v: Record<string, any>) => void, RegExp][] = [
@@ -76,11 +95,17 @@ test('errors name the file and the field, and say what was expected', () =>
       [config, (v) => (v.macs = '1M'), /config\.json: field 'macs' must be a number, got "1M"/],
     ];
     for (const [file, change, expected] of cases) {
-      writeRunDir(dir, { model: 'm', layout: 'grid', seed: 1, strength: 2 });
+      writeRunDir(dir, { model: 'm', layout: 'grid', seed: 1, strength: 2, flat: true });
       edit(file, change);
       if (expected.source === '^$') assert.doesNotThrow(() => loadRun(dir), 'null is read as absent (JSON writes NaN as null)');
       else assert.throws(() => loadRun(dir), (e: Error) => expected.test(e.message) && e.message.startsWith(file), `expected ${expected}`);
     }
+    // The trainer's shape names its nested fields the same way.
+    writeRunDir(dir, { model: 'm', layout: 'grid', seed: 1, strength: 2 });
+    edit(result, (v) => (v.test.overall.detectionRateAtFpr[1].detectionRate = 'n/a'));
+    assert.throws(() => loadRun(dir), /result\.json: field 'test\.overall\.detectionRateAtFpr\[1\]\.detectionRate' must be a number, got "n\/a"/);
+    edit(result, (v) => (v.test.budgets.daily[0].k = null));
+    assert.throws(() => loadRun(dir), /result\.json: field 'test\.budgets\.daily\[0\]\.k' is required/);
     writeFileSync(result, '{"name": ');
     assert.throws(() => loadRun(dir), (e: Error) => e.message.startsWith(`${result}: not valid JSON`));
     writeFileSync(result, '[1, 2]');
@@ -127,18 +152,20 @@ test('seeds of one method become one comparison row with mean ± sd', () =>
   withDir((dir) => {
     const f = writeFixture(dir);
     const d = reportData({ title: 't', runs: f.runs.map(loadRun), compare: loadCompare(f.compare) });
-    assert.deepEqual(d.comparison!.map((r) => [r.method, r.runs]), [['grid tabular_resnet2d', 2], ['grid tabular_plain2d', 2], ['isolation forest', 2], ['logistic regression', 2]]);
+    assert.deepEqual(d.comparison!.map((r) => [r.method, r.runs]), [['tabular_resnet2d · grid', 2], ['tabular_plain2d · grid', 2], ['isolation forest', 2], ['logistic regression', 2]]);
     const res = d.comparison![0];
     const [a, b] = f.runs.slice(0, 2).map((r) => loadRun(r).test!.rocAuc);
     assert.ok(Math.abs(res.rocAuc!.mean - (a + b) / 2) < 1e-12);
     assert.ok(Math.abs(res.rocAuc!.sd - Math.abs(a - b) / Math.SQRT2) < 1e-12, 'sample sd over the seeds');
     assert.equal(d.training!.length, 4, 'one training curve per run, not per method');
-    assert.equal(d.topAlerts!.method, 'grid tabular_resnet2d', 'top alerts come from the best method by PR-AUC');
+    assert.equal(d.topAlerts!.method, 'tabular_resnet2d · grid', 'top alerts come from the best method by PR-AUC');
     assert.equal(d.alerts!.length, 4);
+    assert.deepEqual(d.scenarios!.map((s) => s.method), ['tabular_resnet2d · grid', 'tabular_plain2d · grid'], 'one scenario chart holds one measure');
   }));
 
 test('methodOf strips a trailing seed', () => {
   assert.equal(methodOf('grid ResNet (seed 1)'), 'grid ResNet');
   assert.equal(methodOf('grid ResNet, seed 12'), 'grid ResNet');
+  assert.equal(methodOf('resnet · grid · ensemble of 3 · seed 2'), 'resnet · grid · ensemble of 3');
   assert.equal(methodOf('plain'), 'plain');
 });

@@ -60,7 +60,7 @@ export async function comparisonSection(rows: ComparisonRow[], scenarios?: Scena
   const bars = rows.flatMap((r) => metrics.filter(([, k]) => r[k]).map(([label, k]) => ({ group: label, series: r.method, value: (r[k] as { mean: number }).mean, sd: (r[k] as { sd: number }).sd })));
   if (bars.length) blocks.push(await chartBlock(groupedBarChart({ title: 'Ranking quality by method', subtitle: 'bars: mean over seeds; whiskers: ± 1 sd', groupTitle: 'metric', valueTitle: 'score (0–1, higher is better)', seriesTitle: 'method', data: bars, valueDomain: [0, 1] })));
   const sc = (scenarios ?? []).flatMap((s) => Object.entries(s.recall).map(([scenario, v]) => ({ group: `scenario ${scenario}`, series: s.method, value: v.mean, sd: v.sd })));
-  if (sc.length) blocks.push(await chartBlock(groupedBarChart({ title: 'Recall per insider scenario', groupTitle: 'CERT scenario', valueTitle: 'recall (fraction)', seriesTitle: 'method', data: sc, valueDomain: [0, 1] })));
+  if (sc.length) blocks.push(await chartBlock(groupedBarChart({ title: 'Detection per insider scenario', groupTitle: 'CERT scenario', valueTitle: scenarios?.[0].measure ?? 'recall (fraction)', seriesTitle: 'method', data: sc, valueDomain: [0, 1] })));
   return { id: 'comparison', heading: 'Comparison of methods', intro: 'Every method on the same split with the same metrics. DR @ 5 % FPR is the detection rate when 5 % of benign user-days are flagged; top k/day gives recall and insiders caught when an analyst reads the k highest-scoring user-days of each day.', blocks };
 }
 
