@@ -13,6 +13,9 @@ const commands: Record<string, () => Promise<Command>> = {
   generate: () => import('./commands/generate.js'),
   features: () => import('./commands/features.js'),
   train: () => import('./commands/train.js'),
+  score: () => import('./commands/score.js'),
+  baselines: () => import('./commands/baselines.js'),
+  compare: () => import('./commands/compare.js'),
   models: () => import('./commands/models.js'),
   report: () => import('./commands/report.js'),
 };

@@ -9,13 +9,14 @@
 // Re-running with --resume continues every unfinished member from its last checkpoint.
 import { copyFileSync, existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFeatureMatrix, dayToIso, type FeatureMatrix } from '../data/cert/matrix.js';
+import { loadFeatureMatrix } from '../data/cert/matrix.js';
 import { profileModel, createModel, type BlockNet } from '../models/index.js';
-import { evaluateDetection, rocCurve, prCurve, DailyAlerts } from '../eval/index.js';
+import { writeResult } from './result.js';
 import { domainContributions } from '../eval/explain.js';
+import type { DetectionReport } from '../eval/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { writePredictions } from './predictions.js';
-import { prepareDetection, type DataSpec, type DetectionData } from './data.js';
+import { prepareDetection, type DataSpec } from './data.js';
 import { describeSplit } from './split.js';
 import { trainMember, DEFAULT_TRAIN, type TrainOptions, type EpochRecord } from './trainer.js';
 import { predictLogits, sigmoid } from './predict.js';
@@ -45,12 +46,18 @@ export interface RunSummary {
   split: ReturnType<typeof describeSplit>;
   members: { member: number; bestEpoch: number; epochs: number; bestValScore: number | null; seconds: number; resumedFrom: number | null }[];
   epochSeconds: number;
-  test: ReturnType<typeof evaluateDetection>;
+  test: DetectionReport;
   seconds: number;
 }
 
-export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble'>): string {
-  return `${c.model} · ${c.layout}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''} · seed ${c.seed}`;
+/** The method a run belongs to: runs that differ only in the seed are one method. */
+export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'>): string {
+  const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
+  return `${c.model} · ${c.layout}${dev}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
+}
+
+export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'>): string {
+  return `${methodName(c)} · seed ${c.seed}`;
 }
 
 /** Only the options that decide the numbers: a resumed run must have the same ones. */
@@ -81,7 +88,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   log(`data      ${matrix.n.toLocaleString('en-US')} rows × ${data.prep.inputs.length} inputs (${data.prep.channels.join(' + ')}); split ${cfg.split.kind}: ` +
     `train ${split.train.rows} rows (${split.train.insiders} insiders), val ${split.val.rows} (${split.val.insiders}), test ${split.test.rows} (${split.test.insiders})`);
   log(`model     ${cfg.model} on ${cfg.layout} ${data.layout.inputShape.join('×')}: ${prof.params.toLocaleString('en-US')} parameters, ${(prof.macs / 1e6).toFixed(2)} M MACs per sample`);
-  writeFileAtomic(cfgPath, JSON.stringify({ ...cfg, fingerprint: fingerprint(cfg), name: runName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, splitCounts: split }, null, 2) + '\n');
+  writeFileAtomic(cfgPath, JSON.stringify({ ...cfg, fingerprint: fingerprint(cfg), name: runName(cfg), method: methodName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, splitCounts: split }, null, 2) + '\n');
   writeFileAtomic(join(out, 'layout.json'), JSON.stringify({ prepare: data.prep, layout: data.layoutSpec }) + '\n');
 
   // metrics.jsonl: on resume keep each member's lines up to its checkpoint, then append.
@@ -115,44 +122,15 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   };
   const testScores = scoreRows(test), valScores = scoreRows(val);
   await writePredictions(join(out, 'predictions.parquet'), matrix, [['val', val, valScores], ['test', test, testScores]]);
-  const labels = Int32Array.from(test, (r) => data.labels[r]);
-  const users = Int32Array.from(test, (r) => matrix.user[r]), days = Int32Array.from(test, (r) => matrix.time[r]);
-  const evaluation = evaluateDetection({ scores: testScores, labels, users, days });
-  const result = buildResult(cfg, data, matrix, models[0], test, testScores, labels, users, days, evaluation);
   const epochSeconds = records.length ? records.reduce((a, r) => a + r.seconds, 0) / records.length : 0;
-  writeFileAtomic(join(out, 'result.json'), JSON.stringify({ ...result, params: prof.params, macs: prof.macs, members, epochSeconds, trainSeconds: members.reduce((a, m) => a + m.seconds, 0) }) + '\n');
+  const { evaluation } = writeResult(join(out, 'result.json'), {
+    name: runName(cfg), method: methodName(cfg), seed: cfg.seed, matrix, rows: test, scores: testScores, topAlerts: cfg.topAlerts,
+    explain: (rows) => domainContributions(models[0], data.layout, rows),
+    extra: { model: cfg.model, layout: cfg.layout, params: prof.params, macs: prof.macs, members, epochSeconds, trainSeconds: members.reduce((a, m) => a + m.seconds, 0) },
+  });
   for (const m of models) m.dispose();
   data.layout.dispose();
   return { out, name: runName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, split, members, epochSeconds, test: evaluation, seconds: (performance.now() - t0) / 1000 };
-}
-
-function buildResult(cfg: RunConfig, data: DetectionData, matrix: FeatureMatrix, model: BlockNet, test: Int32Array, scores: Float64Array,
-  labels: Int32Array, users: Int32Array, days: Int32Array, evaluation: ReturnType<typeof evaluateDetection>) {
-  const y = Int32Array.from(labels, (l) => (l > 0 ? 1 : 0));
-  const both = y.some((v) => v) && y.some((v) => !v);
-  const roc = both ? rocCurve(scores, y, { maxPoints: 400 }) : null;
-  const pr = both ? prCurve(scores, y, { maxPoints: 400 }) : null;
-  const alerts = new DailyAlerts({ scores, labels, users, days });
-  const alertsCurve = [1, 2, 3, 5, 10, 15, 20, 30, 50].map((k) => ({ k, insidersCaught: alerts.insidersCaught(k).caught }));
-  const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]).slice(0, cfg.topAlerts);
-  const topRows = Int32Array.from(order, (i) => test[i]);
-  const contrib = domainContributions(model, data.layout, topRows);
-  const topAlerts = order.map((i, k) => ({ user: matrix.users[users[i]], day: dayToIso(days[i]), score: scores[i], insider: labels[i], contributions: contrib[k] }));
-  const insiders = new Map<number, number>();
-  data.labels.forEach((l, i) => { if (l > 0) insiders.set(matrix.user[i], l); });
-  const perScenario: Record<string, number> = {};
-  for (const s of insiders.values()) perScenario[String(s)] = (perScenario[String(s)] ?? 0) + 1;
-  return {
-    name: runName(cfg),
-    test: evaluation,
-    curves: roc && pr ? { roc: { fpr: [...roc.fpr], tpr: [...roc.tpr] }, pr: { recall: [...pr.recall], precision: [...pr.precision] } } : undefined,
-    alertsCurve,
-    topAlerts,
-    dataset: {
-      release: matrix.schema.release, users: matrix.users.length, userDays: matrix.n, maliciousUserDays: data.labels.filter((l) => l > 0).length,
-      firstDay: dayToIso(matrix.time.reduce((a, t) => Math.min(a, t))), lastDay: dayToIso(matrix.time.reduce((a, t) => Math.max(a, t))), insidersPerScenario: perScenario,
-    },
-  };
 }
 
 /** Reads a run's predictions for comparisons without DuckDB in the caller. */

@@ -1,0 +1,165 @@
+// One image-classification run (MNIST-format data) through the shared trainer, written
+// in the layout of a detection run so the analyses and reports read both:
+//   config.json          "task": "images", the model (name and full config), split, pixel norm, sizes
+//   metrics.jsonl        one line per epoch
+//   members/0/           checkpoints and best.safetensors
+//   weights.safetensors  the best weights
+//   result.json          test accuracy and error
+// The split is seeded: validation rows and the --limit training subset come from one
+// shuffle of the training file; the test rows are the first --test-limit test images.
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { buildModel, cifarResNet, createModel, loadConfigFile, namedConfig, plainOf, profileModel, withInput, type BlockNet, type ModelConfig } from '../models/index.js';
+import { loadSafetensors } from '../torch/index.js';
+import { loadImageDataset, type ImageDataset } from '../data/images/dataset.js';
+import { Rng } from '../data/synth/rng.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { trainMember, DEFAULT_TRAIN, type TrainOptions, type EpochRecord } from './trainer.js';
+import { imageTask, fitPixelNorm, classify, accuracyOf, type PixelNorm } from './imageTask.js';
+
+/**
+ * Small CIFAR-style nets for 28×28 grey images: He et al.'s ResNet-32 layout (3 stages ×
+ * 5 basic blocks, option-A shortcuts) at half width (8/16/32), so that a ResNet and its
+ * plain twin train and get dissected within minutes on two CPU cores.
+ */
+const narrow32 = (shortcut: 'A' | 'none') => cifarResNet(32, 'basic', shortcut, { inChannels: 1, widths: [8, 16, 32], stem: { kind: 'cifar', width: 8 } });
+export const IMAGE_MODELS: Record<string, { description: string; config: () => ModelConfig }> = {
+  fmnist_resnet32: { description: 'ResNet-32 layout at widths 8/16/32 (15 blocks, option A) for 1×28×28 images', config: () => narrow32('A') },
+  fmnist_plain32: { description: 'fmnist_resnet32 without shortcuts', config: () => plainOf(narrow32('A')) },
+};
+
+/** A model for --model: an image preset, a zoo name, or a JSON config file. */
+export function imageModelConfig(model: string): ModelConfig {
+  if (IMAGE_MODELS[model]) return IMAGE_MODELS[model].config();
+  if (extname(model) === '.json') return loadConfigFile(model);
+  return namedConfig(model).config();
+}
+
+export interface ImageRunConfig extends Omit<TrainOptions, 'balance' | 'positiveShare'> {
+  data: string;
+  /** Training rows used (0 = all that are not validation rows). */
+  limit: number;
+  /** Validation rows held out of the training file. */
+  val: number;
+  /** Test rows evaluated (0 = the whole test file). */
+  testLimit: number;
+}
+
+export const DEFAULT_IMAGE_RUN: Omit<ImageRunConfig, 'data' | 'model'> = {
+  ...DEFAULT_TRAIN, epochs: 10, batch: 128, lr: 2e-3, patience: 3, limit: 0, val: 5000, testLimit: 0,
+};
+
+export interface ImageSplit { train: Int32Array; val: Int32Array; test: Int32Array }
+
+/** The seeded split of an image dataset (same seed, same rows). */
+export function imageSplit(ds: ImageDataset, c: Pick<ImageRunConfig, 'seed' | 'limit' | 'val' | 'testLimit'>): ImageSplit {
+  const n = ds.train.n;
+  if (c.val >= n) throw new Error(`--val ${c.val}: the training file has only ${n} images`);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const rng = new Rng(c.seed, 0x1a6e5);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = order[i]; order[i] = order[j]; order[j] = t;
+  }
+  const val = order.slice(0, c.val).sort();
+  const rest = order.subarray(c.val);
+  const train = (c.limit > 0 ? rest.slice(0, Math.min(c.limit, rest.length)) : rest.slice()).sort();
+  const nt = c.testLimit > 0 ? Math.min(c.testLimit, ds.test.n) : ds.test.n;
+  return { train, val, test: Int32Array.from({ length: nt }, (_, i) => i) };
+}
+
+export interface ImageRunHooks {
+  resume?: boolean;
+  log?: (line: string) => void;
+  onEpoch?: (r: EpochRecord) => void;
+  onBatch?: (done: number, total: number, loss: number) => void;
+}
+
+export interface ImageRunSummary {
+  out: string; name: string; params: number; macs: number; inputShape: number[];
+  rows: { train: number; val: number; test: number };
+  bestEpoch: number; epochs: number; epochSeconds: number; seconds: number;
+  test: { accuracy: number; error: number; rows: number };
+}
+
+const fingerprint = (c: ImageRunConfig) => JSON.stringify({ ...c, data: resolve(c.data) });
+
+export function runImages(cfg: ImageRunConfig, out: string, hooks: ImageRunHooks = {}): ImageRunSummary {
+  const t0 = performance.now();
+  const log = hooks.log ?? (() => {});
+  mkdirSync(out, { recursive: true });
+  const cfgPath = join(out, 'config.json');
+  if (hooks.resume && existsSync(cfgPath)) {
+    const prev = JSON.parse(readFileSync(cfgPath, 'utf8')) as { fingerprint?: string };
+    if (prev.fingerprint !== fingerprint(cfg)) throw new Error(`${cfgPath}: the run there was made with other options; resume needs the same ones (or a new --out)`);
+  }
+  const ds = loadImageDataset(cfg.data);
+  const split = imageSplit(ds, cfg);
+  const norm = fitPixelNorm(ds.train, split.train);
+  const inputShape = [...ds.train.shape];
+  const modelConfig = { ...withInput(imageModelConfig(cfg.model), inputShape), numClasses: ds.numClasses } as ModelConfig;
+  const probe = buildModel(modelConfig);
+  const prof = profileModel(probe, inputShape);
+  const blocks = probe.blocks().length;
+  probe.dispose();
+  const name = `${cfg.model} · images ${inputShape.join('×')} · seed ${cfg.seed}`;
+  log(`data      ${ds.dir}: train ${split.train.length} rows, val ${split.val.length}, test ${split.test.length}; ${ds.numClasses} classes; pixel mean ${norm.mean.toFixed(3)} sd ${norm.std.toFixed(3)}`);
+  log(`model     ${cfg.model}: ${blocks} blocks, ${prof.params.toLocaleString('en-US')} parameters, ${(prof.macs / 1e6).toFixed(2)} M MACs per image`);
+  writeFileAtomic(cfgPath, JSON.stringify({
+    task: 'images', ...cfg, data: resolve(cfg.data), fingerprint: fingerprint(cfg), name, modelConfig, numClasses: ds.numClasses, inputShape,
+    normalize: norm, params: prof.params, macs: prof.macs, blocks, split: { seed: cfg.seed, train: split.train.length, val: split.val.length, test: split.test.length },
+  }, null, 2) + '\n');
+
+  const metricsPath = join(out, 'metrics.jsonl');
+  const previous = hooks.resume && existsSync(metricsPath) ? readFileSync(metricsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EpochRecord) : [];
+  const records: EpochRecord[] = [];
+  // trainMember builds its model with createModel, which takes a registry name or a full
+  // config; the image nets are configs (channels and class count fixed here).
+  const opts: TrainOptions = { ...DEFAULT_TRAIN, ...cfg, model: modelConfig as unknown as string };
+  const r = trainMember(opts, {
+    task: imageTask(ds.train, norm, ds.numClasses), train: split.train, val: split.val, dir: join(out, 'members', '0'), member: 0, resume: Boolean(hooks.resume),
+    warn: (m) => log(`warning   ${m}`),
+    onBatch: hooks.onBatch,
+    onEpoch: (e) => {
+      records.push(e);
+      writeFileAtomic(metricsPath, [...previous.filter((p) => p.epoch < e.epoch), ...records].map((x) => JSON.stringify(x)).join('\n') + '\n');
+      hooks.onEpoch?.(e);
+    },
+  });
+  copyFileSync(join(out, 'members', '0', 'best.safetensors'), join(out, 'weights.safetensors'));
+  const { predicted } = classify(r.model, ds.test, split.test, norm);
+  const accuracy = accuracyOf(ds.test, split.test, predicted);
+  r.model.dispose();
+  const epochSeconds = records.length ? records.reduce((a, x) => a + x.seconds, 0) / records.length : 0;
+  const test = { accuracy, error: 1 - accuracy, rows: split.test.length };
+  writeFileAtomic(join(out, 'result.json'), JSON.stringify({
+    name, task: 'images', test, params: prof.params, macs: prof.macs,
+    members: [{ member: 0, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValScore: r.bestValScore, seconds: r.seconds, resumedFrom: r.resumedFrom }],
+    epochSeconds, trainSeconds: r.seconds,
+  }) + '\n');
+  return {
+    out, name, params: prof.params, macs: prof.macs, inputShape, rows: { train: split.train.length, val: split.val.length, test: split.test.length },
+    bestEpoch: r.bestEpoch, epochs: r.epochs, epochSeconds, seconds: (performance.now() - t0) / 1000, test,
+  };
+}
+
+export interface ImageRunFile extends ImageRunConfig { task: 'images'; name: string; modelConfig: ModelConfig; normalize: PixelNorm; numClasses: number; inputShape: number[] }
+
+export interface LoadedImageRun { dir: string; config: ImageRunFile; model: BlockNet; data: ImageDataset; split: ImageSplit }
+
+/** Loads an image run: its config, best weights (eval mode), dataset and split. `data` overrides the dataset directory. */
+export function loadImageRun(dir: string, data?: string): LoadedImageRun {
+  const p = join(dir, 'config.json');
+  if (!existsSync(p)) throw new Error(`${p}: not found; is ${dir} a run directory written by 'reslab train --images'?`);
+  const config = JSON.parse(readFileSync(p, 'utf8')) as ImageRunFile;
+  if (config.task !== 'images') throw new Error(`${p}: "task" is ${JSON.stringify(config.task)}, expected "images"`);
+  const wpath = join(dir, 'weights.safetensors');
+  if (!existsSync(wpath)) throw new Error(`${wpath}: missing; the run did not finish (continue it with --resume)`);
+  const model = createModel(config.modelConfig);
+  const { tensors } = loadSafetensors(wpath);
+  model.loadStateDict(tensors);
+  for (const t of tensors.values()) t.dispose();
+  model.eval();
+  const ds = loadImageDataset(data ?? config.data);
+  return { dir, config, model, data: ds, split: imageSplit(ds, config) };
+}

@@ -1,0 +1,63 @@
+// result.json, the one summary every scored method writes (residual runs and baselines
+// alike), so `reslab compare` and `reslab report` read all methods the same way:
+//   name, method (the name without the seed: seeds of one method are grouped), seed,
+//   test (the flat summary of src/eval/summary.ts), evaluation (the full report),
+//   curves, alertsCurve, topAlerts (with per-domain contributions where the method has them),
+//   dataset, and whatever the caller adds (params, macs, trainSeconds, …).
+import { evaluateDetection, rocCurve, prCurve, DailyAlerts } from '../eval/index.js';
+import { summarizeReport } from '../eval/summary.js';
+import { dayToIso, type FeatureMatrix } from '../data/cert/matrix.js';
+import type { Domain } from '../data/cert/types.js';
+import { writeFileAtomic } from '../util/atomic.js';
+
+export interface ResultInput {
+  name: string;
+  method: string;
+  seed: number;
+  matrix: FeatureMatrix;
+  /** Test rows of the matrix and their scores (higher = more suspicious). */
+  rows: Int32Array;
+  scores: ArrayLike<number>;
+  topAlerts?: number;
+  /** Per-domain contributions for the given top rows, when the method can say. */
+  explain?: (rows: Int32Array) => Record<Domain, number>[];
+  extra?: Record<string, unknown>;
+}
+
+export function writeResult(path: string, r: ResultInput) {
+  const { matrix, rows, scores } = r;
+  const labels = Int32Array.from(rows, (i) => matrix.insider![i]);
+  const users = Int32Array.from(rows, (i) => matrix.user[i]), days = Int32Array.from(rows, (i) => matrix.time[i]);
+  const evaluation = evaluateDetection({ scores, labels, users, days });
+  const y = Int32Array.from(labels, (l) => (l > 0 ? 1 : 0));
+  const roc = rocCurve(scores, y, { maxPoints: 400 }), pr = prCurve(scores, y, { maxPoints: 400 });
+  const alerts = new DailyAlerts({ scores, labels, users, days });
+  const alertsCurve = [1, 2, 3, 5, 10, 15, 20, 30, 50].map((k) => ({ k, insidersCaught: alerts.insidersCaught(k).caught }));
+  const order = Array.from({ length: rows.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a]).slice(0, r.topAlerts ?? 20);
+  const contrib = r.explain?.(Int32Array.from(order, (i) => rows[i]));
+  const topAlerts = order.map((i, k) => ({ user: matrix.users[users[i]], day: dayToIso(days[i]), score: scores[i], insider: labels[i], ...(contrib ? { contributions: contrib[k] } : {}) }));
+  const result = {
+    name: r.name, method: r.method, seed: r.seed,
+    test: summarizeReport(evaluation),
+    evaluation,
+    curves: { roc: { fpr: [...roc.fpr], tpr: [...roc.tpr] }, pr: { recall: [...pr.recall], precision: [...pr.precision] } },
+    alertsCurve, topAlerts, dataset: datasetSummary(matrix),
+    ...r.extra,
+  };
+  writeFileAtomic(path, JSON.stringify(result) + '\n');
+  return { evaluation, test: result.test };
+}
+
+export function datasetSummary(m: FeatureMatrix) {
+  const insiders = new Map<number, number>();
+  let malicious = 0;
+  m.insider?.forEach((l, i) => { if (l > 0) { insiders.set(m.user[i], l); malicious++; } });
+  const perScenario: Record<string, number> = {};
+  for (const s of insiders.values()) perScenario[String(s)] = (perScenario[String(s)] ?? 0) + 1;
+  let lo = Infinity, hi = -Infinity;
+  for (const t of m.time) { if (t < lo) lo = t; if (t > hi) hi = t; }
+  return {
+    release: m.schema.release, users: m.users.length, days: new Set(m.time).size, userDays: m.n, maliciousUserDays: malicious,
+    firstDay: dayToIso(lo), lastDay: dayToIso(hi), insidersPerScenario: perScenario,
+  };
+}
