@@ -70,7 +70,7 @@ export async function alertsSection(curves: AlertsCurve[]): Promise<Section> {
   const maxK = Math.max(...data.map((d) => d.x));
   const refs: Reference[] = total ? [[{ x: Math.min(...data.map((d) => d.x)), y: total }, { x: maxK, y: total }]] : [];
   const few = Math.max(...curves.map((c) => c.points.length)) <= 25;
-  const spec = lineChart({ title: 'Insiders caught against daily alert budget', subtitle: total ? `dashed: all ${total} insiders in the test split` : undefined, xTitle: 'alerts read per day (k)', yTitle: 'insiders caught (count)', xInteger: true, seriesTitle: 'method', data, references: refs, points: few });
+  const spec = lineChart({ title: 'Insiders caught against daily alert budget', subtitle: total ? `dashed: all ${total} insiders in the test split` : undefined, xTitle: 'alerts read per day (k)', yTitle: 'insiders caught (count)', yDomain: [0, Math.max(total ?? 0, ...data.map((d) => d.y))], xInteger: true, seriesTitle: 'method', data, references: refs, points: few });
   return {
     id: 'alerts',
     heading: 'Insiders caught against alerts per day',
