@@ -1,94 +1,130 @@
-// `reslab demo`: the longest end-to-end path that exists, on built-in data:
-// generate a small CERT-format release with injected insiders → extract labelled
-// user-day features with DuckDB → lay them out as a domain × feature grid → build the
-// tabular ResNet for that grid (and its plain twin) and run one training step on a batch
-// of real user-days. Training, baselines and the analyses join as they land.
+// `reslab demo`: the whole job on built-in data, as a new user first sees it: generate a
+// CERT-format release with injected insiders → day features → the grid ResNet, its plain
+// twin and the history ResNet trained and evaluated on a split that does not leak → the
+// baselines on the same split → ensemble analyses of the trained detectors → one
+// comparison table and a self-contained HTML report. Finished stages are reused when
+// their inputs are unchanged (a cache keyed by config and seed).
 import { join, resolve } from 'node:path';
-import { parse, intFlag, emitResult } from '../args.js';
+import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { generate, resolveProfile } from '../../data/synth/index.js';
 import { extractFeatures } from '../../data/cert/index.js';
-import { loadFeatureMatrix } from '../../data/cert/matrix.js';
-import { planGrid, applyGrid } from '../../layout/grid.js';
-import { standardize } from '../../layout/standardize.js';
-import { createModel, profileModel, humanCount } from '../../models/index.js';
-import * as torch from '../../torch/index.js';
-import { F, tidy } from '../../torch/index.js';
-import { AdamW } from '../../optim/index.js';
+import { runDetection, withDefaults, methodName, type RunConfig } from '../../train/run.js';
+import { runBaselines } from '../../train/baselines.js';
+import { findResults, compareResults, comparisonMarkdown, type ComparisonRow } from '../../eval/compare.js';
+import { loadRuns, reportData, renderReport } from '../../report/index.js';
+import { StageCache } from '../../util/stages.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { progress } from '../../util/progress.js';
+import type { SplitSpec } from '../../train/split.js';
 
-export const summary = 'run the end-to-end pipeline on built-in data';
-export const usage = `usage: reslab demo [--out DIR] [--seed N] [--batch N] [--quiet] [--json]
+export const summary = 'run the end-to-end pipeline on built-in data and write a report';
+export const usage = `usage: reslab demo [--out DIR] [--profile small|tiny] [--seed N] [--epochs N] [--quiet] [--json]
 
-Generates the 'small' profile (a CERT r5.2-format release with injected insiders of
-scenarios 1-5) into DIR/data, extracts labelled user-day features into
-DIR/features/day.parquet, lays them out as a domain × feature grid, builds
-tabular_resnet2d for that grid and its plain twin, and runs one training step on a batch
-of real user-days. DIR defaults to out/demo; reruns replace its contents atomically.`;
+Generates a CERT r5.2-format release with injected insiders of scenarios 1-5 (small: 80
+users × 84 days; tiny: 40 × 56, for CI), extracts labelled user-day features, trains the
+domain × feature grid ResNet, its plain twin and the history ResNet (the user's last 28
+days, with deviation-from-own-past inputs) on Le et al.'s by-user-and-time split, runs
+the baselines on the same split, and writes DIR/comparison.md and DIR/report.html.
+DIR defaults to out/demo. A rerun reuses every stage whose inputs did not change.
+
+example:
+  reslab demo                       # about 2-5 minutes on 2 cores
+  reslab demo --profile tiny --out out/ci`;
+
+const PROFILES = {
+  small: { gen: resolveProfile('small'), split: { kind: 'le2020', trainUsers: 0.6 } as Omit<SplitSpec, 'seed'>, epochs: 12 },
+  tiny: { gen: { ...resolveProfile('small'), users: 40, days: 56, insiders: 8, intensity: 1.5 }, split: { kind: 'user' } as Omit<SplitSpec, 'seed'>, epochs: 4 },
+} as const;
+
+const BASELINES = ['random_forest', 'xgboost', 'isolation_forest', 'ecod', 'zscore'];
 
 export async function run(argv: string[]): Promise<void> {
-  const { values: flags } = parse(argv, { out: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' }, quiet: { type: 'boolean' } });
+  const { values: flags } = parse(argv, { out: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, epochs: { type: 'string' }, quiet: { type: 'boolean' } });
   const out = resolve((flags.out as string | undefined) ?? join('out', 'demo'));
   const seed = intFlag(flags.seed, 'seed', 1);
-  const batch = intFlag(flags.batch, 'batch', 256);
+  const profileName = (flags.profile ?? 'small') as keyof typeof PROFILES;
+  const profile = PROFILES[profileName];
+  if (!profile) throw new UsageError(`--profile must be small or tiny, got '${flags.profile}'`);
+  const epochs = intFlag(flags.epochs, 'epochs', profile.epochs);
   const quiet = Boolean(flags.quiet) || Boolean(flags.json);
   const log = (s: string) => { if (!flags.json) console.log(s); };
+  const cache = new StageCache(out);
+  const t0 = performance.now();
+  const timings: Record<string, { seconds: number; cached: boolean }> = {};
+  const note = (name: string, r: { seconds: number; cached: boolean }) => { timings[name] = { seconds: r.seconds, cached: r.cached }; return r.cached ? ' (reused)' : ''; };
 
   // 1. data
-  const gen = await generate({ ...resolveProfile('small'), out: join(out, 'data'), seed, quiet });
-  const events = gen.events;
-  log(`generate  ${gen.release}, ${gen.users} users × ${gen.days} days, ${gen.insiders.length} insiders, ${events.toLocaleString('en-US')} events in ${gen.seconds.toFixed(1)} s → ${gen.out}`);
+  const data = join(out, 'data');
+  const gen = await cache.run('generate', { ...profile.gen, seed }, [join(data, 'answers', 'insiders.csv')], async () => {
+    const g = await generate({ ...profile.gen, out: data, seed, quiet });
+    return { release: g.release, users: g.users, days: g.days, insiders: g.insiders.length, events: g.events };
+  });
+  log(`generate  ${gen.result.release}, ${gen.result.users} users × ${gen.result.days} days, ${gen.result.insiders} insiders, ${gen.result.events.toLocaleString('en-US')} events${note('generate', gen)} → ${data}`);
 
   // 2. features
-  const feat = await extractFeatures({ data: gen.out, granularity: 'day', out: join(out, 'features', 'day.parquet'), quiet });
-  log(`features  ${feat.rows.toLocaleString('en-US')} user-days × ${feat.features} features, ${feat.insiderRows} malicious user-days of ${feat.insiderUsers} insiders, ${feat.seconds.toFixed(1)} s → ${feat.out}`);
-
-  // 3. layout
-  const m = await loadFeatureMatrix(feat.out);
-  const plan = planGrid(m.schema);
-  log(`layout    domain × feature grid ${plan.shape.join('×')} (rows: ${plan.rows.join(', ')})`);
-
-  // 4. model
-  torch.manualSeed(seed);
-  const model = createModel('tabular_resnet2d', { input: plan.shape });
-  const plain = createModel('tabular_plain2d', { input: plan.shape });
-  const prof = profileModel(model, plan.shape);
-  const plainParams = plain.numParameters();
-  plain.dispose();
-  log(`model     tabular_resnet2d: ${humanCount(prof.params)} parameters, ${humanCount(prof.macs)} MACs per user-day, ${prof.blockCount} residual blocks ` +
-    `(downsampling: ${prof.downsampling.join(', ') || 'none'}); plain twin ${humanCount(plainParams)} parameters`);
-
-  // 5. one training step on real user-days: every malicious day plus benign ones, so the batch has both classes
-  const f = m.columns.length;
-  standardize(m.values, m.n, f);
-  const pos = [...m.insider!.keys()].filter((i) => m.insider![i] > 0);
-  const neg = [...m.insider!.keys()].filter((i) => m.insider![i] === 0);
-  const malicious = Math.min(pos.length, batch >> 1);
-  const rows = [...pos.slice(0, malicious), ...neg.slice(0, batch - malicious)];
-  const picked = new Float32Array(rows.length * f);
-  rows.forEach((r, k) => picked.set(m.values.subarray(r * f, (r + 1) * f), k * f));
-  const grid = applyGrid(plan, picked, rows.length);
-  const opt = new AdamW(model.parameters(), { lr: 1e-3 });
-  model.train();
-  const step = tidy(() => {
-    const x = torch.tensor(grid, { shape: [rows.length, ...plan.shape] });
-    const y = torch.tensor(Float32Array.from(rows, (r) => (m.insider![r] > 0 ? 1 : 0)));
-    const t0 = performance.now();
-    opt.zeroGrad();
-    const loss = F.binaryCrossEntropyWithLogits(model.forward(x).squeeze(1), y);
-    loss.backward();
-    const gradNorm = Math.sqrt(model.parameters().reduce((a, p) => a + (p.grad!.pow(2).sum().item() as number), 0));
-    opt.step();
-    return { loss: loss.item() as number, gradNorm, ms: performance.now() - t0 };
+  const features = join(out, 'features', 'day.parquet');
+  const feat = await cache.run('features', { gen: gen.key }, [features], async () => {
+    const f = await extractFeatures({ data, granularity: 'day', out: features, quiet });
+    return { rows: f.rows, features: f.features, insiderRows: f.insiderRows, insiderUsers: f.insiderUsers };
   });
-  opt.dispose();
-  model.dispose();
-  log(`train     one AdamW step on ${rows.length} user-days (${malicious} malicious): loss ${step.loss.toFixed(4)}, gradient norm ${step.gradNorm.toFixed(3)}, ${step.ms.toFixed(0)} ms`);
+  log(`features  ${feat.result.rows.toLocaleString('en-US')} user-days × ${feat.result.features} features, ${feat.result.insiderRows} malicious user-days of ${feat.result.insiderUsers} insiders${note('features', feat)} → ${features}`);
 
-  emitResult(Boolean(flags.json), {
-    out,
-    generate: { release: gen.release, users: gen.users, days: gen.days, insiders: gen.insiders.length, events, seconds: gen.seconds },
-    features: { path: feat.out, rows: feat.rows, features: feat.features, insiderRows: feat.insiderRows, insiderUsers: feat.insiderUsers, seconds: feat.seconds },
-    layout: { kind: 'domain-grid', shape: plan.shape, rows: plan.rows },
-    model: { name: 'tabular_resnet2d', params: prof.params, macs: prof.macs, blocks: prof.blockCount, downsampling: prof.downsampling, plainParams },
-    train: { batch: rows.length, malicious, ...step },
-  });
+  // 3. residual detectors, each a run directory
+  const split = { ...profile.split, seed };
+  const runs: { id: string; cfg: RunConfig }[] = [
+    { id: 'grid-resnet', cfg: withDefaults({ features, model: 'detect_grid_resnet', layout: 'grid', split, epochs, seed }) },
+    { id: 'grid-plain', cfg: withDefaults({ features, model: 'detect_grid_plain', layout: 'grid', split, epochs, seed }) },
+    { id: 'history-resnet', cfg: withDefaults({ features, model: 'detect_history_resnet', layout: 'history', prepare: { deviation: ['user'] }, split, epochs, seed }) },
+  ];
+  for (const { id, cfg } of runs) {
+    const dir = join(out, 'runs', id);
+    let bar: ReturnType<typeof progress> | null = null;
+    const r = await cache.run(`train-${id}`, { features: feat.key, cfg }, [join(dir, 'result.json')], async () => {
+      const s = await runDetection(cfg, dir, {
+        resume: true,
+        onBatch: (_m, done, total) => {
+          if (done === 1) bar = progress({ title: `train     ${id}`, total, unit: 'batches', quiet });
+          bar?.update(done);
+          if (done === total) { bar?.stop(); bar = null; }
+        },
+      });
+      return { prAuc: s.test.overall.averagePrecision, rocAuc: s.test.overall.rocAuc, macs: s.macs, params: s.params, epochs: s.members[0].epochs, epochSeconds: s.epochSeconds };
+    });
+    log(`train     ${methodName(cfg)}: ${r.result.epochs} epochs × ${r.result.epochSeconds.toFixed(1)} s, ${(r.result.macs / 1e6).toFixed(2)} M MACs/user-day → ` +
+      `test ROC-AUC ${r.result.rocAuc.toFixed(3)}, PR-AUC ${r.result.prAuc.toFixed(3)}${note(`train-${id}`, r)}`);
+  }
+
+  // 4. baselines on the same split and preprocessing
+  const blDir = join(out, 'baselines');
+  const bl = await cache.run('baselines', { features: feat.key, split, detectors: BASELINES }, BASELINES.map((d) => join(blDir, d, `seed-${seed}`, 'result.json')), async () =>
+    (await runBaselines({ features, detectors: BASELINES, split: profile.split, seeds: [seed] }, blDir)).map((r) => ({ detector: r.detector, prAuc: r.averagePrecision, rocAuc: r.rocAuc })));
+  log(`baselines ${bl.result.map((b) => `${b.detector} ${b.prAuc.toFixed(3)}`).join(', ')} (test PR-AUC)${note('baselines', bl)}`);
+
+  // 5. the comparison table and the report (cheap: always rebuilt)
+  const t5 = performance.now();
+  const runDirs = runs.map(({ id }) => join(out, 'runs', id));
+  const rows: ComparisonRow[] = compareResults(findResults([...runDirs, blDir]));
+  const md = comparisonMarkdown(rows);
+  writeFileAtomic(join(out, 'comparison.md'), md);
+  const blDirs = BASELINES.map((d) => join(blDir, d, `seed-${seed}`));
+  const report = await renderReport(reportData({
+    title: `reslab demo: insider detection on a generated ${gen.result.release} release (${profileName} profile)`,
+    runs: loadRuns([...runDirs, ...blDirs]), compare: [], analysis: [],
+    generated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), sources: [features],
+  }));
+  const reportPath = join(out, 'report.html');
+  writeFileAtomic(reportPath, report.html);
+  timings.report = { seconds: (performance.now() - t5) / 1000, cached: false };
+
+  log('');
+  log(`held-out test (${split.kind} split, seed ${seed}):`);
+  log(`${'method'.padEnd(52)} ${'ROC-AUC'.padStart(8)} ${'PR-AUC'.padStart(8)} ${'DR@5%FPR'.padStart(9)}  caught@5/day`);
+  for (const r of rows) {
+    log(`${r.method.padEnd(52)} ${r.rocAuc.mean.toFixed(3).padStart(8)} ${r.prAuc.mean.toFixed(3).padStart(8)} ${r.drAt5.mean.toFixed(3).padStart(9)}  ${(r.caughtAt['5']?.mean ?? 0).toFixed(0)}/${r.insidersTotal}`);
+  }
+  log('');
+  log(`report    ${reportPath} (${report.charts} charts)`);
+  log(`table     ${join(out, 'comparison.md')}`);
+  log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  emitResult(Boolean(flags.json), { out, report: reportPath, comparison: rows, timings, seconds: (performance.now() - t0) / 1000 });
 }
