@@ -18,6 +18,8 @@ const commands: Record<string, () => Promise<Command>> = {
   compare: () => import('./commands/compare.js'),
   models: () => import('./commands/models.js'),
   report: () => import('./commands/report.js'),
+  lesion: () => import('./commands/lesion.js'),
+  paths: () => import('./commands/paths.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -8,6 +8,7 @@ import { SPLIT_KINDS, type SplitKind } from '../../train/split.js';
 import { BALANCES, type Balance } from '../../train/loss.js';
 import type { DeviationKind } from '../../layout/prepare.js';
 import { progress } from '../../util/progress.js';
+import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
 
 export const summary = 'train a residual detector on features and evaluate it';
 export const usage = `usage: reslab train --features FILE.parquet --model NAME --layout KIND --split KIND --out RUN_DIR
@@ -16,6 +17,9 @@ export const usage = `usage: reslab train --features FILE.parquet --model NAME -
                     [--deviation user,peer] [--history-days 28] [--order schema|correlated]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
                     [--ensemble N] [--seed N] [--resume] [--quiet] [--json]
+       reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
+                    [--limit N] [--val 5000] [--test-limit N] [--seed N] [--resume] [--quiet] [--json]
+                    (MNIST-format images; models fmnist_resnet32, fmnist_plain32 or any zoo name)
 
 Layouts: flat (MLP), seq (features as a 1-D sequence), grid (domain × feature), history
 (the user's last T days along time). Splits: time, user, le2020 (Le et al. 2020).
@@ -81,7 +85,35 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
 
+/** `--images DIR`: an image classifier on MNIST-format files (src/train/imageRun.ts). */
+async function runImagesCli(argv: string[]): Promise<void> {
+  const s = { type: 'string' } as const;
+  const { values: f } = parse(argv, { images: s, model: s, out: s, epochs: s, batch: s, lr: s, 'weight-decay': s, optimizer: s, patience: s, seed: s, limit: s, val: s, 'test-limit': s, resume: { type: 'boolean' }, quiet: { type: 'boolean' } });
+  if (!f.out || !f.model) throw new UsageError('--images needs --model and --out');
+  const d = DEFAULT_IMAGE_RUN;
+  const cfg = {
+    ...d, data: resolve(String(f.images)), model: f.model, epochs: intFlag(f.epochs, 'epochs', d.epochs), batch: intFlag(f.batch, 'batch', d.batch), lr: numFlag(f.lr, 'lr', d.lr),
+    weightDecay: numFlag(f['weight-decay'], 'weight-decay', d.weightDecay), optimizer: oneOf(f.optimizer, 'optimizer', ['adamw', 'sgd'] as const, d.optimizer),
+    patience: intFlag(f.patience, 'patience', d.patience), seed: intFlag(f.seed, 'seed', d.seed), limit: intFlag(f.limit, 'limit', d.limit), val: intFlag(f.val, 'val', d.val), testLimit: intFlag(f['test-limit'], 'test-limit', d.testLimit),
+  };
+  const log = (line: string) => { if (!f.json) console.log(line); };
+  let bar: ReturnType<typeof progress> | null = null;
+  const r = runImages(cfg, resolve(f.out), {
+    resume: Boolean(f.resume), log,
+    onBatch: (done, total, loss) => {
+      if (done === 1) bar = progress({ title: 'epoch', total, unit: 'batches', quiet: Boolean(f.quiet) || Boolean(f.json) });
+      bar?.update(done, `loss ${loss.toFixed(4)}`);
+      if (done === total) { bar?.stop(); bar = null; }
+    },
+    onEpoch: (e) => log(`epoch ${String(e.epoch).padStart(3)}  loss ${e.trainLoss.toFixed(4)}  val accuracy ${pct(e.valAccuracy)}  ${e.samplesPerSec.toFixed(0)} samples/s  ${e.seconds.toFixed(1)} s${e.best ? '  *' : ''}`),
+  });
+  log(`test      accuracy ${r.test.accuracy.toFixed(4)} (error ${(100 * r.test.error).toFixed(2)} %) on ${r.test.rows} images`);
+  log(`run       ${r.out} (${r.seconds.toFixed(1)} s)`);
+  emitResult(Boolean(f.json), r);
+}
+
 export async function run(argv: string[]): Promise<void> {
+  if (argv.some((a) => a === '--images' || a.startsWith('--images='))) return runImagesCli(argv);
   const { values: f } = parse(argv, trainFlags);
   if (!f.out) throw new UsageError('--out is required');
   const cfg = runConfigFromFlags(f);
