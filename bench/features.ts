@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { extractFeatures, type FeatureSummary } from '../src/data/cert/index.js';
-import { ensureBenchDataset } from '../src/data/synth/index.js';
+import { ensureBenchDataset } from './lib/benchCache.js';
 import { DEBIAN_PYTHON } from './lib/anchor.js';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -3,7 +3,7 @@
 // r4.2 release's, both as counts and as shares of all events (the per-domain mix).
 // Ends stdout with one JSON line of the figures.
 import { availableParallelism } from 'node:os';
-import { ensureBenchDataset, readBenchMarker } from '../src/data/synth/benchCache.js';
+import { ensureBenchDataset, readBenchMarker } from './lib/benchCache.js';
 import { REAL_R42_EVENTS, REAL_R42_ROWS } from '../src/data/synth/real.js';
 
 const workersArg = process.argv.indexOf('--workers');

@@ -1,14 +1,13 @@
-// The r4.2-profile dataset shared by the benches: generated once into
-// .cache/bench/r4.2/ with a .complete.json marker holding the options and summary, and
-// regenerated only when the marker is missing or was made with other options.
+// The r4.2-profile dataset shared by the benches: generated once into .cache/bench/r4.2/
+// with a .complete.json marker holding the options and summary, and regenerated only when
+// the marker is missing or was made with other options. Only benches use it, so it lives
+// in bench/, not in src/.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate, GENERATOR_VERSION } from './generate.js';
-import { PROFILES } from './profiles.js';
-import type { GenerateOptions, GenerateSummary } from './types.js';
+import { generate, GENERATOR_VERSION, PROFILES, type GenerateOptions, type GenerateSummary } from '../../src/data/synth/index.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BENCH_DIR = join(ROOT, '.cache', 'bench', 'r4.2');
 export const BENCH_SEED = 42;
 const MARKER = '.complete.json';

@@ -20,6 +20,8 @@ flags:
   --strict               fail at the first malformed row instead of skipping it
   --threads N            DuckDB threads (default 2)
   --memory-limit SIZE    DuckDB memory limit, e.g. 2GB (default 2GB)
+  --work-dir DIR         where finished stages are kept for a rerun (default FILE.parquet.work)
+  --no-resume            neither keep nor reuse finished stages
   --quiet                no progress or warnings on stderr
   --json                 print the summary as one JSON line`;
 
@@ -31,6 +33,7 @@ function human(s: FeatureSummary): string {
     `events: ${ev}`,
     s.labelled ? `labels: ${s.insiderRows} insider rows of ${s.insiderUsers} insiders` : 'labels: none (no answers/)',
     rej.length ? `rejected rows: ${rej.join('; ')} → ${s.rejectsPath}` : 'rejected rows: none',
+    ...(s.reusedStages.length ? [`resumed: reused the finished ${s.reusedStages.join(', ')} stage(s) of an earlier run`] : []),
     `wrote ${s.out} and ${s.schemaPath} in ${s.seconds.toFixed(1)} s (${Math.round(s.eventsPerSecond)} events/s)`,
   ].join('\n');
 }
@@ -44,6 +47,8 @@ export async function run(argv: string[]): Promise<void> {
     strict: { type: 'boolean', default: false },
     threads: { type: 'string' },
     'memory-limit': { type: 'string', default: '2GB' },
+    'work-dir': { type: 'string' },
+    'no-resume': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
@@ -62,6 +67,8 @@ export async function run(argv: string[]): Promise<void> {
     strict: v.strict,
     threads,
     memoryLimit: v['memory-limit'],
+    workDir: v['work-dir'],
+    resume: !v['no-resume'],
     quiet: v.quiet || v.json,
   });
   emitResult(v.json, s, human(s));

@@ -1,14 +1,14 @@
 // Assembly of the output rows: the window table (every user-window with any event),
 // per-window columns that are not per-domain aggregates (user context, session shape,
 // labels), and the final SELECT joining the domain tables.
-import type { LogDomain } from './events.js';
+import type { Log } from '../format/index.js';
 import type { FeatureDef } from './features.js';
 import { windowKeys } from './windows.js';
 import { PC_CLASSES, type FeatureColumn, type Granularity } from './types.js';
 import { PC_CODE } from './features.js';
 
 /** CREATE TABLE win from the stage-A tables. */
-export function windowTableSql(g: Granularity, domains: LogDomain[]): string {
+export function windowTableSql(g: Granularity, domains: Log[]): string {
   const k = ['"user"', ...windowKeys(g)].join(', ');
   const parts = domains.map((d) => `SELECT ${k}, tc, n, n_mal, t_min, t_max FROM a_${d}`).join(' UNION ALL ');
   return `CREATE OR REPLACE TABLE win AS
@@ -84,7 +84,7 @@ export function keySelect(g: Granularity): [string, string][] {
 }
 
 /** The final SELECT: keys, context, session shape, domain features, labels. */
-export function finalSelectSql(g: Granularity, domains: LogDomain[], grids: Map<LogDomain, FeatureDef[]>, rowDefs: RowDef[], labelled: boolean): string {
+export function finalSelectSql(g: Granularity, domains: Log[], grids: Map<Log, FeatureDef[]>, rowDefs: RowDef[], labelled: boolean): string {
   const wk = windowKeys(g);
   const sel: string[] = keySelect(g).map(([n, s]) => `${s} AS "${n}"`);
   for (const r of rowDefs) sel.push(`${r.sql} AS "${r.col.name}"`);

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Duck } from './duck.js';
+import { BIG5, LDAP_DIR, LDAP_REQUIRED, PSYCHOMETRIC_FILE } from '../format/index.js';
 import { CertFormatError } from './releases.js';
 import { lit } from './sql.js';
 
@@ -16,17 +17,17 @@ export const ORG_FIELDS = ['role', 'business_unit', 'functional_unit', 'departme
 
 /** Loads LDAP/*.csv into `users` (first appearance per user, supervisor's user id, termination month). */
 export async function loadUsers(duck: Duck, dataDir: string): Promise<{ fields: string[] }> {
-  const glob = join(dataDir, 'LDAP', '*.csv');
+  const glob = join(dataDir, LDAP_DIR, '*.csv');
   try {
     await duck.run(`CREATE OR REPLACE TABLE ldap AS
       SELECT *, strptime(regexp_extract(filename, '(\\d{4}-\\d{2})\\.csv$', 1) || '-01', '%Y-%m-%d')::DATE AS month
       FROM read_csv(${lit(glob)}, header = true, all_varchar = true, union_by_name = true, filename = true, delim = ',', quote = '"')`);
   } catch (e) {
-    throw new CertFormatError(`${join(dataDir, 'LDAP')}: cannot read the monthly snapshots (YYYY-MM.csv with header employee_name,user_id,…): ${(e as Error).message}`);
+    throw new CertFormatError(`${join(dataDir, LDAP_DIR)}: cannot read the monthly snapshots (YYYY-MM.csv with header employee_name,user_id,…): ${(e as Error).message}`);
   }
   const cols = (await duck.rows<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ldap)`)).map((r) => r.column_name);
-  for (const need of ['employee_name', 'user_id', 'role', 'supervisor']) {
-    if (!cols.includes(need)) throw new CertFormatError(`${join(dataDir, 'LDAP')}: snapshots lack the column '${need}'`);
+  for (const need of LDAP_REQUIRED) {
+    if (!cols.includes(need)) throw new CertFormatError(`${join(dataDir, LDAP_DIR)}: snapshots lack the column '${need}'`);
   }
   const fields = ORG_FIELDS.filter((f) => cols.includes(f));
   const firsts = fields.map((f) => `arg_min(${f}, month) AS ${f}`).join(', ');
@@ -45,14 +46,13 @@ export async function loadUsers(duck: Duck, dataDir: string): Promise<{ fields: 
 
 /** Adds Big-5 scores; returns false (a warning for the caller) when psychometric.csv is absent. */
 export async function loadPsychometric(duck: Duck, dataDir: string): Promise<boolean> {
-  const p = join(dataDir, 'psychometric.csv');
+  const p = join(dataDir, PSYCHOMETRIC_FILE);
   if (!existsSync(p)) {
-    await duck.run(`CREATE OR REPLACE TABLE psych ("user" VARCHAR, O DOUBLE, C DOUBLE, E DOUBLE, A DOUBLE, N DOUBLE)`);
+    await duck.run(`CREATE OR REPLACE TABLE psych ("user" VARCHAR, ${BIG5.map((b) => `${b} DOUBLE`).join(', ')})`);
     return false;
   }
   await duck.run(`CREATE OR REPLACE TABLE psych AS
-    SELECT user_id AS "user", TRY_CAST(O AS DOUBLE) AS O, TRY_CAST(C AS DOUBLE) AS C, TRY_CAST(E AS DOUBLE) AS E,
-           TRY_CAST(A AS DOUBLE) AS A, TRY_CAST(N AS DOUBLE) AS N
+    SELECT user_id AS "user", ${BIG5.map((b) => `TRY_CAST(${b} AS DOUBLE) AS ${b}`).join(', ')}
     FROM read_csv(${lit(p)}, header = true, all_varchar = true, delim = ',', quote = '"')`);
   return true;
 }

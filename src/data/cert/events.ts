@@ -1,14 +1,13 @@
 // Per-event projections of each log file: the small integer categories (dims) and the
 // numeric measures that the window aggregation sums. Only these narrow values leave the
 // CSV scan; content text is reduced to lengths and word counts on the spot.
-import type { DetectedLayout, Family } from './releases.js';
+import { COMPANY_DOMAIN, type Family, type Log } from '../format/index.js';
+import type { DetectedLayout } from './releases.js';
 import { readCsvSql } from './scan.js';
 import { fileTypeSql, httpCategorySql, httpHostSql, lastTwoLabelsSql } from './vocab.js';
 
-export type LogDomain = 'logon' | 'device' | 'file' | 'email' | 'http';
-
 export interface EventSpec {
-  domain: LogDomain;
+  domain: Log;
   /** FROM item yielding id, user, pc, ts and the columns dims/sums refer to, aliased e. */
   from: string;
   /** Group-by categories: name → SQL (small integers). */
@@ -30,8 +29,9 @@ export interface EventSpec {
 const words = (c: string) => `CASE WHEN coalesce(${c}, '') = '' THEN 0 ELSE strlen(${c}) - strlen(replace(${c}, ' ', '')) + 1 END`;
 /** Entries in a ;-separated list (0 for empty). */
 const entries = (c: string) => `CASE WHEN coalesce(${c}, '') = '' THEN 0 ELSE strlen(${c}) - strlen(replace(${c}, ';', '')) + 1 END`;
-/** Entries of a recipient list outside the organisation's domain. */
-const external = (c: string) => `(${entries(c)} - (strlen(coalesce(${c}, '')) - strlen(replace(coalesce(${c}, ''), '@dtaa.com', ''))) // 9)`;
+/** Entries of a recipient list outside the organisation's domain (entries minus occurrences of @domain). */
+const AT_COMPANY = `@${COMPANY_DOMAIN}`;
+const external = (c: string) => `(${entries(c)} - (strlen(coalesce(${c}, '')) - strlen(replace(coalesce(${c}, ''), '${AT_COMPANY}', ''))) // ${AT_COMPANY.length})`;
 
 /** Table of logon events (small: under 1 % of a release) with session keys; see sessions.ts. */
 export function logonSpec(): EventSpec {

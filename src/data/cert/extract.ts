@@ -1,7 +1,8 @@
 // extractFeatures: a CERT release directory → FILE.parquet + FILE.schema.json
 // (+ FILE.rejects.csv). Each log file is scanned once by DuckDB and reduced to a small
 // per-window table; joins and the wide pivot run on those. Outputs are written to temp
-// paths and renamed into place.
+// paths and renamed into place. Finished scan stages are kept in a work directory beside
+// the output (stages.ts), so a rerun after an interruption resumes where it stopped.
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { progress as makeProgress } from '../../util/progress.js';
@@ -10,13 +11,15 @@ import { answerDatasets, findAnswersDir, loadAnswers } from './answers.js';
 import { contextDefs, finalSelectSql, keySelect, sessionDefs, windowTableSql, type RowDef } from './assemble.js';
 import { buildContext, buildPcClasses, loadPsychometric, loadUsers } from './context.js';
 import { Duck } from './duck.js';
-import { deviceSpec, deviceTableSql, emailSpec, fileSpec, httpSpec, logonSpec, logonTableSql, type EventSpec, type LogDomain } from './events.js';
+import { LOGS, PSYCHOMETRIC_FILE, type Log } from '../format/index.js';
+import { deviceSpec, deviceTableSql, emailSpec, fileSpec, httpSpec, logonSpec, logonTableSql, type EventSpec } from './events.js';
 import { domainGrid, stageBSql, type FeatureDef } from './features.js';
 import { countRejects, failOnReject, writeRejects } from './rejects.js';
-import { LOG_FILES, detectLayout, resolveRelease, type DetectedLayout, type LogFile } from './releases.js';
-import { createActivityTypes } from './scan.js';
+import { detectLayout, resolveRelease, type DetectedLayout } from './releases.js';
+import { activityTypesSql, rejectsTable } from './scan.js';
 import { rejectsPathFor, writeSchema } from './schema.js';
 import { LOGON_SESSIONS_SQL, SESSION_ENDS_SQL } from './sessions.js';
+import { StageStore, stageKey } from './stages.js';
 import { lit } from './sql.js';
 import { GRANULARITIES, type ExtractOptions, type FeatureSchema, type FeatureSummary, type ProgressEvent, type RejectInfo } from './types.js';
 import { httpDomainRows } from './vocab.js';
@@ -28,24 +31,29 @@ export function detectRelease(dir: string): string {
   return resolveRelease(layout.family, 'auto', dir, answerDatasets(findAnswersDir(dir)));
 }
 
+/** Where finished stages are kept unless ExtractOptions.workDir says otherwise: beside the output. */
+export function workDirFor(out: string): string {
+  return `${resolve(out)}.work`;
+}
+
 class Reporter {
   private done = 0;
   private readonly total: number;
   private readonly bar;
   constructor(
-    private readonly sizes: Record<LogFile, number>,
+    private readonly sizes: Record<Log, number>,
     private readonly opts: ExtractOptions,
   ) {
     this.total = Object.values(sizes).reduce((a, b) => a + b, 0);
     this.bar = makeProgress({ title: 'features', total: Math.max(1, Math.round(this.total / 1e6)), unit: 'MB', quiet: opts.quiet });
   }
-  report(stage: string, fraction: number, file?: LogFile): void {
+  report(stage: string, fraction: number, file?: Log): void {
     const bytesDone = this.done + (file ? this.sizes[file] * fraction : 0);
     this.bar.update(Math.round(bytesDone / 1e6), stage);
     const ev: ProgressEvent = { stage, fraction, bytesDone, bytesTotal: this.total };
     this.opts.onProgress?.(ev);
   }
-  fileDone(file: LogFile): void {
+  fileDone(file: Log): void {
     this.done += this.sizes[file];
     this.report(file, 1);
   }
@@ -54,7 +62,7 @@ class Reporter {
   }
 }
 
-function specFor(domain: LogDomain, layout: DetectedLayout): EventSpec {
+function specFor(domain: Log, layout: DetectedLayout): EventSpec {
   switch (domain) {
     case 'logon':
       return logonSpec();
@@ -81,7 +89,7 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
     warnings.push(w);
     if (!opts.quiet) process.stderr.write(`warning: ${w}\n`);
   };
-  const sizes = Object.fromEntries(LOG_FILES.map((f) => [f, statSync(layout.paths[f]).size])) as Record<LogFile, number>;
+  const sizes = Object.fromEntries(LOGS.map((f) => [f, statSync(layout.paths[f]).size])) as Record<Log, number>;
   const rep = new Reporter(sizes, opts);
   mkdirSync(dirname(out), { recursive: true });
   const duck = await Duck.open({ threads: opts.threads ?? 2, memoryLimit: opts.memoryLimit ?? '2GB', tempDir: tempPathFor(out) + '.spill' });
@@ -89,51 +97,67 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
   const rejectsPath = rejectsPathFor(out);
   const tmpRejects = tempPathFor(rejectsPath);
   try {
-    await createActivityTypes(duck);
-    await duck.run(`CREATE TABLE http_domain_map (key VARCHAR, code INTEGER);
-      INSERT INTO http_domain_map VALUES ${httpDomainRows().map(([k, c]) => `(${lit(k)}, ${c})`).join(', ')}`);
+    const setupSql = [
+      activityTypesSql(),
+      `CREATE TABLE http_domain_map (key VARCHAR, code INTEGER);
+       INSERT INTO http_domain_map VALUES ${httpDomainRows().map(([k, c]) => `(${lit(k)}, ${c})`).join(', ')}`,
+    ];
+    for (const sql of setupSql) await duck.run(sql);
     rep.report('ldap', 0);
     const { fields } = await loadUsers(duck, opts.data);
-    if (!(await loadPsychometric(duck, opts.data))) warn(`${resolve(opts.data, 'psychometric.csv')} not found; Big-5 columns are NULL`);
+    if (!(await loadPsychometric(duck, opts.data))) warn(`${resolve(opts.data, PSYCHOMETRIC_FILE)} not found; Big-5 columns are NULL`);
     await buildContext(duck, fields);
     const answers = await loadAnswers(duck, opts.data, release);
     answers.warnings.forEach(warn);
 
     const rejects: Record<string, RejectInfo> = {};
     const events: Record<string, number> = {};
-    const afterScan = async (file: LogFile) => {
+    const afterScan = async (file: Log) => {
       rejects[file] = await countRejects(duck, file);
       if (opts.strict) await failOnReject(duck, layout, file);
       else if (rejects[file]!.count > 0) warn(`${layout.paths[file]}: ${rejects[file]!.count} malformed row(s) skipped (lines ${rejects[file]!.sampleLines.join(', ')}${rejects[file]!.count > 10 ? ', …' : ''})`);
     };
-    const scan = (file: LogFile, sql: string) => duck.runWithProgress(sql, (f) => rep.report(file, f, file));
+    const scan = (file: Log, sql: string) => duck.runWithProgress(sql, (f) => rep.report(file, f, file));
+
+    // One stage per log: its scan, restored instead when a saved copy has the same key.
+    const store = new StageStore(duck, opts.resume === false ? null : (opts.workDir ?? workDirFor(out)));
+    const reused: Log[] = [];
+    const answersDir = answers.labelled ? findAnswersDir(opts.data) : null;
+    const stage = async (log: Log, sql: string, table: string, inputs: (string | null)[]) => {
+      const tables = [table, rejectsTable(log)];
+      const key = stageKey([...setupSql, sql], [layout.paths[log], ...inputs]);
+      const restored = await store.restore(log, key, tables);
+      opts.onStage?.({ stage: log, status: restored ? 'reused' : 'start' });
+      if (!restored) await scan(log, sql);
+      await afterScan(log);
+      if (restored) reused.push(log);
+      else {
+        await store.save(log, key, tables);
+        opts.onStage?.({ stage: log, status: 'done' });
+      }
+      rep.fileDone(log);
+    };
 
     // Logon and device events are few; they are kept whole for sessions, own PCs and connect durations.
-    await scan('logon', logonTableSql(layout));
-    await afterScan('logon');
+    await stage('logon', logonTableSql(layout), 'ev_logon_raw', []);
     await duck.run(LOGON_SESSIONS_SQL);
     await buildPcClasses(duck);
-    rep.fileDone('logon');
-    await scan('device', deviceTableSql(layout));
-    await afterScan('device');
-    rep.fileDone('device');
+    await stage('device', deviceTableSql(layout), 'ev_device', []);
 
-    const domains: LogDomain[] = ['logon', 'device', 'file', 'email', 'http'];
+    const domains: Log[] = [...LOGS];
     for (const d of domains) {
       const sql = stageASql(specFor(d, layout), g, answers.labelled);
+      // The big three are reduced straight off their scan; their stage-A SQL reads the
+      // answers (mal) and, for sessions, the logon markers.
       if (d === 'logon' || d === 'device') await duck.run(sql);
-      else {
-        await scan(d, sql);
-        await afterScan(d);
-        rep.fileDone(d);
-      }
+      else await stage(d, sql, `a_${d}`, [answersDir, g === 'session' ? layout.paths.logon : null]);
       events[d] = Number(await duck.scalar(`SELECT coalesce(sum(n), 0)::BIGINT FROM a_${d}`));
     }
 
     rep.report('features', 0);
     await duck.run(windowTableSql(g, domains));
     if (g === 'session') await duck.run(SESSION_ENDS_SQL);
-    const grids = new Map<LogDomain, FeatureDef[]>();
+    const grids = new Map<Log, FeatureDef[]>();
     for (const d of domains) {
       const defs = domainGrid(d, g, layout.family);
       grids.set(d, defs);
@@ -160,13 +184,14 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
        FROM win w LEFT JOIN ins i ON i."user" = w."user"`,
     );
     const anyRejects = Object.values(rejects).some((r) => r.count > 0);
-    if (anyRejects) await writeRejects(duck, layout, [...LOG_FILES], tmpRejects);
+    if (anyRejects) await writeRejects(duck, layout, [...LOGS], tmpRejects);
 
     // Everything is computed: move the outputs into place, Parquet last so its presence means a complete set.
     const schemaPath = writeSchema(out, schema);
     if (anyRejects) renameSync(tmpRejects, rejectsPath);
     else if (existsSync(rejectsPath)) rmSync(rejectsPath);
     renameSync(tmpOut, out);
+    store.clear();
     rep.stop();
 
     const seconds = (performance.now() - t0) / 1000;
@@ -188,6 +213,7 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
       seconds,
       eventsPerSecond: total / Math.max(seconds, 1e-9),
       warnings,
+      reusedStages: reused,
     };
   } catch (e) {
     rep.stop();

@@ -8,8 +8,8 @@
 // window that match a predicate (time slice ∧ subset ∧ PC class). Many features share a
 // cell, so stage B aggregates each (window, cell) once and pivots the cells into columns,
 // instead of one FILTER aggregate per feature over every row (see stageBSql).
-import type { Family } from './releases.js';
-import { ATTACHMENT_TYPES, EMAIL_MAX_MEASURES, type LogDomain } from './events.js';
+import type { Family, Log } from '../format/index.js';
+import { ATTACHMENT_TYPES, EMAIL_MAX_MEASURES } from './events.js';
 import { timeSlices } from './windows.js';
 import { FILE_TYPES, HTTP_CATEGORIES } from './vocab.js';
 import { PC_CLASSES, type Aggregation, type FeatureColumn, type Granularity, type PcClass, type TimeClass } from './types.js';
@@ -57,7 +57,7 @@ const agg = (e: string) => `{{${e}}}`;
 class Grid {
   readonly defs: FeatureDef[] = [];
   constructor(
-    readonly domain: LogDomain,
+    readonly domain: Log,
     readonly g: Granularity,
   ) {}
 
@@ -236,7 +236,7 @@ function httpGrid(g: Granularity, family: Family): FeatureDef[] {
   return x.defs;
 }
 
-export function domainGrid(domain: LogDomain, g: Granularity, family: Family): FeatureDef[] {
+export function domainGrid(domain: Log, g: Granularity, family: Family): FeatureDef[] {
   switch (domain) {
     case 'logon':
       return logonGrid(g);
@@ -262,7 +262,7 @@ export function domainGrid(domain: LogDomain, g: Granularity, family: Family): F
  * never-read columns and the FILTER aggregates are cheaper. Either way each value
  * aggregates the same rows, so the output does not depend on the choice.
  */
-export function stageBSql(domain: LogDomain, keys: string[], defs: FeatureDef[]): string {
+export function stageBSql(domain: Log, keys: string[], defs: FeatureDef[]): string {
   const k = ['"user"', ...keys].join(', ');
   const cells = new Map<string, number>();
   const aggs = new Map<string, string>();

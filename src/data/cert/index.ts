@@ -1,7 +1,8 @@
 // CERT ingestion and feature extraction (see docs/features.md).
 export { extractFeatures, detectRelease } from './extract.js';
 export { readSchema, schemaPathFor, rejectsPathFor } from './schema.js';
-export { CertFormatError, RELEASES, detectLayout } from './releases.js';
+export { CertFormatError, detectLayout } from './releases.js';
+export { RELEASES } from '../format/index.js';
 export type {
   Aggregation,
   Domain,
@@ -13,6 +14,7 @@ export type {
   PcClass,
   ProgressEvent,
   RejectInfo,
+  StageEvent,
   TimeClass,
 } from './types.js';
 export { DOMAINS, GRANULARITIES, PC_CLASSES } from './types.js';

@@ -2,7 +2,8 @@
 // explained (file, line, field, what was expected), turned into a --strict error, and
 // written out as FILE.rejects.csv.
 import type { Duck } from './duck.js';
-import { ACTIVITIES, CertFormatError, DATE_FORMAT, type DetectedLayout, type LogFile } from './releases.js';
+import { ACTIVITIES, DATE_FORMAT, type Log } from '../format/index.js';
+import { CertFormatError, type DetectedLayout } from './releases.js';
 import { rejectsTable } from './scan.js';
 import type { RejectInfo } from './types.js';
 
@@ -15,7 +16,7 @@ interface RejectRow {
 }
 
 /** Per-file count of distinct rejected lines and the first ten line numbers. */
-export async function countRejects(duck: Duck, file: LogFile): Promise<RejectInfo> {
+export async function countRejects(duck: Duck, file: Log): Promise<RejectInfo> {
   const t = rejectsTable(file);
   const [row] = await duck.rows<{ n: number; lines: number[] }>(
     `SELECT count(DISTINCT line)::INTEGER AS n,
@@ -25,7 +26,7 @@ export async function countRejects(duck: Duck, file: LogFile): Promise<RejectInf
 }
 
 /** Says what was expected for a rejected field, in the data's own terms. */
-export function explainReject(file: LogFile, r: Pick<RejectRow, 'column_name' | 'error_type' | 'error_message' | 'csv_line'>): string {
+export function explainReject(file: Log, r: Pick<RejectRow, 'column_name' | 'error_type' | 'error_message' | 'csv_line'>): string {
   if (r.error_type === 'CAST' && r.column_name === 'activity') {
     return `unknown activity; expected one of ${ACTIVITIES[file].join(', ')}`;
   }
@@ -39,7 +40,7 @@ export function explainReject(file: LogFile, r: Pick<RejectRow, 'column_name' | 
 }
 
 /** Throws a CertFormatError naming file, line and field of the first rejected row, if any. */
-export async function failOnReject(duck: Duck, layout: DetectedLayout, file: LogFile): Promise<void> {
+export async function failOnReject(duck: Duck, layout: DetectedLayout, file: Log): Promise<void> {
   const rows = await duck.rows<RejectRow>(
     `SELECT line::INTEGER AS line, column_name, error_type, error_message, csv_line FROM ${rejectsTable(file)} ORDER BY line, column_idx LIMIT 1`,
   );
@@ -50,7 +51,7 @@ export async function failOnReject(duck: Duck, layout: DetectedLayout, file: Log
 }
 
 /** SQL selecting every rejected line of the given files, one row per line (first error). */
-export function rejectsSelect(layout: DetectedLayout, files: LogFile[]): string {
+export function rejectsSelect(layout: DetectedLayout, files: Log[]): string {
   return files
     .map(
       (f) => `SELECT ${`'${f}'`} AS file, line::BIGINT AS line, column_name AS field, error_type AS reason,
@@ -62,6 +63,6 @@ export function rejectsSelect(layout: DetectedLayout, files: LogFile[]): string 
 }
 
 /** Writes FILE.rejects.csv (via a temp path the caller renames). */
-export async function writeRejects(duck: Duck, layout: DetectedLayout, files: LogFile[], tmpPath: string): Promise<void> {
+export async function writeRejects(duck: Duck, layout: DetectedLayout, files: Log[], tmpPath: string): Promise<void> {
   await duck.run(`COPY (${rejectsSelect(layout, files)}) TO '${tmpPath.replace(/'/g, "''")}' (FORMAT csv, HEADER true)`);
 }

@@ -1,53 +1,11 @@
-// CERT release schemas (columns per log file and release family) and release
-// auto-detection from the files' header lines.
+// Release auto-detection from the log files' header lines, against the format's column
+// sets (src/data/format), and the DuckDB types the reader gives each column.
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-
-export type Family = 'r4' | 'r5' | 'r6';
-export type LogFile = 'logon' | 'device' | 'file' | 'email' | 'http';
-export const LOG_FILES: readonly LogFile[] = ['logon', 'device', 'file', 'email', 'http'];
-export const RELEASES = ['r4.1', 'r4.2', 'r5.1', 'r5.2', 'r6.1', 'r6.2'] as const;
-
-/** Columns per file and family, in the order the releases write them. */
-export const COLUMNS: Record<LogFile, Record<Family, readonly string[]>> = {
-  logon: {
-    r4: ['id', 'date', 'user', 'pc', 'activity'],
-    r5: ['id', 'date', 'user', 'pc', 'activity'],
-    r6: ['id', 'date', 'user', 'pc', 'activity'],
-  },
-  device: {
-    r4: ['id', 'date', 'user', 'pc', 'activity'],
-    r5: ['id', 'date', 'user', 'pc', 'file_tree', 'activity'],
-    r6: ['id', 'date', 'user', 'pc', 'file_tree', 'activity'],
-  },
-  file: {
-    r4: ['id', 'date', 'user', 'pc', 'filename', 'content'],
-    r5: ['id', 'date', 'user', 'pc', 'filename', 'activity', 'to_removable_media', 'from_removable_media', 'content'],
-    r6: ['id', 'date', 'user', 'pc', 'filename', 'activity', 'to_removable_media', 'from_removable_media', 'content'],
-  },
-  email: {
-    r4: ['id', 'date', 'user', 'pc', 'to', 'cc', 'bcc', 'from', 'size', 'attachments', 'content'],
-    r5: ['id', 'date', 'user', 'pc', 'to', 'cc', 'bcc', 'from', 'activity', 'size', 'attachments', 'content'],
-    r6: ['id', 'date', 'user', 'pc', 'to', 'cc', 'bcc', 'from', 'activity', 'size', 'attachments', 'content'],
-  },
-  http: {
-    r4: ['id', 'date', 'user', 'pc', 'url', 'content'],
-    r5: ['id', 'date', 'user', 'pc', 'url', 'content'],
-    r6: ['id', 'date', 'user', 'pc', 'url', 'activity', 'content'],
-  },
-};
-
-/** Allowed `activity` values per file; anything else is a rejected row. */
-export const ACTIVITIES: Record<LogFile, readonly string[]> = {
-  logon: ['Logon', 'Logoff'],
-  device: ['Connect', 'Disconnect'],
-  file: ['File Open', 'File Copy', 'File Write', 'File Delete'],
-  email: ['Send', 'View', 'Receive'],
-  http: ['WWW Visit', 'WWW Download', 'WWW Upload'],
-};
+import { FAMILIES, familyOf, isRelease, releaseOfDataset, LDAP_DIR, LOG_COLUMNS, LOGS, logFileName, RELEASES, type Family, type Log, type Release } from '../format/index.js';
 
 /** DuckDB type of a column when read (activity columns become ENUMs, see scan.ts), so bad values are rejected rows. */
-export function columnType(file: LogFile, family: Family, col: string): string {
+export function columnType(file: Log, family: Family, col: string): string {
   switch (col) {
     case 'date':
       return 'TIMESTAMP';
@@ -65,13 +23,11 @@ export function columnType(file: LogFile, family: Family, col: string): string {
   }
 }
 
-export const DATE_FORMAT = '%m/%d/%Y %H:%M:%S';
-
 export interface DetectedLayout {
   family: Family;
   /** Header column order actually found in each file. */
-  headers: Record<LogFile, string[]>;
-  paths: Record<LogFile, string>;
+  headers: Record<Log, string[]>;
+  paths: Record<Log, string>;
 }
 
 /** A problem with the input data; the message names the file (and line and field where known). */
@@ -103,8 +59,8 @@ function sameColumns(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The families whose column set matches this header. */
-function familiesFor(file: LogFile, header: string[]): Family[] {
-  return (['r4', 'r5', 'r6'] as Family[]).filter((f) => sameColumns(COLUMNS[file][f], header));
+function familiesFor(file: Log, header: string[]): Family[] {
+  return FAMILIES.filter((f) => sameColumns(LOG_COLUMNS[file][f], header));
 }
 
 /**
@@ -114,27 +70,27 @@ function familiesFor(file: LogFile, header: string[]): Family[] {
 export function detectLayout(dataDir: string, requested = 'auto'): DetectedLayout {
   const dir = resolve(dataDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CertFormatError(`data directory not found: ${dir}`);
-  const paths = {} as Record<LogFile, string>;
-  const headers = {} as Record<LogFile, string[]>;
-  for (const f of LOG_FILES) {
-    const p = join(dir, `${f}.csv`);
+  const paths = {} as Record<Log, string>;
+  const headers = {} as Record<Log, string[]>;
+  for (const f of LOGS) {
+    const p = join(dir, logFileName(f));
     if (!existsSync(p)) throw new CertFormatError(`missing required file: ${p}`);
     paths[f] = p;
     headers[f] = parseHeader(readHeaderLine(p));
   }
-  const ldap = join(dir, 'LDAP');
+  const ldap = join(dir, LDAP_DIR);
   if (!existsSync(ldap) || !statSync(ldap).isDirectory()) throw new CertFormatError(`missing required directory: ${ldap} (monthly LDAP snapshots YYYY-MM.csv)`);
 
-  let candidates: Family[] = ['r4', 'r5', 'r6'];
+  let candidates: Family[] = [...FAMILIES];
   if (requested !== 'auto') {
-    if (!(RELEASES as readonly string[]).includes(requested)) throw new CertFormatError(`unknown release '${requested}' (expected auto or one of ${RELEASES.join(', ')})`);
-    candidates = [requested.slice(0, 2) as Family];
+    if (!isRelease(requested)) throw new CertFormatError(`unknown release '${requested}' (expected auto or one of ${RELEASES.join(', ')})`);
+    candidates = [familyOf(requested)];
   }
-  for (const f of LOG_FILES) {
+  for (const f of LOGS) {
     const fams = familiesFor(f, headers[f]);
     const keep = candidates.filter((c) => fams.includes(c));
     if (keep.length === 0) {
-      const expected = candidates.map((c) => `${c}: ${COLUMNS[f][c].join(',')}`).join(' | ');
+      const expected = candidates.map((c) => `${c}: ${LOG_COLUMNS[f][c].join(',')}`).join(' | ');
       throw new CertFormatError(`${paths[f]}: line 1: header '${headers[f].join(',')}' does not match ${requested === 'auto' ? 'any release' : requested} (expected ${expected})`);
     }
     candidates = keep;
@@ -147,11 +103,14 @@ export function detectLayout(dataDir: string, requested = 'auto'): DetectedLayou
  * Picks the exact release name: the requested one, else the directory's name (r4.2 …),
  * else the single dataset named in answers/insiders.csv, else `<family>.2`.
  */
-export function resolveRelease(family: Family, requested: string, dataDir: string, answerDatasets: string[]): string {
-  if (requested !== 'auto') return requested;
+export function resolveRelease(family: Family, requested: string, dataDir: string, answerDatasets: string[]): Release {
+  if (requested !== 'auto') {
+    if (!isRelease(requested)) throw new CertFormatError(`unknown release '${requested}' (expected auto or one of ${RELEASES.join(', ')})`);
+    return requested;
+  }
   const name = basename(resolve(dataDir));
-  if ((RELEASES as readonly string[]).includes(name) && name.startsWith(family)) return name;
-  const ds = [...new Set(answerDatasets.map((d) => 'r' + d.replace(/^r/, '')))].filter((d) => d.startsWith(family + '.'));
-  if (ds.length === 1 && (RELEASES as readonly string[]).includes(ds[0]!)) return ds[0]!;
+  if (isRelease(name) && familyOf(name) === family) return name;
+  const ds = [...new Set(answerDatasets.map(releaseOfDataset))].filter((d): d is Release => isRelease(d) && familyOf(d) === family);
+  if (ds.length === 1) return ds[0]!;
   return `${family}.2`;
 }

@@ -1,23 +1,23 @@
 // The one DuckDB CSV scan of each log file: explicit column types (so a bad date or an
 // unknown activity is a rejected row, not a silently wrong one), standard quoting
 // (r6.x quotes fields holding commas), parallel, rejects kept in a per-file table.
-import type { Duck } from './duck.js';
-import { ACTIVITIES, COLUMNS, DATE_FORMAT, columnType, type DetectedLayout, type LogFile } from './releases.js';
+import { ACTIVITIES, DATE_FORMAT, LOG_COLUMNS, type Log } from '../format/index.js';
+import { columnType, type DetectedLayout } from './releases.js';
 import { ident, lit, litList } from './sql.js';
 
-/** Creates the activity ENUM types that columnType() refers to. */
-export async function createActivityTypes(duck: Duck): Promise<void> {
-  for (const [file, values] of Object.entries(ACTIVITIES)) {
-    await duck.run(`DROP TYPE IF EXISTS ${file}_activity; CREATE TYPE ${file}_activity AS ENUM ${litList(values)}`);
-  }
+/** The activity ENUM types that columnType() refers to. */
+export function activityTypesSql(): string {
+  return Object.entries(ACTIVITIES)
+    .map(([file, values]) => `DROP TYPE IF EXISTS ${file}_activity; CREATE TYPE ${file}_activity AS ENUM ${litList(values)};`)
+    .join('\n');
 }
 
-export function rejectsTable(file: LogFile): string {
+export function rejectsTable(file: Log): string {
   return `rejects_${file}`;
 }
 
 /** A table function call reading one log file with its header's column order. */
-export function readCsvSql(layout: DetectedLayout, file: LogFile): string {
+export function readCsvSql(layout: DetectedLayout, file: Log): string {
   const cols = layout.headers[file].map((c) => `${lit(c)}: ${lit(columnType(file, layout.family, c))}`).join(', ');
   return `read_csv(${lit(layout.paths[file])}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
     columns = {${cols}}, timestampformat = ${lit(DATE_FORMAT)}, store_rejects = true,
@@ -25,8 +25,8 @@ export function readCsvSql(layout: DetectedLayout, file: LogFile): string {
 }
 
 /** The raw column names a family's file has (for building projections). */
-export function hasColumn(layout: DetectedLayout, file: LogFile, col: string): boolean {
-  return COLUMNS[file][layout.family].includes(col);
+export function hasColumn(layout: DetectedLayout, file: Log, col: string): boolean {
+  return LOG_COLUMNS[file][layout.family].includes(col);
 }
 
 export { ident };

@@ -1,9 +1,11 @@
 // Public types of the CERT feature extractor (see docs/features.md).
+import type { Log } from '../format/index.js';
 
 export type Granularity = 'day' | 'week' | 'session';
 export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'session'];
 
-export type Domain = 'logon' | 'device' | 'file' | 'email' | 'http' | 'context';
+/** Feature domains: the five logs, and the user's context. */
+export type Domain = Log | 'context';
 export const DOMAINS: readonly Domain[] = ['logon', 'device', 'file', 'email', 'http', 'context'];
 
 /**
@@ -86,6 +88,20 @@ export interface ExtractOptions {
   /** No progress output or warnings on stderr. */
   quiet?: boolean;
   onProgress?: (p: ProgressEvent) => void;
+  /**
+   * Keep finished scan stages in a work directory and reuse them on a rerun with the same
+   * inputs and options (default true). The directory is removed once the outputs are in place.
+   */
+  resume?: boolean;
+  /** The work directory (default: FILE.parquet.work beside the output). */
+  workDir?: string;
+  /** Called as each log's stage starts, is restored from the work directory, or is done. */
+  onStage?: (e: StageEvent) => void;
+}
+
+export interface StageEvent {
+  stage: Log;
+  status: 'start' | 'reused' | 'done';
 }
 
 export interface RejectInfo {
@@ -116,4 +132,6 @@ export interface FeatureSummary {
   eventsPerSecond: number;
   /** Non-fatal problems (missing psychometric.csv, missing answer files, …). */
   warnings: string[];
+  /** Stages restored from the work directory of an earlier, interrupted run. */
+  reusedStages: string[];
 }

@@ -1,6 +1,7 @@
 // The answers/ tree: insiders.csv (one line per insider) and one file per insider
 // whose lines are its malicious rows, each prefixed by the log it came from.
 import type { TaggedEvent } from './day.js';
+import { ANSWERS_DIR, INSIDERS_FILE } from '../format/index.js';
 import { answerPath, datasetNumber, header, LOGS } from './schema.js';
 import type { TextFile } from './static.js';
 import type { InsiderInfo } from './types.js';
@@ -38,11 +39,11 @@ export class Answers {
       const stamp = (e: TaggedEvent) => w.cal.stamp(e.day, e.time);
       const start = stamp(evs[0]!);
       const end = stamp(evs[evs.length - 1]!);
-      files.push({ path: `answers/${path}`, text: evs.map((e) => `${LOGS[e.log]},${e.text}\n`).join(''), rows: evs.length });
+      files.push({ path: `${ANSWERS_DIR}/${path}`, text: evs.map((e) => `${LOGS[e.log]},${e.text}\n`).join(''), rows: evs.length });
       index.push([datasetNumber(w.release), p.scenario, path.split('/').pop(), user, start, end].join(','));
       insiders.push({ user, scenario: p.scenario, start, end, events: evs.length });
     });
-    files.push({ path: 'answers/insiders.csv', text: index.join('\n') + '\n', rows: index.length - 1 });
+    files.push({ path: `${ANSWERS_DIR}/${INSIDERS_FILE}`, text: index.join('\n') + '\n', rows: index.length - 1 });
     return { files, insiders };
   }
 }

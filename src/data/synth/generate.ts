@@ -9,6 +9,7 @@ import { progress } from '../../util/progress.js';
 import { Answers } from './answers.js';
 import { LogFiles } from './output.js';
 import { runDays } from './pool.js';
+import { ANSWERS_DIR, INSIDERS_FILE, LDAP_DIR, logFileName, PSYCHOMETRIC_FILE } from '../format/index.js';
 import { LOGS } from './schema.js';
 import { ldapSnapshots, psychometric, type TextFile } from './static.js';
 import type { GenerateOptions, GenerateSummary } from './types.js';
@@ -80,20 +81,20 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
     }
 
     const rows: Record<string, number> = {};
-    LOGS.forEach((l, i) => (rows[`${l}.csv`] = logs.rows[i]!));
+    LOGS.forEach((l, i) => (rows[logFileName(l)] = logs.rows[i]!));
     let bytes = logs.bytes;
     const psy = psychometric(world);
     bytes += writeText(tmp, psy);
-    rows['psychometric.csv'] = psy.rows;
+    rows[PSYCHOMETRIC_FILE] = psy.rows;
     let ldapRows = 0;
     for (const f of ldapSnapshots(world)) {
       bytes += writeText(tmp, f);
       ldapRows += f.rows;
     }
-    rows['LDAP'] = ldapRows;
+    rows[LDAP_DIR] = ldapRows;
     const ans = answers.render();
     for (const f of ans.files) bytes += writeText(tmp, f);
-    rows['answers/insiders.csv'] = world.plans.length;
+    rows[`${ANSWERS_DIR}/${INSIDERS_FILE}`] = world.plans.length;
 
     const events = logs.rows.reduce((a, b) => a + b, 0);
     const seconds = (performance.now() - t0) / 1000;

@@ -5,4 +5,3 @@ export { GenerateOptionsError } from './validate.js';
 export { REAL_R42_ROWS } from './real.js';
 export type { GenerateOptions, GenerateSummary, InsiderInfo, Release } from './types.js';
 export { RELEASES } from './types.js';
-export { ensureBenchDataset, readBenchMarker, BENCH_DIR } from './benchCache.js';

@@ -3,6 +3,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DayResult } from './day.js';
+import { logFileName } from '../format/index.js';
 import { header, LOGS } from './schema.js';
 import type { Release } from './types.js';
 
@@ -15,7 +16,7 @@ export class LogFiles {
 
   constructor(dir: string, release: Release) {
     this.fds = LOGS.map((log) => {
-      const fd = openSync(join(dir, `${log}.csv`), 'w');
+      const fd = openSync(join(dir, logFileName(log)), 'w');
       this.write(fd, Buffer.from(header(release, log) + '\n', 'latin1'));
       return fd;
     });

@@ -1,43 +1,39 @@
-// File names and column orders of each release (see the release table in the CERT notes).
+// How the generator writes the CERT format defined in src/data/format: header lines,
+// per-log codes (used in event ids), answer paths and r6-style field quoting.
+import {
+  answerFileName,
+  answerFilePath,
+  familyOf,
+  INSIDERS_COLUMNS,
+  LDAP_COLUMNS,
+  LOG_COLUMNS,
+  LOGS,
+  PSYCHOMETRIC_COLUMNS,
+  type Log,
+} from '../format/index.js';
 import type { Release } from './types.js';
 
-/** The activity logs, in the order used for file codes in event ids. */
-export const LOGS = ['logon', 'device', 'file', 'email', 'http'] as const;
-export type Log = (typeof LOGS)[number];
-export const LOG_CODE: Record<Log, number> = { logon: 0, device: 1, file: 2, email: 3, http: 4 };
+export { LOGS, type Log, datasetNumber } from '../format/index.js';
+/** A log's number in LOGS, written into its event ids. */
+export const LOG_CODE = Object.fromEntries(LOGS.map((l, i) => [l, i])) as Record<Log, number>;
 
 export function header(release: Release, file: Log | 'ldap' | 'psychometric' | 'insiders'): string {
-  const r4 = release === 'r4.2';
-  const r6 = release === 'r6.2';
+  const family = familyOf(release);
   switch (file) {
-    case 'logon':
-      return 'id,date,user,pc,activity';
-    case 'device':
-      return r4 ? 'id,date,user,pc,activity' : 'id,date,user,pc,file_tree,activity';
-    case 'file':
-      return r4 ? 'id,date,user,pc,filename,content' : 'id,date,user,pc,filename,activity,to_removable_media,from_removable_media,content';
-    case 'email':
-      return r4 ? 'id,date,user,pc,to,cc,bcc,from,size,attachments,content' : 'id,date,user,pc,to,cc,bcc,from,activity,size,attachments,content';
-    case 'http':
-      return r6 ? 'id,date,user,pc,url,activity,content' : 'id,date,user,pc,url,content';
     case 'ldap':
-      return r4
-        ? 'employee_name,user_id,email,role,business_unit,functional_unit,department,team,supervisor'
-        : 'employee_name,user_id,email,role,projects,business_unit,functional_unit,department,team,supervisor';
+      return LDAP_COLUMNS[family].join(',');
     case 'psychometric':
-      return 'employee_name,user_id,O,C,E,A,N';
+      return PSYCHOMETRIC_COLUMNS.join(',');
     case 'insiders':
-      return 'dataset,scenario,details,user,start,end';
+      return INSIDERS_COLUMNS.join(',');
+    default:
+      return LOG_COLUMNS[file][family].join(',');
   }
 }
 
-/** The dataset number written in answers/insiders.csv ('4.2' for r4.2). */
-export const datasetNumber = (release: Release): string => release.slice(1);
-
 /** Path of an insider's answer file relative to answers/. */
 export function answerPath(release: Release, scenario: number, user: string): string {
-  const name = `${release}-${scenario}-${user}.csv`;
-  return release === 'r6.2' ? name : `${release}-${scenario}/${name}`;
+  return answerFilePath(release, scenario, answerFileName(release, scenario, user));
 }
 
 /** Quotes a CSV field when it contains a comma, quote or newline (r6.x style). */

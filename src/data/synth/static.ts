@@ -1,5 +1,6 @@
 // The files that describe people rather than activity: monthly LDAP snapshots (leavers
 // drop out of the month after their last day) and psychometric.csv (Big Five).
+import { familyOf, LDAP_COLUMNS, LDAP_DIR, ldapSnapshotName, PSYCHOMETRIC_FILE, quotesFields } from '../format/index.js';
 import { csvField, header } from './schema.js';
 import type { World } from './world.js';
 
@@ -10,26 +11,36 @@ export interface TextFile {
   rows: number;
 }
 
-const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
-
 export function ldapSnapshots(w: World): TextFile[] {
-  const q = w.r6 ? csvField : (s: string) => s;
+  const family = familyOf(w.release);
+  const q = quotesFields(family) ? csvField : (s: string) => s;
+  // Fields by name, written in the order the format lists them for this family.
+  const columns = LDAP_COLUMNS[family];
   return w.cal.months().map(({ year, month, firstDay }) => {
     const lines = [header(w.release, 'ldap')];
     for (const u of w.users) {
       if (u.lastDay < firstDay) continue;
       const sup = u.supervisor >= 0 ? w.users[u.supervisor]!.name : '';
-      const cols = [u.name, u.id, u.email, u.role];
-      if (w.r5) cols.push(u.projects.join(';'));
-      cols.push(u.businessUnit, u.functionalUnit, u.department, u.team, sup);
-      lines.push(cols.map(q).join(','));
+      const field: Record<string, string> = {
+        employee_name: u.name,
+        user_id: u.id,
+        email: u.email,
+        role: u.role,
+        projects: u.projects.join(';'),
+        business_unit: u.businessUnit,
+        functional_unit: u.functionalUnit,
+        department: u.department,
+        team: u.team,
+        supervisor: sup,
+      };
+      lines.push(columns.map((c) => q(field[c]!)).join(','));
     }
-    return { path: `LDAP/${year}-${pad2(month)}.csv`, text: lines.join('\n') + '\n', rows: lines.length - 1 };
+    return { path: `${LDAP_DIR}/${ldapSnapshotName(year, month)}`, text: lines.join('\n') + '\n', rows: lines.length - 1 };
   });
 }
 
 export function psychometric(w: World): TextFile {
   const lines = [header(w.release, 'psychometric')];
   for (const u of w.users) lines.push(`${u.name},${u.id},${u.O},${u.C},${u.E},${u.A},${u.N}`);
-  return { path: 'psychometric.csv', text: lines.join('\n') + '\n', rows: lines.length - 1 };
+  return { path: PSYCHOMETRIC_FILE, text: lines.join('\n') + '\n', rows: lines.length - 1 };
 }

@@ -1,7 +1,10 @@
 // Public option and result types of the generator, and the in-memory model of the
 // simulated organisation ("the world") shared by the main thread and the workers.
 
-export type Release = 'r4.2' | 'r5.2' | 'r6.2';
+import type { Release as CertRelease } from '../format/index.js';
+
+/** The releases the generator writes (the format itself knows r4.1 … r6.2). */
+export type Release = Extract<CertRelease, 'r4.2' | 'r5.2' | 'r6.2'>;
 
 export const RELEASES: readonly Release[] = ['r4.2', 'r5.2', 'r6.2'];
 

@@ -176,7 +176,7 @@ export const PERSONAL_EMAIL_DOMAINS = ['gmail.com', 'yahoo.com', 'hotmail.com', 
 
 export const BUSINESS_EMAIL_DOMAINS = ['harris.com', 'acme.com', 'globex.com', 'initech.com', 'umbrella.com', 'vandelay.com', 'hooli.com', 'wayne.com', 'stark.com', 'cyberdyne.com', 'soylent.com', 'tyrell.com', 'gringotts.com', 'monarch.com', 'dunder.com'];
 
-export const COMPANY_DOMAIN = 'dtaa.com';
+export { COMPANY_DOMAIN } from '../format/index.js';
 
 /** File types: extension, magic-number header written at the start of contents, weight. */
 export const FILE_TYPES: { ext: string; header: string; weight: number; kind: 'doc' | 'pdf' | 'text' | 'image' | 'compressed' | 'exe' }[] = [

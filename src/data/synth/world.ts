@@ -1,6 +1,7 @@
 // The whole simulated world, rebuilt identically from the options in every thread:
 // organisation, habits, web sites, insider plans, leavers, plus byte-encoded strings
 // the row writers copy from.
+import { familyOf } from '../format/index.js';
 import { enc } from './bytes.js';
 import { Calendar } from './calendar.js';
 import { buildHabits, type Habits } from './habits.js';
@@ -119,8 +120,8 @@ export function buildWorld(opts: GenerateOptions): World {
   const topicWordsB = TOPIC_NAMES.map((t) => TOPICS[t]!.map(enc));
   return {
     release: opts.release,
-    r5: opts.release !== 'r4.2',
-    r6: opts.release === 'r6.2',
+    r5: familyOf(opts.release) !== 'r4',
+    r6: familyOf(opts.release) === 'r6',
     seed,
     intensity,
     cal,
