@@ -1,0 +1,52 @@
+// Small models for the analysis tests: a zoo ResNet config with two stages (so it has a
+// downsampling block and same-shape blocks to swap), and a toy net whose stem, joins and
+// head are linear, so that the gradient through shortcuts alone does not depend on the
+// forward values.
+import * as torch from '../../src/torch/index.js';
+import { Linear } from '../../src/nn/index.js';
+import { BlockBase, BlockNet, createModel, type ModelConfig } from '../../src/models/index.js';
+
+export function tinyResNetConfig(shortcut: 'A' | 'none' = 'A', layers = [3, 2]): ModelConfig {
+  return { family: 'resnet', dims: 2, inChannels: 1, numClasses: 3, stem: { kind: 'cifar', width: 4 }, block: 'basic', layers, widths: [4, 8], strides: [1, 2], shortcut };
+}
+
+/** A seeded tiny ResNet in eval mode (BN running statistics randomised so BN is not the identity). */
+export function tinyResNet(seed = 1, shortcut: 'A' | 'none' = 'A', layers = [3, 2]): BlockNet {
+  torch.manualSeed(seed);
+  const m = createModel(tinyResNetConfig(shortcut, layers));
+  torch.noGrad(() => {
+    for (const [k, t] of m.stateDict()) {
+      if (k.endsWith('running_mean')) t.data = torch.randn(t.shape).mul(0.1);
+      if (k.endsWith('running_var')) t.data = torch.rand(t.shape).add(0.5);
+    }
+  });
+  return m.eval();
+}
+
+class LinearBlock extends BlockBase {
+  declare fc: Linear;
+  constructor(width: number) {
+    super({ inChannels: width, outChannels: width, stride: [] });
+    this.setShortcut(false);
+    this.registerModule('fc', new Linear(width, width));
+  }
+  protected branch(_i: number, x: torch.Tensor): torch.Tensor { return this.fc.forward(x).tanh(); }
+}
+
+export class ToyNet extends BlockNet {
+  readonly config = { family: 'mlp_resnet', inFeatures: 5, numClasses: 3, width: 6, depth: 4 } as ModelConfig;
+  declare stem: Linear; declare head: Linear;
+  constructor(depth = 4) {
+    super();
+    this.registerModule('stem', new Linear(5, 6));
+    this.addStage('layers', Array.from({ length: depth }, () => new LinearBlock(6)));
+    this.registerModule('head', new Linear(6, 3));
+  }
+  protected stemForward(x: torch.Tensor): torch.Tensor { return this.stem.forward(x); }
+  protected headForward(h: torch.Tensor): torch.Tensor { return this.head.forward(h); }
+}
+
+/** The model's output for x as a flat array (no autograd). */
+export function outputOf(model: BlockNet, x: torch.Tensor): number[] {
+  return torch.tidy(() => torch.noGrad(() => model.forward(x).toFlatArray()));
+}
