@@ -8,27 +8,37 @@
 //   grid     [C+1, H, W]     domain × feature; the last channel marks real (1) vs padded (0) cells
 //   history  [C·f+1, T]      the user's previous T rows up to this one, time along the
 //                            axis; the last channel marks present (1) vs padded (0) days
+//   learned  [C, f]          as seq, for models that learn their own ordering (a dense stem)
+//   deepinsight [C+1, H, W]  DeepInsight image: similar features on neighbouring pixels;
+//                            the last channel marks occupied pixels
 import * as torch from '../torch/index.js';
 import { Tensor, keep } from '../torch/index.js';
 import { DOMAINS, type Domain } from '../data/cert/types.js';
 import type { PrepareState } from './prepare.js';
 import { correlatedOrder } from './order.js';
 import { historyIndex } from './history.js';
+import { fitDeepInsight, deepInsightMatrix, type DeepInsightSpec } from './deepinsight.js';
 
-export type LayoutKind = 'flat' | 'seq' | 'grid' | 'history';
-export const LAYOUT_KINDS: readonly LayoutKind[] = ['flat', 'seq', 'grid', 'history'];
+export type LayoutKind = 'flat' | 'seq' | 'grid' | 'history' | 'learned' | 'deepinsight';
+export const LAYOUT_KINDS: readonly LayoutKind[] = ['flat', 'seq', 'grid', 'history', 'learned', 'deepinsight'];
 
 export type LayoutSpec =
   | { kind: 'flat' }
   | { kind: 'seq'; order: number[] }
   | { kind: 'grid'; rows: Domain[]; width: number; cells: number[] }
-  | { kind: 'history'; days: number };
+  | { kind: 'history'; days: number }
+  | { kind: 'learned' }
+  | DeepInsightSpec;
 
 export interface LayoutOptions {
   /** seq: 'schema' (default) or 'correlated'. */
   order?: 'schema' | 'correlated';
   /** history: rows of the user's past per sample, this one included. Default 28. */
   days?: number;
+  /** deepinsight: image side in pixels. Default 32. */
+  pixels?: number;
+  /** deepinsight: seeds the embedding. */
+  seed?: number;
 }
 
 /** Fits a layout's own parameters (the seq order needs training rows). */
@@ -52,6 +62,8 @@ export function fitLayout(kind: LayoutKind, prep: PrepareState, base: Float32Arr
       if (!Number.isInteger(days) || days < 1) throw new Error(`history layout: days must be a positive integer, got ${days}`);
       return { kind, days };
     }
+    case 'learned': return { kind };
+    case 'deepinsight': return fitDeepInsight(base, prep.channels.length * f, f, trainRows, { height: o.pixels, width: o.pixels, seed: o.seed });
     default: throw new Error(`unknown layout '${String(kind)}' (one of ${LAYOUT_KINDS.join(', ')})`);
   }
 }
@@ -63,6 +75,8 @@ export function inputShapeOf(spec: LayoutSpec, prep: PrepareState): number[] {
     case 'seq': return [C, f];
     case 'grid': return [C + 1, spec.rows.length, spec.width];
     case 'history': return [C * f + 1, spec.days];
+    case 'learned': return [C, f];
+    case 'deepinsight': return [C + 1, spec.height, spec.width];
   }
 }
 
@@ -90,6 +104,11 @@ export class BoundLayout {
       this.mask = keep(torch.tensor(Float32Array.from(spec.cells, (j) => (j < 0 ? 0 : 1)), { shape: [1, 1, spec.rows.length, spec.width] }));
     }
     if (spec.kind === 'history') this.aux = keep(torch.tensor(historyIndex(keys.user, keys.time, spec.days, n), { shape: [n, spec.days] }));
+    if (spec.kind === 'deepinsight') {
+      const { weights, occupied } = deepInsightMatrix(spec, f);
+      this.aux = keep(torch.tensor(weights, { shape: [f, spec.height * spec.width] }));
+      this.mask = keep(torch.tensor(occupied, { shape: [1, 1, spec.height, spec.width] }));
+    }
   }
 
   /** Model input for these rows (int64 indices into the bound matrix). */
@@ -102,6 +121,11 @@ export class BoundLayout {
       switch (s.kind) {
         case 'flat': return x;
         case 'seq': return x.view(B, C, f).indexSelect(2, this.aux!);
+        case 'learned': return x.view(B, C, f);
+        case 'deepinsight': {
+          const img = x.view(B * C, f).matmul(this.aux!).view(B, C, s.height, s.width);
+          return torch.cat([img, this.mask!.expand(B, 1, s.height, s.width)], 1);
+        }
         case 'grid': {
           const wide = torch.cat([x.view(B, C, f), torch.zeros([B, C, 1])], 2).view(B, C * (f + 1));
           const g = wide.indexSelect(1, this.aux!).view(B, C, s.rows.length, s.width);
@@ -128,6 +152,14 @@ export class BoundLayout {
       case 'grid': {
         const per = s.cells.map((j) => (j < 0 ? -1 : dom[j]));
         return Int32Array.from([...Array.from({ length: C }, () => per).flat(), ...per.map(() => -1)]);
+      }
+      case 'learned': return Int32Array.from({ length: C * f }, (_, k) => dom[k % f]);
+      case 'deepinsight': {
+        // A pixel shared by features of several domains belongs to the first one's domain.
+        const hw = s.height * s.width;
+        const per = new Int32Array(hw).fill(-1);
+        s.cells.forEach((c, j) => { if (per[c] < 0) per[c] = dom[j]; });
+        return Int32Array.from({ length: (C + 1) * hw }, (_, k) => (k < C * hw ? per[k % hw] : -1));
       }
       case 'history': return Int32Array.from({ length: (C * f + 1) * s.days }, (_, k) => {
         const ch = Math.floor(k / s.days);

@@ -38,7 +38,10 @@ export function withInput(cfg: ModelConfig, shape: number[]): ModelConfig {
   const out = { ...cfg, dims, inChannels: shape[0] } as ModelConfig;
   // Per-axis strides written for 2-D cannot apply to 1-D: keep the long-axis entry.
   const fix = (s: number | number[]) => (Array.isArray(s) && s.length !== dims ? (dims === 1 ? [s[s.length - 1]] : [s[0], s[0]]) : s);
-  if (out.family === 'resnet') out.strides = out.strides.map(fix);
+  if (out.family === 'resnet') {
+    out.strides = out.strides.map(fix);
+    if (out.stem.kind === 'dense') out.stem = { ...out.stem, inFeatures: shape.reduce((a, b) => a * b, 1) };
+  }
   if (out.family === 'densenet' && out.transitionStride !== undefined) out.transitionStride = fix(out.transitionStride);
   if (out.family === 'fractalnet' && out.pool !== undefined) out.pool = fix(out.pool);
   if (out.family === 'rexnet') {

@@ -128,6 +128,13 @@ export interface ResNetConfig {
   finalNorm?: boolean;
   /** Dropout before the classifier. */
   headDropout?: number;
+  /**
+   * 'avg' (default): global average pooling. 'last': the features at the last position of
+   * the last axis (averaged over the others), for inputs whose last axis is time ending at
+   * the sample's own day (the history layout): the classifier reads "today in the light of
+   * the past" instead of an average in which today is one day of T.
+   */
+  pool?: 'avg' | 'last';
 }
 
 export class ResNet extends BlockNet {
@@ -169,10 +176,16 @@ export class ResNet extends BlockNet {
   protected stemForward(x: Tensor): Tensor { return this.stem.forward(x); }
   protected headForward(h: Tensor): Tensor {
     if (this.bn_final) h = this.bn_final.forward(h).relu();
-    let p = globalAvgPool(h);
+    let p = this.config.pool === 'last' ? lastPosition(h) : globalAvgPool(h);
     if (this.head_drop) p = this.head_drop.forward(p);
     return this.fc.forward(p);
   }
+}
+
+/** [B, C, …, L] → [B, C]: the last position of the last axis, averaged over the axes between. */
+function lastPosition(h: Tensor): Tensor {
+  const last = h.select(h.dim() - 1, h.shape[h.dim() - 1] - 1);
+  return last.dim() > 2 ? last.flatten(2).mean(2) : last;
 }
 
 const CIFAR = [3, 32, 32];

@@ -28,7 +28,9 @@ const detect = (dims: 1 | 2, widths: number[], stem: Stride, strides: ResNetConf
 });
 const gridNet = (shortcut: 'B' | 'none') => detect(2, [8, 16, 32], [1, 2], [[1, 2], [1, 2], [2, 2]], shortcut);
 const seqNet = (shortcut: 'B' | 'none') => detect(1, [16, 24, 32], 2, [2, 2, 2], shortcut);
-const historyNet = (shortcut: 'B' | 'none') => detect(1, [16, 32, 48], 1, [1, 2, 2], shortcut);
+const historyNet = (shortcut: 'B' | 'none'): ResNetConfig => ({ ...detect(1, [16, 32, 48], 1, [1, 2, 2], shortcut), pool: 'last' });
+const learnedNet = (shortcut: 'B' | 'none'): ResNetConfig => ({ ...detect(1, [16, 32, 48], 1, [1, 2, 2], shortcut), stem: { kind: 'dense', width: 16, length: 64 } });
+const imageNet = (shortcut: 'B' | 'none') => detect(2, [16, 32, 48], 2, [1, 2, 2], shortcut);
 const mlpNet = (plain: boolean): MLPResNetConfig => ({ ...mlpResNet(700, 128, 4), dropout: 0.1, plain });
 
 export const detectionModels: NamedConfigs = {
@@ -36,8 +38,12 @@ export const detectionModels: NamedConfigs = {
   detect_grid_plain: { description: 'detect_grid_resnet without shortcuts', input: [2, 6, 246], config: () => gridNet('none') },
   detect_seq_resnet: { description: 'detector over the features as a sequence [C, ~700]: 6 basic blocks, widths 16/24/32', input: [1, 700], config: () => seqNet('B') },
   detect_seq_plain: { description: 'detect_seq_resnet without shortcuts', input: [1, 700], config: () => seqNet('none') },
-  detect_history_resnet: { description: "detector over a user's last T days [features, T]: 6 basic blocks along time, widths 16/32/48", input: [700, 28], config: () => historyNet('B') },
+  detect_history_resnet: { description: "detector over a user's last T days [features, T]: 6 basic blocks along time, widths 16/32/48, read at the last day", input: [700, 28], config: () => historyNet('B') },
   detect_history_plain: { description: 'detect_history_resnet without shortcuts', input: [700, 28], config: () => historyNet('none') },
+  detect_learned_resnet: { description: 'detector with a learned feature ordering (MoA 2nd place): dense 700 → 16 × 64, then 6 basic blocks along the learned axis', input: [1, 700], config: () => learnedNet('B') },
+  detect_learned_plain: { description: 'detect_learned_resnet without shortcuts', input: [1, 700], config: () => learnedNet('none') },
+  detect_image_resnet: { description: 'detector over a DeepInsight image [C, 32, 32]: strided stem, 6 basic blocks, widths 16/32/48', input: [2, 32, 32], config: () => imageNet('B') },
+  detect_image_plain: { description: 'detect_image_resnet without shortcuts', input: [2, 32, 32], config: () => imageNet('none') },
   detect_mlp_resnet: { description: 'ResNet-MLP detector over flat features: width 128 × 4 blocks, dropout 0.1', input: [700], config: () => mlpNet(false) },
   detect_mlp_plain: { description: 'detect_mlp_resnet without shortcuts', input: [700], config: () => mlpNet(true) },
 };

@@ -14,7 +14,7 @@ export const summary = 'train a residual detector on features and evaluate it';
 export const usage = `usage: reslab train --features FILE.parquet --model NAME --layout KIND --split KIND --out RUN_DIR
                     [--epochs 20] [--batch 256] [--lr 0.002] [--weight-decay 1e-4] [--optimizer adamw|sgd]
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
-                    [--deviation user,peer] [--history-days 28] [--order schema|correlated]
+                    [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
                     [--ensemble N] [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
@@ -22,8 +22,9 @@ export const usage = `usage: reslab train --features FILE.parquet --model NAME -
                     (MNIST-format images; models fmnist_resnet32, fmnist_plain32 or any zoo name)
 
 Layouts: flat (MLP), seq (features as a 1-D sequence), grid (domain × feature), history
-(the user's last T days along time). Splits: time, user, le2020 (Le et al. 2020).
-Models: detect_{grid,seq,history,mlp}_{resnet,plain} (see 'reslab models list').
+(the user's last T days along time), learned (for a dense stem that learns the order),
+deepinsight (a DeepInsight image). Splits: time, user, le2020 (Le et al. 2020).
+Models: detect_{grid,seq,history,learned,image,mlp}_{resnet,plain} ('reslab models list').
 
 Writes RUN_DIR/config.json, layout.json, metrics.jsonl, weights.safetensors,
 predictions.parquet and result.json; --resume continues an interrupted run.
@@ -50,7 +51,7 @@ export const trainFlags = {
   features: { type: 'string' }, model: { type: 'string' }, layout: { type: 'string' }, split: { type: 'string' }, out: { type: 'string' },
   epochs: { type: 'string' }, batch: { type: 'string' }, lr: { type: 'string' }, 'weight-decay': { type: 'string' }, optimizer: { type: 'string' },
   balance: { type: 'string' }, 'positive-share': { type: 'string' }, patience: { type: 'string' }, deviation: { type: 'string' },
-  'history-days': { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
+  'history-days': { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
   'val-users': { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
 } as const;
 
@@ -62,9 +63,9 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
   const seed = intFlag(f.seed as string | undefined, 'seed', 1);
   return withDefaults({
     features: resolve(String(f.features)),
-    model: (f.model as string | undefined) ?? `detect_${layout === 'flat' ? 'mlp' : layout}_resnet`,
+    model: (f.model as string | undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image' } as Record<string, string>)[layout] ?? layout}_resnet`,
     layout,
-    layoutOptions: { days: intFlag(f['history-days'] as string | undefined, 'history-days', 28), order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
+    layoutOptions: { days: intFlag(f['history-days'] as string | undefined, 'history-days', 28), pixels: intFlag(f.pixels as string | undefined, 'pixels', 32), seed, order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
     prepare: { deviation },
     split: {
       kind: oneOf<SplitKind>(f.split, 'split', SPLIT_KINDS, 'le2020'), seed,
