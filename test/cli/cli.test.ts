@@ -2,12 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 function reslab(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/reslab.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, ['bin/reslab.js', ...args], { encoding: 'utf8', timeout: 300_000 });
 }
 
 test('unknown command exits 2 and says so', () => {
@@ -19,7 +19,7 @@ test('unknown command exits 2 and says so', () => {
 test('help lists every command with its summary', () => {
   const r = reslab('help');
   assert.equal(r.status, 0, r.stderr);
-  for (const name of ['demo', 'generate', 'features', 'models']) assert.match(r.stdout, new RegExp(`^  ${name} +\\w`, 'm'));
+  for (const name of ['demo', 'generate', 'features', 'train', 'score', 'baselines', 'compare', 'report', 'models']) assert.match(r.stdout, new RegExp(`^  ${name} +\\w`, 'm'));
   assert.doesNotMatch(r.stdout, /cannot load/);
 });
 
@@ -29,25 +29,29 @@ test('a bad flag is a usage error with the usage text', () => {
   assert.match(r.stderr, /usage: reslab demo/);
 });
 
-test('demo runs generate → features → grid → model → one training step, seeded', () => {
+test('demo --profile tiny runs every stage end to end, writes the report, and a rerun reuses every stage with the same numbers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'reslab-demo-'));
   try {
     const results = [1, 2].map(() => {
-      const r = reslab('demo', '--json', '--out', dir, '--batch', '32');
+      const r = reslab('demo', '--profile', 'tiny', '--json', '--quiet', '--out', dir);
       assert.equal(r.status, 0, r.stderr);
       return JSON.parse(r.stdout.trim().split('\n').pop()!);
     });
     const [a, b] = results;
-    assert.ok(a.generate.insiders > 0 && a.generate.events > 100_000, 'the small profile has insiders and real volume');
-    assert.ok(a.features.rows > 1000 && a.features.insiderRows > 0, 'labelled user-days with malicious ones');
-    assert.equal(a.layout.shape.length, 3);
-    assert.equal(a.layout.shape[1], a.layout.rows.length);
-    assert.ok(a.model.params > a.model.plainParams, 'the residual model has projection shortcuts its plain twin lacks');
-    assert.ok(Number.isFinite(a.train.loss) && a.train.gradNorm > 0);
-    assert.ok(a.train.malicious > 0 && a.train.malicious < a.train.batch, 'the batch has both classes');
-    // Same seed, same numbers, through every stage.
-    assert.equal(b.features.rows, a.features.rows);
-    assert.equal(b.train.loss, a.train.loss);
+    const methods = a.comparison.map((r: { method: string }) => r.method);
+    for (const m of ['detect_grid_resnet · grid', 'detect_grid_plain · grid', 'detect_mlp_resnet · flat', 'random_forest', 'isolation_forest']) assert.ok(methods.includes(m), `${m} in ${methods}`);
+    for (const row of a.comparison) {
+      assert.ok(row.rocAuc.mean >= 0 && row.rocAuc.mean <= 1 && row.prAuc.mean > 0, `${row.method}: ROC-AUC ${row.rocAuc.mean}, PR-AUC ${row.prAuc.mean}`);
+      assert.ok(row.insidersTotal > 0);
+    }
+    // Some detector does much better than chance on held-out users.
+    assert.ok(Math.max(...a.comparison.map((r: { rocAuc: { mean: number } }) => r.rocAuc.mean)) > 0.75);
+    const html = readFileSync(a.report, 'utf8');
+    assert.ok((html.match(/<svg/g) ?? []).length >= 5, 'the report has charts');
+    assert.match(html, /detect_grid_resnet/);
+    // Every stage reused on the rerun, and the same numbers.
+    assert.ok(Object.entries(b.timings).every(([name, t]) => name === 'report' || (t as { cached: boolean }).cached), JSON.stringify(b.timings));
+    assert.deepEqual(b.comparison, a.comparison);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // `reslab demo`: the whole job on built-in data, as a new user first sees it: generate a
 // CERT-format release with injected insiders → day features → the grid ResNet, its plain
-// twin and the history ResNet trained and evaluated on a split that does not leak → the
+// twin, the history ResNet and the MLP-ResNet trained and evaluated on a split that does not leak → the
 // baselines on the same split → ensemble analyses of the trained detectors → one
 // comparison table and a self-contained HTML report. Finished stages are reused when
 // their inputs are unchanged (a cache keyed by config and seed).
@@ -22,8 +22,9 @@ export const usage = `usage: reslab demo [--out DIR] [--profile small|tiny] [--s
 
 Generates a CERT r5.2-format release with injected insiders of scenarios 1-5 (small: 80
 users × 84 days; tiny: 40 × 56, for CI), extracts labelled user-day features, trains the
-domain × feature grid ResNet, its plain twin and the history ResNet (the user's last 28
-days, with deviation-from-own-past inputs) on Le et al.'s by-user-and-time split, runs
+domain × feature grid ResNet, its plain twin, the history ResNet (the user's last 28
+days, with deviation-from-own-past inputs) and the MLP-ResNet on Le et al.'s
+by-user-and-time split (tiny: held-out users), runs
 the baselines on the same split, and writes DIR/comparison.md and DIR/report.html.
 DIR defaults to out/demo. A rerun reuses every stage whose inputs did not change.
 
@@ -75,6 +76,7 @@ export async function run(argv: string[]): Promise<void> {
     { id: 'grid-resnet', cfg: withDefaults({ features, model: 'detect_grid_resnet', layout: 'grid', split, epochs, seed }) },
     { id: 'grid-plain', cfg: withDefaults({ features, model: 'detect_grid_plain', layout: 'grid', split, epochs, seed }) },
     { id: 'history-resnet', cfg: withDefaults({ features, model: 'detect_history_resnet', layout: 'history', prepare: { deviation: ['user'] }, split, epochs, seed }) },
+    { id: 'mlp-resnet', cfg: withDefaults({ features, model: 'detect_mlp_resnet', layout: 'flat', split, epochs, seed }) },
   ];
   for (const { id, cfg } of runs) {
     const dir = join(out, 'runs', id);
