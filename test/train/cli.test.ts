@@ -1,0 +1,59 @@
+// train → score → baselines → compare as a user runs them, on a tiny generated release.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bindSaved } from '../../src/train/data.js';
+import { fitPrepare } from '../../src/layout/prepare.js';
+import { fitLayout } from '../../src/layout/layout.js';
+import { toyMatrix } from './helpers.js';
+
+const reslab = (...args: string[]) => spawnSync(process.execPath, ['bin/reslab.js', ...args], { encoding: 'utf8', timeout: 300_000 });
+const json = (r: ReturnType<typeof reslab>) => {
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+};
+
+test('reslab train, score, baselines and compare on a tiny release', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reslab-train-cli-'));
+  try {
+    json(reslab('generate', '--out', join(dir, 'data'), '--release', 'r5.2', '--users', '30', '--days', '42', '--insiders', '6', '--scenarios', '1,2,3,4,5', '--intensity', '2', '--quiet', '--json'));
+    const features = join(dir, 'day.parquet');
+    json(reslab('features', '--data', join(dir, 'data'), '--granularity', 'day', '--out', features, '--quiet', '--json'));
+    const run = join(dir, 'run');
+    const t = json(reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '2', '--out', run, '--json'));
+    assert.ok(t.macs > 0 && t.params > 0 && t.test.overall.rocAuc >= 0);
+    for (const f of ['config.json', 'layout.json', 'metrics.jsonl', 'weights.safetensors', 'predictions.parquet', 'result.json']) assert.ok(existsSync(join(run, f)), f);
+    assert.equal(readFileSync(join(run, 'metrics.jsonl'), 'utf8').trim().split('\n').length, 2);
+
+    const s = json(reslab('score', '--run', run, '--features', features, '--out', join(dir, 'scores.parquet'), '--top', '5', '--json'));
+    assert.equal(s.top.length, 5);
+    assert.ok(s.top[0].score >= s.top[4].score);
+    assert.deepEqual(Object.keys(s.top[0].contributions).sort(), ['context', 'device', 'email', 'file', 'http', 'logon']);
+
+    json(reslab('baselines', '--features', features, '--out', join(dir, 'bl'), '--only', 'zscore,random_forest', '--split', 'user', '--json'));
+    const c = json(reslab('compare', run, join(dir, 'bl'), '--out', join(dir, 'table.md'), '--json'));
+    assert.deepEqual(c.rows.map((r: { method: string }) => r.method).sort(), ['detect_mlp_resnet · flat', 'random_forest', 'zscore']);
+    assert.match(readFileSync(join(dir, 'table.md'), 'utf8'), /\| method \| runs \| ROC-AUC \| PR-AUC/);
+
+    // Resuming a finished run changes nothing; other options are refused.
+    const again = json(reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '2', '--out', run, '--resume', '--json'));
+    assert.equal(again.test.overall.averagePrecision, t.test.overall.averagePrecision);
+    const other = reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '3', '--out', run, '--resume');
+    assert.equal(other.status, 1);
+    assert.match(other.stderr, /made with other options/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('scoring features that lack a column the run needs names the columns', () => {
+  const m = toyMatrix();
+  const rows = Int32Array.from({ length: 100 }, (_, i) => i);
+  const prep = fitPrepare(m, rows);
+  const spec = fitLayout('flat', prep, new Float32Array(0), rows);
+  const fewer = { ...m, columns: m.columns.map((c) => (c === 'http_count_events_1' ? 'renamed' : c)) };
+  assert.throws(() => bindSaved(fewer, prep, spec), /lack 1 column\(s\) the run needs: http_count_events_1/);
+});
