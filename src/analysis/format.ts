@@ -15,11 +15,13 @@ export function formatLesion(r: LesionResult): string {
     lines.push('', `remove one block      ${r.metric}`);
     for (const e of r.single) {
       const tag = e.downsample ? ' (downsampling)' : '';
-      lines.push(`  block ${String(e.block).padStart(3)}${tag.padEnd(16)} ${e.removable ? `${f(e.value, d).padStart(8)}  Δ ${f(e.value! - r.baseline, d)}` : '   not removable (no shortcut, changes shape)'}`);
+      const extra = e.figures ? `  ${Object.entries(e.figures).map(([k, v]) => `${k} ${f(v, 4)}`).join(', ')}` : '';
+      lines.push(`  block ${String(e.block).padStart(3)}${tag.padEnd(16)} ${e.removable ? `${f(e.value, d).padStart(8)}  Δ ${f(e.value! - r.baseline, d)}${extra}` : '   not removable (no shortcut, changes shape)'}`);
     }
     const s = singleSummary(r);
     if (s) {
-      lines.push(`  non-downsampling blocks: mean change ${f(s.mean, d)}, worst ${f(s.worst, d)} (block ${s.worstBlock})` +
+      const word = r.lowerIsBetter ? 'increase' : 'drop';
+      lines.push(`  non-downsampling blocks: mean ${word} ${f(s.mean, d)}, median ${f(s.median, d)}, worst ${f(s.worst, d)} (block ${s.worstBlock})` +
         (s.downsampleWorst !== null ? `; worst downsampling block ${f(s.downsampleWorst, d)}` : ''));
     }
     if (r.plain) {

@@ -163,13 +163,15 @@ export function runLesion(model: BlockNet, modelName: string, ev: Evaluator, o: 
   };
 }
 
-/** Mean and worst change of the metric when one non-downsampling block is removed. */
-export function singleSummary(r: LesionResult): { mean: number; worst: number; worstBlock: number; downsampleWorst: number | null } | null {
+/** Mean, median and worst loss (metric change towards worse) when one non-downsampling block is removed. */
+export function singleSummary(r: LesionResult): { mean: number; median: number; worst: number; worstBlock: number; downsampleWorst: number | null } | null {
   const sign = r.lowerIsBetter ? 1 : -1;
   const nd = r.single.filter((e) => e.value !== null && !e.downsample);
   if (nd.length === 0) return null;
   const drops = nd.map((e) => sign * (e.value! - r.baseline));
   const w = drops.indexOf(Math.max(...drops));
   const ds = r.single.filter((e) => e.value !== null && e.downsample).map((e) => sign * (e.value! - r.baseline));
-  return { mean: mean(drops), worst: drops[w], worstBlock: nd[w].block, downsampleWorst: ds.length ? Math.max(...ds) : null };
+  const sorted = drops.slice().sort((a, b) => a - b);
+  const median = (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+  return { mean: mean(drops), median, worst: drops[w], worstBlock: nd[w].block, downsampleWorst: ds.length ? Math.max(...ds) : null };
 }
