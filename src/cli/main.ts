@@ -22,10 +22,12 @@ const commands: Record<string, () => Promise<Command>> = {
   paths: () => import('./commands/paths.js'),
 };
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+async function main(args: string[]): Promise<number> {
+  // --verbose (any command): stack traces with errors; otherwise one line.
+  const verbose = args.includes('--verbose') || Boolean(process.env.RESLAB_DEBUG);
+  const [name, ...rest] = args.filter((a) => a !== '--verbose');
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const lines = ['usage: reslab <command> [flags]', '', 'commands:'];
+    const lines = ['usage: reslab <command> [flags] [--json] [--verbose]', '', 'commands:'];
     for (const [n, load] of Object.entries(commands)) {
       // A command that fails to load is listed with its error rather than hidden.
       const c = await load().catch((e: Error) => ({ summary: `(cannot load: ${e.message.split('\n')[0]})` }));
@@ -53,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     console.error(`reslab ${name}: ${(e as Error).message}`);
-    if (process.env.RESLAB_DEBUG) console.error((e as Error).stack);
+    if (verbose) console.error((e as Error).stack);
     return 1;
   }
 }

@@ -99,7 +99,7 @@ export async function run(argv: string[]): Promise<void> {
   // 4. baselines on the same split and preprocessing
   const blDir = join(out, 'baselines');
   const bl = await cache.run('baselines', { features: feat.key, split, detectors: BASELINES }, BASELINES.map((d) => join(blDir, d, `seed-${seed}`, 'result.json')), async () =>
-    (await runBaselines({ features, detectors: BASELINES, split: profile.split, seeds: [seed] }, blDir)).map((r) => ({ detector: r.detector, prAuc: r.averagePrecision, rocAuc: r.rocAuc })));
+    (await runBaselines({ features, detectors: BASELINES, split: profile.split, seeds: [seed] }, blDir, (line) => { if (!quiet) process.stderr.write(`baselines: ${line}\n`); })).map((r) => ({ detector: r.detector, prAuc: r.averagePrecision, rocAuc: r.rocAuc })));
   log(`baselines ${bl.result.map((b) => `${b.detector} ${b.prAuc.toFixed(3)}`).join(', ')} (test PR-AUC)${note('baselines', bl)}`);
 
   // 5. the comparison table and the report (cheap: always rebuilt)
