@@ -11,8 +11,12 @@ export interface LayoutForExplain {
   inputDomains(): Int32Array;
 }
 
+/** The score explained: one value per sample, differentiable in the input (default: the first logit). */
+export type ScoreOf = (model: BlockNet, x: torch.Tensor, rows: torch.Tensor) => torch.Tensor;
+const firstLogit: ScoreOf = (model, x) => model.forward(x).select(1, 0);
+
 /** [rows.length] records of domain → contribution. */
-export function domainContributions(model: BlockNet, layout: LayoutForExplain, rows: Int32Array, batch = 256): Record<Domain, number>[] {
+export function domainContributions(model: BlockNet, layout: LayoutForExplain, rows: Int32Array, scoreOf: ScoreOf = firstLogit, batch = 256): Record<Domain, number>[] {
   const dom = layout.inputDomains();
   const P = dom.length, D = DOMAINS.length;
   const onehot = new Float32Array(P * D);
@@ -24,8 +28,9 @@ export function domainContributions(model: BlockNet, layout: LayoutForExplain, r
   for (let s = 0; s < rows.length; s += batch) {
     const part = rows.subarray(s, Math.min(rows.length, s + batch));
     const v = torch.tidy(() => {
-      const x = layout.batch(torch.tensor(BigInt64Array.from(part, BigInt))).detach().requiresGrad_(true);
-      const y = model.forward(x).select(1, 0).sum();
+      const r = torch.tensor(BigInt64Array.from(part, BigInt));
+      const x = layout.batch(r).detach().requiresGrad_(true);
+      const y = scoreOf(model, x, r).sum();
       const [g] = torch.grad([y], [x]);
       return g!.mul(x).view(part.length, P).matmul(map).dataSync() as Float32Array;
     });

@@ -141,6 +141,12 @@ export class BoundLayout {
     });
   }
 
+  /** Values per row of the base matrix (C·f). */
+  get baseWidth(): number { return this.prep.channels.length * this.prep.inputs.length; }
+
+  /** The rows of the base matrix itself, [B, C·f] (the autoencoder's target). */
+  base(rows: Tensor): Tensor { return this.x.indexSelect(0, rows); }
+
   /** For every element of one sample's input: the index of its domain in DOMAINS, or -1 (mask, padding). */
   inputDomains(): Int32Array {
     const C = this.prep.channels.length, f = this.prep.inputs.length;

@@ -1,5 +1,8 @@
-// Insider detection as a training task: a binary logit per user-day over a bound layout,
-// balanced by the sampler, a class weight or the focal loss.
+// Insider detection as a training task over a bound layout. Supervised: a binary logit per
+// user-day, balanced by the sampler, a class weight or the focal loss, early-stopped on
+// validation PR-AUC. Unsupervised (autoencoder, svdd): the mean anomaly score of the
+// training rows is the loss and the validation rows' mean score decides early stopping;
+// labels are never read for training or model selection, only reported.
 import * as torch from '../torch/index.js';
 import type { BlockNet } from '../models/index.js';
 import { averagePrecision, rocAuc } from '../eval/index.js';
@@ -7,9 +10,11 @@ import type { BoundLayout } from '../layout/layout.js';
 import { detectionLoss, positiveWeight, type Balance } from './loss.js';
 import { predictLogits, rowsTensor } from './predict.js';
 import type { TrainTask, Validation } from './task.js';
+import { outputsFor, rowScores, scoreRows, type Mode } from './modes.js';
 
-export function detectionTask(layout: BoundLayout, labels: Int32Array, train: Int32Array, balance: Balance): TrainTask {
+export function detectionTask(layout: BoundLayout, labels: Int32Array, train: Int32Array, balance: Balance, mode: Mode = 'supervised'): TrainTask {
   const positive = (r: number) => labels[r] > 0;
+  if (mode !== 'supervised') return unsupervisedTask(layout, labels, mode);
   const posWeight = positiveWeight(labels, train);
   return {
     inputShape: layout.inputShape,
@@ -34,6 +39,25 @@ export function detectionTask(layout: BoundLayout, labels: Int32Array, train: In
       const valPrAuc = both ? averagePrecision(logits, y) : null;
       // PR-AUC when validation has insiders, else the loss decides.
       return { valLoss: loss, valScore: valPrAuc ?? -loss, figures: { valPrAuc, valRocAuc: both ? rocAuc(logits, y) : null } };
+    },
+  };
+}
+
+function unsupervisedTask(layout: BoundLayout, labels: Int32Array, mode: Mode): TrainTask {
+  return {
+    inputShape: layout.inputShape,
+    numOutputs: outputsFor(mode, layout.baseWidth),
+    loss(model, rows) {
+      const r = rowsTensor(rows);
+      return rowScores(mode, model, layout.batch(r), () => layout.base(r)).mean();
+    },
+    validate(model: BlockNet, rows: Int32Array): Validation {
+      if (rows.length === 0) return { valLoss: null, valScore: null, figures: {} };
+      const scores = scoreRows(mode, model, layout, rows);
+      const loss = scores.reduce((a, b) => a + b, 0) / rows.length;
+      const y = Int32Array.from(rows, (r) => (labels[r] > 0 ? 1 : 0));
+      const both = y.some((v) => v === 1) && y.some((v) => v === 0);
+      return { valLoss: loss, valScore: -loss, figures: { valPrAuc: both ? averagePrecision(scores, y) : null, valRocAuc: both ? rocAuc(scores, y) : null } };
     },
   };
 }

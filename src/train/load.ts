@@ -8,6 +8,7 @@ import type { PrepareState } from '../layout/prepare.js';
 import type { LayoutSpec } from '../layout/layout.js';
 import { inputShapeOf } from '../layout/layout.js';
 import type { RunConfig } from './run.js';
+import { outputsFor } from './modes.js';
 
 export interface LoadedRun { dir: string; config: RunConfig & { name: string; macs: number; params: number }; prep: PrepareState; layout: LayoutSpec; models: BlockNet[] }
 
@@ -30,7 +31,7 @@ export function loadRun(dir: string): LoadedRun {
   const models = members.map((k) => {
     const path = join(membersDir, k, 'best.safetensors');
     if (!existsSync(path)) throw new Error(`${path}: missing; member ${k} never finished an epoch`);
-    const model = createModel(config.model, { input });
+    const model = createModel(config.model, { input, overrides: { numClasses: outputsFor(config.mode ?? 'supervised', prep.channels.length * prep.inputs.length) } });
     const { tensors } = loadSafetensors(path);
     model.loadStateDict(tensors);
     for (const t of tensors.values()) t.dispose();

@@ -19,12 +19,14 @@ import { writePredictions } from './predictions.js';
 import { prepareDetection, type DataSpec } from './data.js';
 import { describeSplit } from './split.js';
 import { trainMember, DEFAULT_TRAIN, type TrainOptions, type EpochRecord } from './trainer.js';
-import { predictLogits, sigmoid } from './predict.js';
+import { scoreRows, rowScores, outputsFor, type Mode } from './modes.js';
 import { detectionTask } from './detectTask.js';
 
 export interface RunConfig extends DataSpec, TrainOptions {
   features: string;
   ensemble: number;
+  /** supervised (labels), autoencoder or svdd (no labels). */
+  mode: Mode;
   /** Alerts shown with per-domain contributions in result.json. */
   topAlerts: number;
 }
@@ -51,23 +53,24 @@ export interface RunSummary {
 }
 
 /** The method a run belongs to: runs that differ only in the seed are one method. */
-export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'>): string {
+export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
-  return `${c.model} · ${c.layout}${dev}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
+  const mode = c.mode && c.mode !== 'supervised' ? ` · ${c.mode}` : '';
+  return `${c.model} · ${c.layout}${dev}${mode}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
 }
 
-export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'>): string {
+export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'> & { mode?: Mode }): string {
   return `${methodName(c)} · seed ${c.seed}`;
 }
 
 /** Only the options that decide the numbers: a resumed run must have the same ones. */
 function fingerprint(c: RunConfig): string {
-  const { features, model, layout, layoutOptions, prepare, split, ensemble, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip } = c;
-  return JSON.stringify({ features, model, layout, layoutOptions, prepare, split, ensemble, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip });
+  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip } = c;
+  return JSON.stringify({ features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip });
 }
 
 export function withDefaults(c: Partial<RunConfig> & Pick<RunConfig, 'features' | 'model' | 'layout' | 'split'>): RunConfig {
-  return { ...DEFAULT_TRAIN, ensemble: 1, topAlerts: 20, ...c };
+  return { ...DEFAULT_TRAIN, ensemble: 1, mode: 'supervised', topAlerts: 20, ...c };
 }
 
 export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks = {}): Promise<RunSummary> {
@@ -82,7 +85,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const matrix = await loadFeatureMatrix(cfg.features);
   const data = prepareDetection(matrix, cfg);
   const split = describeSplit(data.split, { user: matrix.user, time: matrix.time, insider: matrix.insider });
-  const probe = createModel(cfg.model, { input: data.layout.inputShape });
+  const probe = createModel(cfg.model, { input: data.layout.inputShape, overrides: { numClasses: outputsFor(cfg.mode, data.layout.baseWidth) } });
   const prof = profileModel(probe, data.layout.inputShape);
   probe.dispose();
   log(`data      ${matrix.n.toLocaleString('en-US')} rows × ${data.prep.inputs.length} inputs (${data.prep.channels.join(' + ')}); split ${cfg.split.kind}: ` +
@@ -100,7 +103,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   for (let k = 0; k < cfg.ensemble; k++) {
     const dir = join(out, 'members', String(k));
     const r = trainMember(cfg, {
-      task: detectionTask(data.layout, data.labels, data.split.train, cfg.balance), train: data.split.train, val: data.split.val, dir, member: k, resume: Boolean(hooks.resume),
+      task: detectionTask(data.layout, data.labels, data.split.train, cfg.balance, cfg.mode), train: data.split.train, val: data.split.val, dir, member: k, resume: Boolean(hooks.resume),
       warn: (m) => log(`warning   ${m}`),
       onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
       onEpoch: (e) => {
@@ -115,17 +118,17 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   copyFileSync(join(out, 'members', '0', 'best.safetensors'), join(out, 'weights.safetensors'));
 
   const test = data.split.test, val = data.split.val;
-  const scoreRows = (rows: Int32Array) => {
+  const ensembleScores = (rows: Int32Array) => {
     const s = new Float64Array(rows.length);
-    for (const m of models) predictLogits(m, data.layout, rows).forEach((z, i) => (s[i] += sigmoid(z) / models.length));
+    for (const m of models) scoreRows(cfg.mode, m, data.layout, rows).forEach((v, i) => (s[i] += v / models.length));
     return s;
   };
-  const testScores = scoreRows(test), valScores = scoreRows(val);
+  const testScores = ensembleScores(test), valScores = ensembleScores(val);
   await writePredictions(join(out, 'predictions.parquet'), matrix, [['val', val, valScores], ['test', test, testScores]]);
   const epochSeconds = records.length ? records.reduce((a, r) => a + r.seconds, 0) / records.length : 0;
   const { evaluation } = writeResult(join(out, 'result.json'), {
     name: runName(cfg), method: methodName(cfg), seed: cfg.seed, matrix, rows: test, scores: testScores, topAlerts: cfg.topAlerts,
-    explain: (rows) => domainContributions(models[0], data.layout, rows),
+    explain: (rows) => domainContributions(models[0], data.layout, rows, (m, x, r) => rowScores(cfg.mode, m, x, () => data.layout.base(r))),
     extra: { model: cfg.model, layout: cfg.layout, params: prof.params, macs: prof.macs, members, epochSeconds, trainSeconds: members.reduce((a, m) => a + m.seconds, 0) },
   });
   for (const m of models) m.dispose();

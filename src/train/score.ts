@@ -7,7 +7,7 @@ import type { Domain } from '../data/cert/types.js';
 import { DOMAINS } from '../data/cert/types.js';
 import { bindSaved } from './data.js';
 import { loadRun } from './load.js';
-import { predictLogits, sigmoid } from './predict.js';
+import { scoreRows, rowScores } from './modes.js';
 import { writePredictions, type ExtraColumns } from './predictions.js';
 
 export interface ScoredAlert { user: string; day: string; score: number; insider: number | null; contributions: Record<Domain, number> }
@@ -24,13 +24,14 @@ export async function scoreFeatures(runDir: string, features: string, out: strin
   }
   const rows = Int32Array.from({ length: matrix.n }, (_, i) => i);
   const scores = new Float64Array(matrix.n);
-  for (const m of run.models) predictLogits(m, layout, rows).forEach((z, i) => (scores[i] += sigmoid(z) / run.models.length));
+  const mode = run.config.mode ?? 'supervised';
+  for (const m of run.models) scoreRows(mode, m, layout, rows).forEach((v, i) => (scores[i] += v / run.models.length));
   const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]);
   const rank = new Int32Array(matrix.n);
   order.forEach((r, k) => (rank[r] = k + 1));
   const topRows = Int32Array.from(order.slice(0, top));
   // Contributions from the first member: explanations of an average are averages of explanations only for linear models.
-  const contrib = domainContributions(run.models[0], layout, topRows);
+  const contrib = domainContributions(run.models[0], layout, topRows, (m, x, r) => rowScores(mode, m, x, () => layout.base(r)));
   const byRow = new Map<number, Record<Domain, number>>();
   topRows.forEach((r, k) => byRow.set(r, contrib[k]));
   const extra: ExtraColumns = { rank: ['INTEGER', (r) => rank[r]] };

@@ -9,6 +9,7 @@ import { trainMember, DEFAULT_TRAIN, type TrainOptions } from '../../src/train/t
 import { saveCheckpoint, loadCheckpoint } from '../../src/train/checkpoint.js';
 import { predictLogits } from '../../src/train/predict.js';
 import { detectionTask } from '../../src/train/detectTask.js';
+import { scoreRows } from '../../src/train/modes.js';
 import { rocAuc } from '../../src/eval/index.js';
 import { toyMatrix } from './helpers.js';
 
@@ -88,3 +89,26 @@ test('checkpoints keep only the latest and the previous epoch', () => {
     t.dispose();
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+for (const mode of ['autoencoder', 'svdd'] as const) {
+  test(`${mode}: trained without labels (shuffled labels give the same weights), scores finite and higher for the planted signal`, () => {
+    const a = tmp(), b = tmp();
+    try {
+      const o = { ...opts, epochs: 2 };
+      const task = detectionTask(data.layout, data.labels, data.split.train, 'none', mode);
+      const shuffled = Int32Array.from(data.labels).reverse();
+      const taskShuffled = detectionTask(data.layout, shuffled, data.split.train, 'none', mode);
+      // Validation figures read labels, but only for reporting: compare weights, not records.
+      const r1 = trainMember(o, { task, train: data.split.train, val: data.split.val, dir: a, member: 0, resume: false });
+      const r2 = trainMember(o, { task: taskShuffled, train: data.split.train, val: data.split.val, dir: b, member: 0, resume: false });
+      assert.deepEqual(weights(r1.model), weights(r2.model));
+      const s = scoreRows(mode, r1.model, data.layout, data.split.test);
+      assert.ok(s.every(Number.isFinite));
+      if (mode === 'autoencoder') {
+        const auc = rocAuc(s, Array.from(data.split.test, (i) => (data.labels[i] > 0 ? 1 : 0)));
+        assert.ok(auc > 0.6, `autoencoder test ROC-AUC ${auc}`);
+      }
+      r1.model.dispose(); r2.model.dispose();
+    } finally { rmSync(a, { recursive: true, force: true }); rmSync(b, { recursive: true, force: true }); }
+  });
+}

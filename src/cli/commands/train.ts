@@ -7,6 +7,7 @@ import { LAYOUT_KINDS, type LayoutKind } from '../../layout/layout.js';
 import { SPLIT_KINDS, type SplitKind } from '../../train/split.js';
 import { BALANCES, type Balance } from '../../train/loss.js';
 import type { DeviationKind } from '../../layout/prepare.js';
+import { MODES, type Mode } from '../../train/modes.js';
 import { progress } from '../../util/progress.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
 
@@ -16,7 +17,7 @@ export const usage = `usage: reslab train --features FILE.parquet --model NAME -
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
                     [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
-                    [--ensemble N] [--seed N] [--resume] [--quiet] [--json]
+                    [--mode supervised|autoencoder|svdd] [--ensemble N] [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
                     [--limit N] [--val 5000] [--test-limit N] [--seed N] [--resume] [--quiet] [--json]
                     (MNIST-format images; models fmnist_resnet32, fmnist_plain32 or any zoo name)
@@ -25,6 +26,9 @@ Layouts: flat (MLP), seq (features as a 1-D sequence), grid (domain × feature),
 (the user's last T days along time), learned (for a dense stem that learns the order),
 deepinsight (a DeepInsight image). Splits: time, user, le2020 (Le et al. 2020).
 Models: detect_{grid,seq,history,learned,image,mlp}_{resnet,plain} ('reslab models list').
+
+Modes: supervised (labels), autoencoder (reconstruction error) and svdd (Deep SVDD
+distance), the last two trained without labels.
 
 Writes RUN_DIR/config.json, layout.json, metrics.jsonl, weights.safetensors,
 predictions.parquet and result.json; --resume continues an interrupted run.
@@ -52,7 +56,7 @@ export const trainFlags = {
   epochs: { type: 'string' }, batch: { type: 'string' }, lr: { type: 'string' }, 'weight-decay': { type: 'string' }, optimizer: { type: 'string' },
   balance: { type: 'string' }, 'positive-share': { type: 'string' }, patience: { type: 'string' }, deviation: { type: 'string' },
   'history-days': { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
-  'val-users': { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
+  'val-users': { type: 'string' }, mode: { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
 } as const;
 
 /** The run config from parsed flags (shared with commands that train several runs). */
@@ -80,6 +84,7 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     positiveShare: numFlag(f['positive-share'], 'positive-share', 0.2),
     patience: intFlag(f.patience as string | undefined, 'patience', 5),
     ensemble: intFlag(f.ensemble as string | undefined, 'ensemble', 1),
+    mode: oneOf<Mode>(f.mode, 'mode', MODES, 'supervised'),
     seed,
   });
 }

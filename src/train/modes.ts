@@ -1,0 +1,50 @@
+// What a detector's score is, per training mode:
+// - supervised:  the logit of "malicious" (probability = sigmoid), trained on the labels;
+// - autoencoder: reconstruction error of the user-day's own normalised features (the base
+//   row) from the layout's input, trained without labels;
+// - svdd:        Deep SVDD (Ruff et al. 2018): squared distance of a 32-d embedding from a
+//   fixed centre, trained without labels to pull normal days in. The centre is fixed (all
+//   ones) rather than the mean of the first forward pass, so nothing about it needs saving.
+// `rowScores` is differentiable in the input, so explanations use it too.
+import * as torch from '../torch/index.js';
+import type { Tensor } from '../torch/index.js';
+import type { BlockNet } from '../models/index.js';
+import type { BoundLayout } from '../layout/layout.js';
+import { rowsTensor } from './predict.js';
+
+export type Mode = 'supervised' | 'autoencoder' | 'svdd';
+export const MODES: readonly Mode[] = ['supervised', 'autoencoder', 'svdd'];
+const SVDD_DIM = 32;
+
+/** Model outputs for a mode; `baseWidth` is the values per base row (C·f), the autoencoder's target. */
+export function outputsFor(mode: Mode, baseWidth: number): number {
+  return mode === 'supervised' ? 1 : mode === 'svdd' ? SVDD_DIM : baseWidth;
+}
+
+/** One score per sample, higher = more suspicious (before any squashing). */
+export function rowScores(mode: Mode, model: BlockNet, x: Tensor, base: () => Tensor): Tensor {
+  const y = model.forward(x);
+  if (mode === 'supervised') return y.select(1, 0);
+  if (mode === 'autoencoder') return y.sub(base()).pow(2).mean(1);
+  return y.sub(1).pow(2).sum(1);
+}
+
+/** Scores rows in eval mode without autograd; supervised scores are probabilities. */
+export function scoreRows(mode: Mode, model: BlockNet, layout: BoundLayout, rows: Int32Array, batch = 2048): Float32Array {
+  const out = new Float32Array(rows.length);
+  const wasTraining = model.training;
+  model.eval();
+  torch.noGrad(() => {
+    for (let s = 0; s < rows.length; s += batch) {
+      const part = rowsTensor(rows.subarray(s, Math.min(rows.length, s + batch)));
+      torch.tidy(() => {
+        let v = rowScores(mode, model, layout.batch(part), () => layout.base(part));
+        if (mode === 'supervised') v = v.sigmoid();
+        out.set(v.contiguous().dataSync() as Float32Array, s);
+      });
+      part.dispose();
+    }
+  });
+  model.train(wasTraining);
+  return out;
+}
