@@ -47,26 +47,35 @@ console.log(`data: ${gen.users} users × ${gen.days} days, ${gen.insiders} insid
 const split = { kind: 'le2020' as const, trainUsers: 0.6 };
 interface Entry { id: string; model: string; layout: LayoutKind; deviation?: DeviationKind[]; ensemble?: number }
 const ENTRIES: Entry[] = [
-  { id: 'grid', model: 'detect_grid_resnet', layout: 'grid' },
-  { id: 'grid-plain', model: 'detect_grid_plain', layout: 'grid' },
-  { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },
-  { id: 'seq-plain', model: 'detect_seq_plain', layout: 'seq' },
   { id: 'mlp', model: 'detect_mlp_resnet', layout: 'flat' },
   { id: 'mlp-plain', model: 'detect_mlp_plain', layout: 'flat' },
+  { id: 'mlp-dev', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'] },
+  { id: 'mlp-ens', model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5 },
   { id: 'learned', model: 'detect_learned_resnet', layout: 'learned' },
   { id: 'learned-plain', model: 'detect_learned_plain', layout: 'learned' },
-  { id: 'deepinsight', model: 'detect_image_resnet', layout: 'deepinsight' },
-  { id: 'deepinsight-plain', model: 'detect_image_plain', layout: 'deepinsight' },
+  { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },
+  { id: 'seq-plain', model: 'detect_seq_plain', layout: 'seq' },
+  { id: 'grid', model: 'detect_grid_resnet', layout: 'grid' },
+  { id: 'grid-plain', model: 'detect_grid_plain', layout: 'grid' },
   { id: 'history', model: 'detect_history_resnet', layout: 'history' },
   { id: 'history-plain', model: 'detect_history_plain', layout: 'history' },
-  { id: 'mlp-dev', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'] },
   { id: 'history-dev', model: 'detect_history_resnet', layout: 'history', deviation: ['user'] },
-  { id: 'mlp-dev-ens', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], ensemble: 5 },
+  { id: 'deepinsight', model: 'detect_image_resnet', layout: 'deepinsight' },
+  { id: 'deepinsight-plain', model: 'detect_image_plain', layout: 'deepinsight' },
 ];
 const only = a.only ? new Set(a.only.split(',')) : null;
 const entries = ENTRIES.filter((e) => !only || only.has(e.id));
 
 const runDirs: string[] = [];
+// The anchor first: the tree ensembles on the same split, plain and with deviation inputs.
+const TREES = ['random_forest', 'xgboost'];
+const blDir = join(root, 'runs', 'baselines');
+for (const dev of [[], ['user', 'peer']] as DeviationKind[][]) {
+  const out = join(blDir, dev.length ? 'deviation' : 'plain');
+  await cache.run(`baselines-${dev.join('-') || 'plain'}`, { features: f.key, split, seeds, dev }, TREES.flatMap((t) => seeds.map((s) => join(out, t, `seed-${s}`, 'result.json'))), async () =>
+    (await runBaselines({ features, detectors: TREES, split, seeds, prepare: { deviation: dev } }, out)).length);
+  runDirs.push(out);
+}
 for (const e of entries) {
   for (const seed of seeds) {
     const cfg: RunConfig = withDefaults({ features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: { ...split, seed }, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1 });
@@ -78,14 +87,6 @@ for (const e of entries) {
     console.log(`${e.id.padEnd(14)} seed ${seed}: test PR-AUC ${r.result.prAuc.toFixed(3)}${r.cached ? ' (cached)' : ` in ${r.result.seconds.toFixed(0)} s`}`);
     runDirs.push(dir);
   }
-}
-const TREES = ['random_forest', 'xgboost'];
-const blDir = join(root, 'runs', 'baselines');
-for (const dev of [[], ['user', 'peer']] as DeviationKind[][]) {
-  const out = join(blDir, dev.length ? 'deviation' : 'plain');
-  await cache.run(`baselines-${dev.join('-') || 'plain'}`, { features: f.key, split, seeds, dev }, TREES.flatMap((t) => seeds.map((s) => join(out, t, `seed-${s}`, 'result.json'))), async () =>
-    (await runBaselines({ features, detectors: TREES, split, seeds, prepare: { deviation: dev } }, out)).length);
-  runDirs.push(out);
 }
 const rows = compareResults(findResults(runDirs.filter((d) => existsSync(d))));
 console.log('\n' + comparisonMarkdown(rows));
