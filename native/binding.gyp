@@ -16,14 +16,18 @@
       "cflags_cc": ["-std=c++17", "-O3", "-fno-math-errno", "-fPIC"]
     },
     {
+      # The op wrappers in src/gen/ are generated from the op table in ops/ by
+      # scripts/gen-ops.ts and checked in, so building needs no TypeScript.
       "target_name": "reslab_native",
       "dependencies": ["reslab_kernels"],
       "sources": [
         "src/addon.cc",
-        "src/create.cc",
-        "src/shape.cc",
-        "src/math.cc",
-        "src/nn.cc",
+        "src/host.cc",
+        "src/gen/create.cc",
+        "src/gen/shape.cc",
+        "src/gen/math.cc",
+        "src/gen/nn.cc",
+        "src/gen/init.cc",
         "src/autograd.cc",
         "src/optim.cc",
         "src/xgboost.cc"

@@ -200,10 +200,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   Export(env, exports, "cudaAvailable", cudaAvailable);
   Export(env, exports, "manualSeed", manualSeed);
   Export(env, exports, "configInfo", configInfo);
-  InitCreate(env, exports);
-  InitShape(env, exports);
-  InitMath(env, exports);
-  InitNN(env, exports);
+  gen::Init(env, exports);
+  InitHost(env, exports);
   InitAutograd(env, exports);
   InitOptim(env, exports);
   InitXGBoost(env, exports);

@@ -34,11 +34,12 @@ bool IsNullish(const Napi::Value& v);
 using Fn = Napi::Value (*)(const Napi::CallbackInfo&);
 void Export(Napi::Env env, Napi::Object exports, const char* name, Fn fn);
 
-// Each op file registers its functions through one of these.
-void InitCreate(Napi::Env env, Napi::Object exports);
-void InitShape(Napi::Env env, Napi::Object exports);
-void InitMath(Napi::Env env, Napi::Object exports);
-void InitNN(Napi::Env env, Napi::Object exports);
+// The ops generated from the op table (native/ops/) register through gen::Init; each
+// hand-written file registers its own functions.
+namespace gen {
+void Init(Napi::Env env, Napi::Object exports);
+}
+void InitHost(Napi::Env env, Napi::Object exports);
 void InitAutograd(Napi::Env env, Napi::Object exports);
 void InitOptim(Napi::Env env, Napi::Object exports);
 

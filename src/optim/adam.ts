@@ -1,7 +1,6 @@
 // Adam and AdamW (torch.optim's update rule): Adam adds weight decay to the gradient
 // (L2); AdamW decays the weights directly (decoupled).
-import { Tensor, keep, zerosLike } from '../torch/index.js';
-import { N } from '../torch/native.js';
+import { Tensor, keep, optimKernels, zerosLike } from '../torch/index.js';
 import { Optimizer, definedOnly, type ParamsInput } from './optimizer.js';
 
 export interface AdamOptions { lr?: number; betas?: [number, number]; eps?: number; weightDecay?: number; amsgrad?: boolean }
@@ -20,9 +19,9 @@ export class Adam extends Optimizer<H> {
     }
     const step = (s.step as number) + 1;
     s.step = step;
-    // One fused pass per parameter (native/src/optim.cc), in torch.optim's arithmetic order.
-    N.adamUpdate(p.h, grad.h, (s.expAvg as Tensor).h, (s.expAvgSq as Tensor).h, h.amsgrad ? (s.maxExpAvgSq as Tensor).h : null,
-      step, h.lr, h.betas[0], h.betas[1], h.eps, h.weightDecay, h.decoupled);
+    // One fused pass per parameter, in torch.optim's arithmetic order.
+    optimKernels.adam(p, grad, s.expAvg as Tensor, s.expAvgSq as Tensor, h.amsgrad ? (s.maxExpAvgSq as Tensor) : null, step,
+      { lr: h.lr, beta1: h.betas[0], beta2: h.betas[1], eps: h.eps, weightDecay: h.weightDecay, decoupled: h.decoupled });
   }
 }
 

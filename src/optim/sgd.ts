@@ -1,6 +1,5 @@
 // SGD with momentum, dampening, Nesterov and L2 weight decay (torch.optim.SGD's update).
-import { Tensor, keep, zerosLike } from '../torch/index.js';
-import { N } from '../torch/native.js';
+import { Tensor, keep, optimKernels, zerosLike } from '../torch/index.js';
 import { Optimizer, definedOnly, type ParamsInput } from './optimizer.js';
 
 export interface SGDOptions { lr: number; momentum?: number; dampening?: number; nesterov?: boolean; weightDecay?: number }
@@ -12,11 +11,11 @@ export class SGD extends Optimizer<H> {
     if (o.nesterov && (!o.momentum || o.dampening)) throw new Error('Nesterov momentum needs momentum > 0 and dampening = 0');
   }
   protected update(p: Tensor, grad: Tensor, s: Record<string, Tensor | number>, h: H): void {
-    // One fused pass per parameter (native/src/optim.cc), in torch.optim's arithmetic order;
+    // One fused pass per parameter, in torch.optim's arithmetic order;
     // on the first step the momentum buffer takes the step's direction, as torch.optim's clone.
     let buf = s.momentumBuffer as Tensor | undefined;
     const first = h.momentum !== 0 && !buf;
     if (first) s.momentumBuffer = buf = keep(zerosLike(p));
-    N.sgdUpdate(p.h, grad.h, h.momentum ? buf!.h : null, first, h.lr, h.momentum, h.dampening, h.weightDecay, h.nesterov);
+    optimKernels.sgd(p, grad, h.momentum ? buf! : null, first, h);
   }
 }

@@ -8,4 +8,5 @@ export * from './autograd.js';
 export * from './runtime.js';
 export { tidy, withScope, keep, unkeep, isKept, liveTensors } from './scope.js';
 export * as F from './functional.js';
+export { optimKernels, type AdamHyper, type SgdHyper } from './optim-kernels.js';
 export { saveSafetensors, loadSafetensors, encodeSafetensors, decodeSafetensors } from './safetensors.js';

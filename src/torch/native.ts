@@ -1,13 +1,18 @@
 // Loads the libtorch addon once. Everything above this file talks to libtorch through
-// `N`; nothing else touches the addon.
+// `N`, typed by the interface generated from the op table (native/ops/), so a misspelt
+// op or a wrong argument count is a type error.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import type { NativeAddon } from './native-ops.gen.js';
 
 /** An opaque reference to a native tensor. */
 export type Handle = object & { readonly __handle: unique symbol };
+/** An XGBoost booster or DMatrix (native/src/xgboost.cc). */
+export type XgbHandle = object;
+export type { NativeAddon };
 
 // OpenBLAS (used by libtorch for small matmuls) starts its own thread pool, which fights
 // libtorch's OpenMP pool on 2 cores; it reads this variable when the library is loaded.
@@ -19,9 +24,7 @@ if (!existsSync(addonPath)) {
   throw new Error(`reslab's libtorch addon is not built (${addonPath} is missing): run 'npm run build'`);
 }
 
-// The addon's functions are typed loosely here; src/torch/* gives them real types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const N: Record<string, (...args: any[]) => any> = createRequire(import.meta.url)(addonPath);
+export const N = createRequire(import.meta.url)(addonPath) as NativeAddon;
 
 // libtorch starts with one intra-op thread in an embedding process; use every core unless told.
 const envThreads = Number(process.env.RESLAB_THREADS ?? '');

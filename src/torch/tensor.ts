@@ -75,7 +75,7 @@ export class Tensor {
   // ---- conversion -----------------------------------------------------------------
   to(dtypeOrDevice: DType | Device, device?: Device): Tensor {
     const isDevice = dtypeOrDevice === 'cpu' || dtypeOrDevice.startsWith('cuda');
-    return new Tensor(N.to(this.h, isDevice ? null : dtypeOrDevice, isDevice ? dtypeOrDevice : (device ?? null)));
+    return new Tensor(N.to(this.h, isDevice ? null : (dtypeOrDevice as DType), isDevice ? dtypeOrDevice : (device ?? null)));
   }
   float(): Tensor { return this.to('float32'); }
   double(): Tensor { return this.to('float64'); }
@@ -183,15 +183,15 @@ export class Tensor {
   /** max along a dim: values and indices. */
   max(dim: number, keepdim?: boolean): { values: Tensor; indices: Tensor };
   max(dim?: number, keepdim = false): Tensor | { values: Tensor; indices: Tensor } {
-    if (dim === undefined) return new Tensor(N.max(this.h, null, false));
-    const [v, i] = N.max(this.h, dim, keepdim);
+    if (dim === undefined) return new Tensor(N.max(this.h));
+    const [v, i] = N.maxDim(this.h, dim, keepdim);
     return { values: new Tensor(v), indices: new Tensor(i) };
   }
   min(): Tensor;
   min(dim: number, keepdim?: boolean): { values: Tensor; indices: Tensor };
   min(dim?: number, keepdim = false): Tensor | { values: Tensor; indices: Tensor } {
-    if (dim === undefined) return new Tensor(N.min(this.h, null, false));
-    const [v, i] = N.min(this.h, dim, keepdim);
+    if (dim === undefined) return new Tensor(N.min(this.h));
+    const [v, i] = N.minDim(this.h, dim, keepdim);
     return { values: new Tensor(v), indices: new Tensor(i) };
   }
   amax(dim: number | number[], keepdim = false): Tensor { return new Tensor(N.amax(this.h, dim, keepdim)); }
@@ -224,9 +224,12 @@ export class Tensor {
   expandAs(o: Tensor): Tensor { return this.expand(o.shape); }
   repeat(...reps: number[] | [number[]]): Tensor { return new Tensor(N.repeat(this.h, reps.flat())); }
   flip(dims: number[]): Tensor { return new Tensor(N.flip(this.h, dims)); }
-  split(sizeOrSizes: number | number[], dim = 0): Tensor[] { return (N.split(this.h, sizeOrSizes, dim) as Handle[]).map((x) => new Tensor(x)); }
-  chunk(chunks: number, dim = 0): Tensor[] { return (N.chunk(this.h, chunks, dim) as Handle[]).map((x) => new Tensor(x)); }
-  unbind(dim = 0): Tensor[] { return (N.unbind(this.h, dim) as Handle[]).map((x) => new Tensor(x)); }
+  split(sizeOrSizes: number | number[], dim = 0): Tensor[] {
+    const hs = Array.isArray(sizeOrSizes) ? N.splitWithSizes(this.h, sizeOrSizes, dim) : N.split(this.h, sizeOrSizes, dim);
+    return hs.map((x) => new Tensor(x));
+  }
+  chunk(chunks: number, dim = 0): Tensor[] { return N.chunk(this.h, chunks, dim).map((x) => new Tensor(x)); }
+  unbind(dim = 0): Tensor[] { return N.unbind(this.h, dim).map((x) => new Tensor(x)); }
   narrow(dim: number, start: number, length: number): Tensor { return new Tensor(N.narrow(this.h, dim, start, length)); }
   /** Like x[..., start:end:step, ...] on one dim; end null = to the end. */
   slice(dim: number, start = 0, end: number | null = null, step = 1): Tensor { return new Tensor(N.slice(this.h, dim, start, end, step)); }
