@@ -81,7 +81,7 @@ for (const e of entries) {
     const cfg: RunConfig = withDefaults({ features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: { ...split, seed }, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1 });
     const dir = join(root, 'runs', e.id, `seed-${seed}`);
     const r = await cache.run(`run-${e.id}-${seed}`, { features: f.key, cfg }, [join(dir, 'result.json')], async () => {
-      const s = await runDetection(cfg, dir, { resume: true });
+      const s = await runDetection(cfg, dir, { resume: 'if-same' });
       return { prAuc: s.test.overall.averagePrecision, seconds: s.seconds };
     });
     console.log(`${e.id.padEnd(14)} seed ${seed}: test PR-AUC ${r.result.prAuc.toFixed(3)}${r.cached ? ' (cached)' : ` in ${r.result.seconds.toFixed(0)} s`}`);

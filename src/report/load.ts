@@ -279,7 +279,8 @@ export function loadAnalysis(dir: string): AnalysisFiles {
       model: l.str('model'),
       metric: l.str('metric'),
       baseline: l.optNum('baseline'),
-      single: l.optObjs('single')?.map((p) => ({ block: p.num('block'), value: p.num('value') })),
+      // A block that cannot be removed (a plain block that changes shape) has value null.
+      single: l.optObjs('single')?.flatMap((p) => { const value = p.optNum('value'); return value === undefined ? [] : [{ block: p.num('block'), value }]; }),
       k: l.optObjs('k')?.map(meanSd),
       reorder: l.optObjs('reorder')?.map(meanSd),
       reorderTrials: l.optObjs('reorderTrials')?.map((p) => ({ tau: p.num('tau'), value: p.num('value') })),

@@ -7,7 +7,7 @@
 //   predictions.parquet  user, day, split, insider, score (ensemble mean probability) per val/test row
 //   result.json          test metrics, curves, alerts per budget, top alerts with per-domain contributions
 // Re-running with --resume continues every unfinished member from its last checkpoint.
-import { copyFileSync, existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFeatureMatrix } from '../data/cert/matrix.js';
 import { profileModel, createModel, type BlockNet } from '../models/index.js';
@@ -33,7 +33,8 @@ export interface RunConfig extends DataSpec, TrainOptions {
 
 export interface RunHooks {
   quiet?: boolean;
-  resume?: boolean;
+  /** true: continue the run in `out` (it must have been made with the same options); 'if-same': continue it if so, else start over. */
+  resume?: boolean | 'if-same';
   log?: (line: string) => void;
   onEpoch?: (r: EpochRecord) => void;
   onBatch?: (member: number, done: number, total: number, loss: number) => void;
@@ -78,9 +79,15 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const log = hooks.log ?? (() => {});
   mkdirSync(out, { recursive: true });
   const cfgPath = join(out, 'config.json');
-  if (hooks.resume && existsSync(cfgPath)) {
+  let resume = Boolean(hooks.resume);
+  if (resume && existsSync(cfgPath)) {
     const prev = JSON.parse(readFileSync(cfgPath, 'utf8')) as { fingerprint?: string };
-    if (prev.fingerprint !== fingerprint(cfg)) throw new Error(`${cfgPath}: the run there was made with other options; resume needs the same ones (or a new --out)`);
+    if (prev.fingerprint !== fingerprint(cfg)) {
+      if (hooks.resume !== 'if-same') throw new Error(`${cfgPath}: the run there was made with other options; resume needs the same ones (or a new --out)`);
+      // Another configuration's checkpoints must not seed this one.
+      rmSync(join(out, 'members'), { recursive: true, force: true });
+      resume = false;
+    }
   }
   const matrix = await loadFeatureMatrix(cfg.features);
   const data = prepareDetection(matrix, cfg);
@@ -96,14 +103,14 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
 
   // metrics.jsonl: on resume keep each member's lines up to its checkpoint, then append.
   const metricsPath = join(out, 'metrics.jsonl');
-  const previous = hooks.resume && existsSync(metricsPath) ? readFileSync(metricsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EpochRecord) : [];
+  const previous = resume && existsSync(metricsPath) ? readFileSync(metricsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EpochRecord) : [];
   const records: EpochRecord[] = [];
   const members: RunSummary['members'] = [];
   const models: BlockNet[] = [];
   for (let k = 0; k < cfg.ensemble; k++) {
     const dir = join(out, 'members', String(k));
     const r = trainMember(cfg, {
-      task: detectionTask(data.layout, data.labels, data.split.train, cfg.balance, cfg.mode), train: data.split.train, val: data.split.val, dir, member: k, resume: Boolean(hooks.resume),
+      task: detectionTask(data.layout, data.labels, data.split.train, cfg.balance, cfg.mode), train: data.split.train, val: data.split.val, dir, member: k, resume,
       warn: (m) => log(`warning   ${m}`),
       onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
       onEpoch: (e) => {

@@ -1,7 +1,7 @@
 // `reslab demo`: the whole job on built-in data, as a new user first sees it: generate a
 // CERT-format release with injected insiders → day features → the grid ResNet, its plain
 // twin, the history ResNet and the MLP-ResNet trained and evaluated on a split that does not leak → the
-// baselines on the same split → ensemble analyses of the trained detectors → one
+// baselines on the same split → lesion and path analyses of the grid detectors → one
 // comparison table and a self-contained HTML report. Finished stages are reused when
 // their inputs are unchanged (a cache keyed by config and seed).
 import { join, resolve } from 'node:path';
@@ -11,7 +11,10 @@ import { extractFeatures } from '../../data/cert/index.js';
 import { runDetection, withDefaults, methodName, type RunConfig } from '../../train/run.js';
 import { runBaselines } from '../../train/baselines.js';
 import { findResults, compareResults, comparisonMarkdown, type ComparisonRow } from '../../eval/compare.js';
-import { loadRuns, reportData, renderReport } from '../../report/index.js';
+import { loadRuns, loadAnalysis, reportData, renderReport } from '../../report/index.js';
+import { loadTarget } from '../../analysis/targets.js';
+import { runLesion, singleSummary, LESION_MODES } from '../../analysis/lesion.js';
+import { analysePaths } from '../../analysis/paths.js';
 import { StageCache } from '../../util/stages.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { progress } from '../../util/progress.js';
@@ -78,12 +81,13 @@ export async function run(argv: string[]): Promise<void> {
     { id: 'history-resnet', cfg: withDefaults({ features, model: 'detect_history_resnet', layout: 'history', prepare: { deviation: ['user'] }, split, epochs, seed }) },
     { id: 'mlp-resnet', cfg: withDefaults({ features, model: 'detect_mlp_resnet', layout: 'flat', split, epochs, seed }) },
   ];
+  const trainKeys = new Map<string, string>();
   for (const { id, cfg } of runs) {
     const dir = join(out, 'runs', id);
     let bar: ReturnType<typeof progress> | null = null;
     const r = await cache.run(`train-${id}`, { features: feat.key, cfg }, [join(dir, 'result.json')], async () => {
       const s = await runDetection(cfg, dir, {
-        resume: true,
+        resume: 'if-same',
         onBatch: (_m, done, total) => {
           if (done === 1) bar = progress({ title: `train     ${id}`, total, unit: 'batches', quiet });
           bar?.update(done);
@@ -92,6 +96,7 @@ export async function run(argv: string[]): Promise<void> {
       });
       return { prAuc: s.test.overall.averagePrecision, rocAuc: s.test.overall.rocAuc, macs: s.macs, params: s.params, epochs: s.members[0].epochs, epochSeconds: s.epochSeconds };
     });
+    trainKeys.set(id, r.key);
     log(`train     ${methodName(cfg)}: ${r.result.epochs} epochs × ${r.result.epochSeconds.toFixed(1)} s, ${(r.result.macs / 1e6).toFixed(2)} M MACs/user-day → ` +
       `test ROC-AUC ${r.result.rocAuc.toFixed(3)}, PR-AUC ${r.result.prAuc.toFixed(3)}${note(`train-${id}`, r)}`);
   }
@@ -102,7 +107,34 @@ export async function run(argv: string[]): Promise<void> {
     (await runBaselines({ features, detectors: BASELINES, split: profile.split, seeds: [seed] }, blDir, (line) => { if (!quiet) process.stderr.write(`baselines: ${line}\n`); })).map((r) => ({ detector: r.detector, prAuc: r.averagePrecision, rocAuc: r.rocAuc })));
   log(`baselines ${bl.result.map((b) => `${b.detector} ${b.prAuc.toFixed(3)}`).join(', ')} (test PR-AUC)${note('baselines', bl)}`);
 
-  // 5. the comparison table and the report (cheap: always rebuilt)
+  // 5. ensemble analyses of the grid ResNet and its plain twin: Veit et al.'s lesions and
+  // gradient by path length, on the detectors themselves
+  const analysisDirs: string[] = [];
+  for (const id of ['grid-resnet', 'grid-plain']) {
+    const runDir = join(out, 'runs', id), dir = join(out, 'analysis', id);
+    const r = await cache.run(`analysis-${id}`, { train: trainKeys.get(id), seed }, [join(dir, 'lesion.json'), join(dir, 'paths.json')], async () => {
+      const target = await loadTarget(runDir, { seed });
+      try {
+        let bar: ReturnType<typeof progress> | null = null;
+        const onStep = (d: number, total: number) => { bar ??= progress({ title: `analyse   ${id}`, total, unit: 'steps', quiet }); bar.update(d); if (d === total) bar.stop(); };
+        const lesion = runLesion(target.model, target.name, target.evaluator, { modes: LESION_MODES, trials: 3, seed, onStep });
+        bar = null;
+        const paths = analysePaths(target.model, target.name, { samples: 3, seed, probe: target.probe, onStep });
+        writeFileAtomic(join(dir, 'lesion.json'), JSON.stringify(lesion, null, 2) + '\n');
+        writeFileAtomic(join(dir, 'paths.json'), JSON.stringify(paths, null, 2) + '\n');
+        const single = singleSummary(lesion);
+        return { baseline: lesion.baseline, singleMean: single?.mean ?? null, singleWorst: single?.worst ?? null, range90: paths.range90, meanPathLength: paths.meanPathLength };
+      } finally {
+        target.dispose();
+      }
+    });
+    analysisDirs.push(dir);
+    const a = r.result;
+    log(`analyse   ${id}: test PR-AUC ${a.baseline.toFixed(3)}; deleting one non-downsampling block costs ${a.singleMean?.toFixed(3) ?? "—"} on average, ${a.singleWorst?.toFixed(3) ?? "—"} at worst; ` +
+      `90 % of the gradient from paths of length ${a.range90[0]}–${a.range90[1]} (mean path length ${a.meanPathLength.toFixed(1)})${note(`analysis-${id}`, r)}`);
+  }
+
+  // 6. the comparison table and the report (cheap: always rebuilt)
   const t5 = performance.now();
   const runDirs = runs.map(({ id }) => join(out, 'runs', id));
   const rows: ComparisonRow[] = compareResults(findResults([...runDirs, blDir]));
@@ -111,7 +143,7 @@ export async function run(argv: string[]): Promise<void> {
   const blDirs = BASELINES.map((d) => join(blDir, d, `seed-${seed}`));
   const report = await renderReport(reportData({
     title: `reslab demo: insider detection on a generated ${gen.result.release} release (${profileName} profile)`,
-    runs: loadRuns([...runDirs, ...blDirs]), compare: [], analysis: [],
+    runs: loadRuns([...runDirs, ...blDirs]), compare: [], analysis: analysisDirs.map(loadAnalysis),
     generated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), sources: [features],
   }));
   const reportPath = join(out, 'report.html');
