@@ -2,6 +2,9 @@
 // dataset (generated once into .cache/bench/r4.2/), then the anchor — Le et al.'s
 // feature_extraction.py (pandas + joblib) — and reslab on the same slice of the first
 // weeks, with speedup = anchor time / reslab time. Ends stdout with one JSON line.
+// The whole-profile run happens in a child process (bench/lib/extractOnce.ts) so that its
+// peak RSS, CPU time and per-stage seconds are its own; the load average is printed
+// beside them, since on a shared machine wall time says little without it.
 //
 // The anchor is not part of reslab: fetch it into RESLAB_ANCHOR_DIR (default
 // /tmp/reslab-anchor). It is run on a private copy in which only two constants change:
@@ -10,8 +13,11 @@
 //
 // env: RESLAB_ANCHOR_DIR, RESLAB_BENCH_SLICE_WEEKS (weeks after week 0, default 2; the
 // anchor needs weeks 1 and 2), RESLAB_ANCHOR_TIMEOUT (s, default 1800),
-// RESLAB_BENCH_THREADS (default 2), RESLAB_BENCH_MEMORY (default 2GB).
+// RESLAB_BENCH_THREADS (default 2), RESLAB_BENCH_MEMORY (default 2GB). The child inherits
+// the environment, so glibc malloc settings (MALLOC_MMAP_THRESHOLD_, MALLOC_ARENA_MAX …)
+// can be compared by setting them for the bench.
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { copyFileSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -110,6 +116,28 @@ function runAnchor(slice: string): { seconds: number | null; note: string } {
   return { seconds, note: `feature_extraction.py, ${THREADS} joblib workers, pandas from Debian, day mode only` };
 }
 
+interface ChildRun {
+  summary: FeatureSummary;
+  stageSeconds: Record<string, number>;
+  cpuUserSeconds: number;
+  cpuSystemSeconds: number;
+  maxRssMB: number;
+}
+
+/** The whole-profile extraction in a child process (see the header). */
+function extractInChild(data: string, out: string): ChildRun {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'lib', 'extractOnce.ts'), data, out, 'day', String(THREADS), MEMORY], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`extraction child failed (${r.signal ?? r.status})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildRun;
+}
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
 async function extract(data: string, out: string): Promise<FeatureSummary> {
   return extractFeatures({ data, granularity: 'day', out, threads: THREADS, memoryLimit: MEMORY, quiet: !process.stderr.isTTY });
 }
@@ -119,9 +147,14 @@ const outDir = join(CACHE, 'features');
 mkdirSync(outDir, { recursive: true });
 
 console.log(`\nreslab features --granularity day, ${THREADS} threads, memory limit ${MEMORY}`);
-const whole = await extract(full, join(outDir, 'r4.2-day.parquet'));
+const loadBefore = load();
+const child = extractInChild(full, join(outDir, 'r4.2-day.parquet'));
+const loadAfter = load();
+const whole = child.summary;
 const events = total(whole);
 console.log(`whole r4.2 profile: ${events.toLocaleString('en-US')} events → ${whole.rows.toLocaleString('en-US')} user-days × ${whole.features} features in ${whole.seconds.toFixed(1)} s (${Math.round(whole.eventsPerSecond).toLocaleString('en-US')} events/s)`);
+console.log(`  cpu ${child.cpuUserSeconds} s user + ${child.cpuSystemSeconds} s system, peak RSS ${child.maxRssMB} MB; load average ${loadBefore} before, ${loadAfter} after`);
+console.log(`  seconds per stage: ${Object.entries(child.stageSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
 const slice = await ensureSlice(full);
 // The slice run is short, so the median of three keeps one noisy run from setting the ratio.
@@ -148,6 +181,11 @@ console.log(
     rows: whole.rows,
     features: whole.features,
     wallSeconds: +whole.seconds.toFixed(2),
+    cpuUserSeconds: child.cpuUserSeconds,
+    cpuSystemSeconds: child.cpuSystemSeconds,
+    maxRssMB: child.maxRssMB,
+    stageSeconds: child.stageSeconds,
+    loadAverage: { before: loadBefore, after: loadAfter },
     eventsPerSecond: Math.round(whole.eventsPerSecond),
     sliceWeeks: WEEKS + 1,
     sliceEvents,

@@ -12,10 +12,16 @@ export interface DuckOptions {
   tempDir: string;
 }
 
-/** RESLAB_TRACE_SQL=1 prints each statement's time to stderr (for tuning). */
-function trace(sql: string, t0: number): void {
+/**
+ * RESLAB_TRACE_SQL=1 prints each statement's wall time and the process's CPU time
+ * (user + system, all threads) during it to stderr, for tuning; on a shared machine the
+ * CPU time is the steadier figure.
+ */
+function trace(sql: string, t0: number, c0: NodeJS.CpuUsage): void {
   if (!process.env.RESLAB_TRACE_SQL) return;
-  process.stderr.write(`[sql ${((performance.now() - t0) / 1000).toFixed(2)}s] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+  const c = process.cpuUsage(c0);
+  const s = (us: number) => (us / 1e6).toFixed(2);
+  process.stderr.write(`[sql ${((performance.now() - t0) / 1000).toFixed(2)}s cpu ${s(c.user)}+${s(c.system)}s] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
 }
 
 export class Duck {
@@ -45,8 +51,9 @@ export class Duck {
 
   async run(sql: string): Promise<void> {
     const t = performance.now();
+    const c = process.cpuUsage();
     await this.conn.run(sql);
-    trace(sql, t);
+    trace(sql, t, c);
   }
 
   /** Runs a query and returns its rows as plain JS objects (BIGINT → bigint; cast in SQL when a number is wanted). */
@@ -71,12 +78,13 @@ export class Duck {
       if (p >= 0) onProgress(Math.min(1, p / 100));
     }, everyMs);
     const t = performance.now();
+    const c = process.cpuUsage();
     try {
       await this.conn.run(sql);
     } finally {
       clearInterval(timer);
     }
-    trace(sql, t);
+    trace(sql, t, c);
     onProgress(1);
   }
 
