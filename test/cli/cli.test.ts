@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { checkReportInBrowser } from '../report/browserCheck.js';
 
 function reslab(...args: string[]) {
   return spawnSync(process.execPath, ['bin/reslab.js', ...args], { encoding: 'utf8', timeout: 300_000 });
@@ -29,7 +30,7 @@ test('a bad flag is a usage error with the usage text', () => {
   assert.match(r.stderr, /usage: reslab demo/);
 });
 
-test('demo --profile tiny runs every stage end to end, writes the report, and a rerun reuses every stage with the same numbers', () => {
+test('demo --profile tiny runs every stage end to end, writes a report that renders in Chromium, and a rerun reuses every stage with the same numbers', { timeout: 600_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'reslab-demo-'));
   try {
     const results = [1, 2].map(() => {
@@ -47,8 +48,9 @@ test('demo --profile tiny runs every stage end to end, writes the report, and a 
     // Some detector does much better than chance on held-out users.
     assert.ok(Math.max(...a.comparison.map((r: { rocAuc: { mean: number } }) => r.rocAuc.mean)) > 0.75);
     const html = readFileSync(a.report, 'utf8');
-    assert.ok((html.match(/<svg/g) ?? []).length >= 5, 'the report has charts');
     assert.match(html, /detect_grid_resnet/);
+    for (const id of ['dataset', 'comparison', 'curves', 'alerts', 'top-alerts', 'training', 'lesion', 'paths']) assert.ok(a.sections.includes(id), `section ${id} in ${a.sections}`);
+    await checkReportInBrowser(a.report, a, resolve('out/test/demo-report.png'));
     // Every stage reused on the rerun, and the same numbers.
     assert.ok(Object.entries(b.timings).every(([name, t]) => name === 'report' || (t as { cached: boolean }).cached), JSON.stringify(b.timings));
     assert.deepEqual(b.comparison, a.comparison);

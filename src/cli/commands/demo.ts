@@ -160,5 +160,5 @@ export async function run(argv: string[]): Promise<void> {
   log(`report    ${reportPath} (${report.charts} charts)`);
   log(`table     ${join(out, 'comparison.md')}`);
   log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  emitResult(Boolean(flags.json), { out, report: reportPath, comparison: rows, timings, seconds: (performance.now() - t0) / 1000 });
+  emitResult(Boolean(flags.json), { out, report: reportPath, sections: report.sections, charts: report.charts, comparison: rows, timings, seconds: (performance.now() - t0) / 1000 });
 }
