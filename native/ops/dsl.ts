@@ -137,6 +137,13 @@ function cppDefault(p: Param): string | undefined {
   return p.def;
 }
 
+/** How many arguments an op takes: all of them at most; at least up to the last one that may not be left out. */
+export function arity(op: Op): [min: number, max: number] {
+  let min = op.params.length;
+  while (min > 0 && op.params[min - 1].omittable) min--;
+  return [min, op.params.length];
+}
+
 export function tsType(p: Param): string {
   return KINDS[p.kind].ts + (p.omittable ? ' | null' : '');
 }

@@ -8,6 +8,15 @@
 
 namespace reslab {
 
+// Too few or too many arguments is an error, not silently a default or ignored.
+inline void CheckArity(const Napi::CallbackInfo& info, size_t min, size_t max, const char* name) {
+  const size_t n = info.Length();
+  if (n >= min && n <= max) return;
+  const std::string want = min == max ? std::to_string(max) : std::to_string(min) + " to " + std::to_string(max);
+  throw Napi::TypeError::New(info.Env(), std::string(name) + "() takes " + want + " argument" + (max == 1 ? "" : "s") +
+                                             " (see native/ops/), got " + std::to_string(n));
+}
+
 inline c10::optional<int64_t> OptInt(const Napi::Value& v) {
   if (IsNullish(v)) return c10::nullopt;
   return v.As<Napi::Number>().Int64Value();

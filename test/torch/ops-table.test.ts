@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '../../scripts/gen-ops.js';
-import { parse } from '../../native/ops/dsl.js';
+import { arity, parse } from '../../native/ops/dsl.js';
+import { groups } from '../../native/ops/index.js';
 import { N, type NativeAddon } from '../../src/torch/native.js';
 import { declaredArity, declaredSignatures } from '../../src/torch/native-ops.gen.js';
 
@@ -25,6 +26,16 @@ test('the addon exports exactly the declared functions', () => {
   const exported = Object.keys(N).filter((k) => k !== '__signatures').sort();
   for (const k of exported) assert.equal(typeof (N as unknown as Record<string, unknown>)[k], 'function', k);
   assert.deepEqual(exported, Object.keys(declaredSignatures).sort());
+});
+
+test('the addon enforces each generated op\'s declared argument count', () => {
+  const addon = N as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const op of groups.flatMap((g) => g.ops)) {
+    const [min, max] = arity(op);
+    const said = (e: Error) => e instanceof TypeError && e.message.startsWith(`${op.name}() takes`);
+    assert.throws(() => addon[op.name](...Array(max + 1).fill(null)), said, `${op.name} with ${max + 1} arguments`);
+    if (min > 0) assert.throws(() => addon[op.name](...Array(min - 1).fill(null)), said, `${op.name} with ${min - 1} arguments`);
+  }
 });
 
 /** Every `N.name(args)` call in a source text: the name and its top-level argument count. */
@@ -73,6 +84,14 @@ test('every N.<op>(…) call in src/ names a declared op with a declared argumen
     }
   }
   assert.ok(seen > 150, `only ${seen} calls found: is the scan broken?`);
+});
+
+// A declared op nobody calls is a wrapper to maintain for nothing. xgbVersion stays for
+// checking which libxgboost the addon linked.
+test('every declared op is called from src/', () => {
+  const text = sources('src').map((f) => readFileSync(f, 'utf8')).join('\n');
+  const called = new Set(calls(text).map((c) => c.name));
+  assert.deepEqual(Object.keys(declaredSignatures).filter((k) => !called.has(k) && k !== 'xgbVersion'), []);
 });
 
 test('the call scanner counts top-level arguments', () => {

@@ -6,101 +6,121 @@ using namespace reslab;
 
 // zeros(size: int[], dtype: dtype = float32, device: device?) -> tensor
 RESLAB_FN(op_zeros) {
+  CheckArity(info, 1, 3, "zeros");
   return Wrap(env, at::zeros(IntList(info[0]), Opts(DType(info[1], at::kFloat), OptDevice(info[2]))));
 }
 
 // ones(size: int[], dtype: dtype = float32, device: device?) -> tensor
 RESLAB_FN(op_ones) {
+  CheckArity(info, 1, 3, "ones");
   return Wrap(env, at::ones(IntList(info[0]), Opts(DType(info[1], at::kFloat), OptDevice(info[2]))));
 }
 
 // empty(size: int[], dtype: dtype = float32, device: device?) -> tensor
 RESLAB_FN(op_empty) {
+  CheckArity(info, 1, 3, "empty");
   return Wrap(env, at::empty(IntList(info[0]), Opts(DType(info[1], at::kFloat), OptDevice(info[2]))));
 }
 
 // full(size: int[], value: scalar, dtype: dtype = float32, device: device?) -> tensor
 RESLAB_FN(op_full) {
+  CheckArity(info, 2, 4, "full");
   return Wrap(env, at::full(IntList(info[0]), Scalar(info[1]), Opts(DType(info[2], at::kFloat), OptDevice(info[3]))));
 }
 
 // arange(start: scalar, end: scalar, step: scalar, dtype: dtype = int64, device: device?) -> tensor
 RESLAB_FN(op_arange) {
+  CheckArity(info, 3, 5, "arange");
   return Wrap(env, at::arange(Scalar(info[0]), Scalar(info[1]), Scalar(info[2]), Opts(DType(info[3], at::kLong), OptDevice(info[4]))));
 }
 
 // linspace(start: scalar, end: scalar, steps: int = 100, dtype: dtype = float32, device: device?) -> tensor
 RESLAB_FN(op_linspace) {
+  CheckArity(info, 2, 5, "linspace");
   return Wrap(env, at::linspace(Scalar(info[0]), Scalar(info[1]), Int(info[2], 100), Opts(DType(info[3], at::kFloat), OptDevice(info[4]))));
 }
 
 // eye(n: int, m: int, dtype: dtype = float32, device: device?) -> tensor
 RESLAB_FN(op_eye) {
+  CheckArity(info, 2, 4, "eye");
   return Wrap(env, at::eye(info[0].As<Napi::Number>().Int64Value(), info[1].As<Napi::Number>().Int64Value(), Opts(DType(info[2], at::kFloat), OptDevice(info[3]))));
 }
 
 // randn(size: int[], dtype: dtype = float32, device: device?) -> tensor
 RESLAB_FN(op_randn) {
+  CheckArity(info, 1, 3, "randn");
   return Wrap(env, at::randn(IntList(info[0]), Opts(DType(info[1], at::kFloat), OptDevice(info[2]))));
 }
 
 // rand(size: int[], dtype: dtype = float32, device: device?) -> tensor
 RESLAB_FN(op_rand) {
+  CheckArity(info, 1, 3, "rand");
   return Wrap(env, at::rand(IntList(info[0]), Opts(DType(info[1], at::kFloat), OptDevice(info[2]))));
 }
 
 // randint(low: int, high: int, size: int[], dtype: dtype = int64, device: device?) -> tensor
 RESLAB_FN(op_randint) {
+  CheckArity(info, 3, 5, "randint");
   return Wrap(env, at::randint(info[0].As<Napi::Number>().Int64Value(), info[1].As<Napi::Number>().Int64Value(), IntList(info[2]), Opts(DType(info[3], at::kLong), OptDevice(info[4]))));
 }
 
 // randperm(n: int, dtype: dtype = int64, device: device?) -> tensor
 RESLAB_FN(op_randperm) {
+  CheckArity(info, 1, 3, "randperm");
   return Wrap(env, at::randperm(info[0].As<Napi::Number>().Int64Value(), Opts(DType(info[1], at::kLong), OptDevice(info[2]))));
 }
 
 // zerosLike(self: tensor) -> tensor
 RESLAB_FN(op_zerosLike) {
+  CheckArity(info, 1, 1, "zerosLike");
   return Wrap(env, at::zeros_like(TA(0)));
 }
 
 // onesLike(self: tensor) -> tensor
 RESLAB_FN(op_onesLike) {
+  CheckArity(info, 1, 1, "onesLike");
   return Wrap(env, at::ones_like(TA(0)));
 }
 
 // randnLike(self: tensor) -> tensor
 RESLAB_FN(op_randnLike) {
+  CheckArity(info, 1, 1, "randnLike");
   return Wrap(env, at::randn_like(TA(0)));
 }
 
 // item(self: tensor) -> scalar
 RESLAB_FN(op_item) {
+  CheckArity(info, 1, 1, "item");
   return WrapScalar(env, Item(TA(0)));
 }
 
 // shape(self: tensor) -> int[]
 RESLAB_FN(op_shape) {
+  CheckArity(info, 1, 1, "shape");
   return WrapInts(env, TA(0).sizes());
 }
 
 // dtype(self: tensor) -> dtype
 RESLAB_FN(op_dtype) {
+  CheckArity(info, 1, 1, "dtype");
   return Napi::String::New(env, DTypeName(TA(0).scalar_type()));
 }
 
 // device(self: tensor) -> str
 RESLAB_FN(op_device) {
+  CheckArity(info, 1, 1, "device");
   return Napi::String::New(env, TA(0).device().str());
 }
 
 // numel(self: tensor) -> int
 RESLAB_FN(op_numel) {
+  CheckArity(info, 1, 1, "numel");
   return Napi::Number::New(env, double(TA(0).numel()));
 }
 
 // isContiguous(self: tensor) -> bool
 RESLAB_FN(op_isContiguous) {
+  CheckArity(info, 1, 1, "isContiguous");
   return Napi::Boolean::New(env, TA(0).is_contiguous());
 }
 

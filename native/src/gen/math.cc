@@ -6,429 +6,510 @@ using namespace reslab;
 
 // abs(self: tensor) -> tensor
 RESLAB_FN(op_abs) {
+  CheckArity(info, 1, 1, "abs");
   return Wrap(env, TA(0).abs());
 }
 
 // neg(self: tensor) -> tensor
 RESLAB_FN(op_neg) {
+  CheckArity(info, 1, 1, "neg");
   return Wrap(env, TA(0).neg());
 }
 
 // exp(self: tensor) -> tensor
 RESLAB_FN(op_exp) {
+  CheckArity(info, 1, 1, "exp");
   return Wrap(env, TA(0).exp());
 }
 
 // expm1(self: tensor) -> tensor
 RESLAB_FN(op_expm1) {
+  CheckArity(info, 1, 1, "expm1");
   return Wrap(env, TA(0).expm1());
 }
 
 // log(self: tensor) -> tensor
 RESLAB_FN(op_log) {
+  CheckArity(info, 1, 1, "log");
   return Wrap(env, TA(0).log());
 }
 
 // log1p(self: tensor) -> tensor
 RESLAB_FN(op_log1p) {
+  CheckArity(info, 1, 1, "log1p");
   return Wrap(env, TA(0).log1p());
 }
 
 // log2(self: tensor) -> tensor
 RESLAB_FN(op_log2) {
+  CheckArity(info, 1, 1, "log2");
   return Wrap(env, TA(0).log2());
 }
 
 // sqrt(self: tensor) -> tensor
 RESLAB_FN(op_sqrt) {
+  CheckArity(info, 1, 1, "sqrt");
   return Wrap(env, TA(0).sqrt());
 }
 
 // rsqrt(self: tensor) -> tensor
 RESLAB_FN(op_rsqrt) {
+  CheckArity(info, 1, 1, "rsqrt");
   return Wrap(env, TA(0).rsqrt());
 }
 
 // sin(self: tensor) -> tensor
 RESLAB_FN(op_sin) {
+  CheckArity(info, 1, 1, "sin");
   return Wrap(env, TA(0).sin());
 }
 
 // cos(self: tensor) -> tensor
 RESLAB_FN(op_cos) {
+  CheckArity(info, 1, 1, "cos");
   return Wrap(env, TA(0).cos());
 }
 
 // tan(self: tensor) -> tensor
 RESLAB_FN(op_tan) {
+  CheckArity(info, 1, 1, "tan");
   return Wrap(env, TA(0).tan());
 }
 
 // tanh(self: tensor) -> tensor
 RESLAB_FN(op_tanh) {
+  CheckArity(info, 1, 1, "tanh");
   return Wrap(env, TA(0).tanh());
 }
 
 // sigmoid(self: tensor) -> tensor
 RESLAB_FN(op_sigmoid) {
+  CheckArity(info, 1, 1, "sigmoid");
   return Wrap(env, TA(0).sigmoid());
 }
 
 // relu(self: tensor) -> tensor
 RESLAB_FN(op_relu) {
+  CheckArity(info, 1, 1, "relu");
   return Wrap(env, TA(0).relu());
 }
 
 // sign(self: tensor) -> tensor
 RESLAB_FN(op_sign) {
+  CheckArity(info, 1, 1, "sign");
   return Wrap(env, TA(0).sign());
 }
 
 // floor(self: tensor) -> tensor
 RESLAB_FN(op_floor) {
+  CheckArity(info, 1, 1, "floor");
   return Wrap(env, TA(0).floor());
 }
 
 // ceil(self: tensor) -> tensor
 RESLAB_FN(op_ceil) {
+  CheckArity(info, 1, 1, "ceil");
   return Wrap(env, TA(0).ceil());
 }
 
 // round(self: tensor) -> tensor
 RESLAB_FN(op_round) {
+  CheckArity(info, 1, 1, "round");
   return Wrap(env, TA(0).round());
 }
 
 // trunc(self: tensor) -> tensor
 RESLAB_FN(op_trunc) {
+  CheckArity(info, 1, 1, "trunc");
   return Wrap(env, TA(0).trunc());
 }
 
 // reciprocal(self: tensor) -> tensor
 RESLAB_FN(op_reciprocal) {
+  CheckArity(info, 1, 1, "reciprocal");
   return Wrap(env, TA(0).reciprocal());
 }
 
 // square(self: tensor) -> tensor
 RESLAB_FN(op_square) {
+  CheckArity(info, 1, 1, "square");
   return Wrap(env, TA(0).square());
 }
 
 // erf(self: tensor) -> tensor
 RESLAB_FN(op_erf) {
+  CheckArity(info, 1, 1, "erf");
   return Wrap(env, TA(0).erf());
 }
 
 // isnan(self: tensor) -> tensor
 RESLAB_FN(op_isnan) {
+  CheckArity(info, 1, 1, "isnan");
   return Wrap(env, TA(0).isnan());
 }
 
 // isfinite(self: tensor) -> tensor
 RESLAB_FN(op_isfinite) {
+  CheckArity(info, 1, 1, "isfinite");
   return Wrap(env, TA(0).isfinite());
 }
 
 // logicalNot(self: tensor) -> tensor
 RESLAB_FN(op_logicalNot) {
+  CheckArity(info, 1, 1, "logicalNot");
   return Wrap(env, TA(0).logical_not());
 }
 
 // t(self: tensor) -> tensor
 RESLAB_FN(op_t) {
+  CheckArity(info, 1, 1, "t");
   return Wrap(env, TA(0).t());
 }
 
 // mul(self: tensor, other: tensor|wrapped) -> tensor
 RESLAB_FN(op_mul) {
+  CheckArity(info, 2, 2, "mul");
   if (info[1].IsExternal()) return Wrap(env, at::mul(TA(0), TA(1)));
   return Wrap(env, at::mul(TA(0), Wrapped(info[1])));
 }
 
 // div(self: tensor, other: tensor|wrapped) -> tensor
 RESLAB_FN(op_div) {
+  CheckArity(info, 2, 2, "div");
   if (info[1].IsExternal()) return Wrap(env, at::div(TA(0), TA(1)));
   return Wrap(env, at::div(TA(0), Wrapped(info[1])));
 }
 
 // pow(self: tensor, other: tensor|scalar) -> tensor
 RESLAB_FN(op_pow) {
+  CheckArity(info, 2, 2, "pow");
   if (info[1].IsExternal()) return Wrap(env, at::pow(TA(0), TA(1)));
   return Wrap(env, at::pow(TA(0), Scalar(info[1])));
 }
 
 // remainder(self: tensor, other: tensor|scalar) -> tensor
 RESLAB_FN(op_remainder) {
+  CheckArity(info, 2, 2, "remainder");
   if (info[1].IsExternal()) return Wrap(env, at::remainder(TA(0), TA(1)));
   return Wrap(env, at::remainder(TA(0), Scalar(info[1])));
 }
 
 // fmod(self: tensor, other: tensor|scalar) -> tensor
 RESLAB_FN(op_fmod) {
+  CheckArity(info, 2, 2, "fmod");
   if (info[1].IsExternal()) return Wrap(env, at::fmod(TA(0), TA(1)));
   return Wrap(env, at::fmod(TA(0), Scalar(info[1])));
 }
 
 // eq(self: tensor, other: tensor|scalar) -> tensor
 RESLAB_FN(op_eq) {
+  CheckArity(info, 2, 2, "eq");
   if (info[1].IsExternal()) return Wrap(env, at::eq(TA(0), TA(1)));
   return Wrap(env, at::eq(TA(0), Scalar(info[1])));
 }
 
 // ne(self: tensor, other: tensor|scalar) -> tensor
 RESLAB_FN(op_ne) {
+  CheckArity(info, 2, 2, "ne");
   if (info[1].IsExternal()) return Wrap(env, at::ne(TA(0), TA(1)));
   return Wrap(env, at::ne(TA(0), Scalar(info[1])));
 }
 
 // lt(self: tensor, other: tensor|scalar) -> tensor
 RESLAB_FN(op_lt) {
+  CheckArity(info, 2, 2, "lt");
   if (info[1].IsExternal()) return Wrap(env, at::lt(TA(0), TA(1)));
   return Wrap(env, at::lt(TA(0), Scalar(info[1])));
 }
 
 // le(self: tensor, other: tensor|scalar) -> tensor
 RESLAB_FN(op_le) {
+  CheckArity(info, 2, 2, "le");
   if (info[1].IsExternal()) return Wrap(env, at::le(TA(0), TA(1)));
   return Wrap(env, at::le(TA(0), Scalar(info[1])));
 }
 
 // gt(self: tensor, other: tensor|scalar) -> tensor
 RESLAB_FN(op_gt) {
+  CheckArity(info, 2, 2, "gt");
   if (info[1].IsExternal()) return Wrap(env, at::gt(TA(0), TA(1)));
   return Wrap(env, at::gt(TA(0), Scalar(info[1])));
 }
 
 // ge(self: tensor, other: tensor|scalar) -> tensor
 RESLAB_FN(op_ge) {
+  CheckArity(info, 2, 2, "ge");
   if (info[1].IsExternal()) return Wrap(env, at::ge(TA(0), TA(1)));
   return Wrap(env, at::ge(TA(0), Scalar(info[1])));
 }
 
 // add(self: tensor, other: tensor|wrapped, alpha: scalar = 1) -> tensor
 RESLAB_FN(op_add) {
+  CheckArity(info, 2, 3, "add");
   if (info[1].IsExternal()) return Wrap(env, at::add(TA(0), TA(1), ScalarOr(info[2], 1)));
   return Wrap(env, at::add(TA(0), Wrapped(info[1]), ScalarOr(info[2], 1)));
 }
 
 // sub(self: tensor, other: tensor|wrapped, alpha: scalar = 1) -> tensor
 RESLAB_FN(op_sub) {
+  CheckArity(info, 2, 3, "sub");
   if (info[1].IsExternal()) return Wrap(env, at::sub(TA(0), TA(1), ScalarOr(info[2], 1)));
   return Wrap(env, at::sub(TA(0), Wrapped(info[1]), ScalarOr(info[2], 1)));
 }
 
 // rsub(self: tensor, other: scalar) -> tensor
 RESLAB_FN(op_rsub) {
+  CheckArity(info, 2, 2, "rsub");
   return Wrap(env, at::rsub(TA(0), Scalar(info[1])));
 }
 
 // maximum(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_maximum) {
+  CheckArity(info, 2, 2, "maximum");
   return Wrap(env, at::maximum(TA(0), TA(1)));
 }
 
 // minimum(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_minimum) {
+  CheckArity(info, 2, 2, "minimum");
   return Wrap(env, at::minimum(TA(0), TA(1)));
 }
 
 // logicalAnd(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_logicalAnd) {
+  CheckArity(info, 2, 2, "logicalAnd");
   return Wrap(env, TA(0).logical_and(TA(1)));
 }
 
 // logicalOr(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_logicalOr) {
+  CheckArity(info, 2, 2, "logicalOr");
   return Wrap(env, TA(0).logical_or(TA(1)));
 }
 
 // atan2(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_atan2) {
+  CheckArity(info, 2, 2, "atan2");
   return Wrap(env, TA(0).atan2(TA(1)));
 }
 
 // matmul(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_matmul) {
+  CheckArity(info, 2, 2, "matmul");
   return Wrap(env, at::matmul(TA(0), TA(1)));
 }
 
 // mm(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_mm) {
+  CheckArity(info, 2, 2, "mm");
   return Wrap(env, at::mm(TA(0), TA(1)));
 }
 
 // bmm(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_bmm) {
+  CheckArity(info, 2, 2, "bmm");
   return Wrap(env, at::bmm(TA(0), TA(1)));
 }
 
 // outer(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_outer) {
+  CheckArity(info, 2, 2, "outer");
   return Wrap(env, at::outer(TA(0), TA(1)));
 }
 
 // dot(self: tensor, other: tensor) -> tensor
 RESLAB_FN(op_dot) {
+  CheckArity(info, 2, 2, "dot");
   return Wrap(env, at::dot(TA(0), TA(1)));
 }
 
 // clamp(self: tensor, min: scalar?, max: scalar?) -> tensor
 RESLAB_FN(op_clamp) {
+  CheckArity(info, 1, 3, "clamp");
   return Wrap(env, at::clamp(TA(0), OptScalar(info[1]), OptScalar(info[2])));
 }
 
 // allclose(self: tensor, other: tensor, rtol: float = 1e-5, atol: float = 1e-8) -> bool
 RESLAB_FN(op_allclose) {
+  CheckArity(info, 2, 4, "allclose");
   return Napi::Boolean::New(env, at::allclose(TA(0), TA(1), Num(info[2], 1e-5), Num(info[3], 1e-8)));
 }
 
 // equal(self: tensor, other: tensor) -> bool
 RESLAB_FN(op_equal) {
+  CheckArity(info, 2, 2, "equal");
   return Napi::Boolean::New(env, at::equal(TA(0), TA(1)));
 }
 
 // sum(self: tensor, dim: int[]?, keepdim: bool = false) -> tensor
 RESLAB_FN(op_sum) {
+  CheckArity(info, 1, 3, "sum");
   if (IsNullish(info[1])) return Wrap(env, TA(0).sum());
   return Wrap(env, TA(0).sum(IntList(info[1]), Bool(info[2], false)));
 }
 
 // mean(self: tensor, dim: int[]?, keepdim: bool = false) -> tensor
 RESLAB_FN(op_mean) {
+  CheckArity(info, 1, 3, "mean");
   if (IsNullish(info[1])) return Wrap(env, TA(0).mean());
   return Wrap(env, TA(0).mean(IntList(info[1]), Bool(info[2], false)));
 }
 
 // var(self: tensor, dim: int[]?, unbiased: bool = true, keepdim: bool = false) -> tensor
 RESLAB_FN(op_var) {
+  CheckArity(info, 1, 4, "var");
   if (IsNullish(info[1])) return Wrap(env, TA(0).var(Bool(info[2], true)));
   return Wrap(env, TA(0).var(at::OptionalIntArrayRef(IntList(info[1])), Bool(info[2], true), Bool(info[3], false)));
 }
 
 // std(self: tensor, dim: int[]?, unbiased: bool = true, keepdim: bool = false) -> tensor
 RESLAB_FN(op_std) {
+  CheckArity(info, 1, 4, "std");
   if (IsNullish(info[1])) return Wrap(env, TA(0).std(Bool(info[2], true)));
   return Wrap(env, TA(0).std(at::OptionalIntArrayRef(IntList(info[1])), Bool(info[2], true), Bool(info[3], false)));
 }
 
 // prod(self: tensor, dim: int?, keepdim: bool = false) -> tensor
 RESLAB_FN(op_prod) {
+  CheckArity(info, 1, 3, "prod");
   if (IsNullish(info[1])) return Wrap(env, TA(0).prod());
   return Wrap(env, TA(0).prod(info[1].As<Napi::Number>().Int64Value(), Bool(info[2], false)));
 }
 
 // max(self: tensor) -> tensor
 RESLAB_FN(op_max) {
+  CheckArity(info, 1, 1, "max");
   return Wrap(env, TA(0).max());
 }
 
 // maxDim(self: tensor, dim: int, keepdim: bool = false) -> (tensor,tensor)
 RESLAB_FN(op_maxDim) {
+  CheckArity(info, 2, 3, "maxDim");
   auto r = TA(0).max(info[1].As<Napi::Number>().Int64Value(), Bool(info[2], false));
   return WrapList(env, {std::get<0>(r), std::get<1>(r)});
 }
 
 // min(self: tensor) -> tensor
 RESLAB_FN(op_min) {
+  CheckArity(info, 1, 1, "min");
   return Wrap(env, TA(0).min());
 }
 
 // minDim(self: tensor, dim: int, keepdim: bool = false) -> (tensor,tensor)
 RESLAB_FN(op_minDim) {
+  CheckArity(info, 2, 3, "minDim");
   auto r = TA(0).min(info[1].As<Napi::Number>().Int64Value(), Bool(info[2], false));
   return WrapList(env, {std::get<0>(r), std::get<1>(r)});
 }
 
 // argmax(self: tensor, dim: int?, keepdim: bool = false) -> tensor
 RESLAB_FN(op_argmax) {
+  CheckArity(info, 1, 3, "argmax");
   return Wrap(env, TA(0).argmax(OptInt(info[1]), Bool(info[2], false)));
 }
 
 // argmin(self: tensor, dim: int?, keepdim: bool = false) -> tensor
 RESLAB_FN(op_argmin) {
+  CheckArity(info, 1, 3, "argmin");
   return Wrap(env, TA(0).argmin(OptInt(info[1]), Bool(info[2], false)));
 }
 
 // amax(self: tensor, dim: int[], keepdim: bool = false) -> tensor
 RESLAB_FN(op_amax) {
+  CheckArity(info, 2, 3, "amax");
   return Wrap(env, TA(0).amax(IntList(info[1]), Bool(info[2], false)));
 }
 
 // amin(self: tensor, dim: int[], keepdim: bool = false) -> tensor
 RESLAB_FN(op_amin) {
+  CheckArity(info, 2, 3, "amin");
   return Wrap(env, TA(0).amin(IntList(info[1]), Bool(info[2], false)));
 }
 
 // logsumexp(self: tensor, dim: int[], keepdim: bool = false) -> tensor
 RESLAB_FN(op_logsumexp) {
+  CheckArity(info, 2, 3, "logsumexp");
   return Wrap(env, TA(0).logsumexp(IntList(info[1]), Bool(info[2], false)));
 }
 
 // all(self: tensor) -> tensor
 RESLAB_FN(op_all) {
+  CheckArity(info, 1, 1, "all");
   return Wrap(env, TA(0).all());
 }
 
 // any(self: tensor) -> tensor
 RESLAB_FN(op_any) {
+  CheckArity(info, 1, 1, "any");
   return Wrap(env, TA(0).any());
 }
 
 // cumsum(self: tensor, dim: int) -> tensor
 RESLAB_FN(op_cumsum) {
+  CheckArity(info, 2, 2, "cumsum");
   return Wrap(env, TA(0).cumsum(info[1].As<Napi::Number>().Int64Value()));
 }
 
 // norm(self: tensor, p: float = 2.0, dim: int[]?, keepdim: bool = false) -> tensor
 RESLAB_FN(op_norm) {
+  CheckArity(info, 1, 4, "norm");
   if (IsNullish(info[2])) return Wrap(env, at::norm(TA(0), at::Scalar(Num(info[1], 2.0))));
   return Wrap(env, at::norm(TA(0), at::Scalar(Num(info[1], 2.0)), IntList(info[2]), Bool(info[3], false)));
 }
 
 // linear(input: tensor, weight: tensor, bias: tensor?) -> tensor
 RESLAB_FN(op_linear) {
+  CheckArity(info, 2, 3, "linear");
   return Wrap(env, at::linear(TA(0), TA(1), OptTensor(info[2])));
 }
 
 // addmm(self: tensor, mat1: tensor, mat2: tensor, beta: float = 1.0, alpha: float = 1.0) -> tensor
 RESLAB_FN(op_addmm) {
+  CheckArity(info, 3, 5, "addmm");
   return Wrap(env, at::addmm(TA(0), TA(1), TA(2), Num(info[3], 1.0), Num(info[4], 1.0)));
 }
 
 // einsum(equation: str, operands: tensor[]) -> tensor
 RESLAB_FN(op_einsum) {
+  CheckArity(info, 2, 2, "einsum");
   return Wrap(env, at::einsum(Str(info[0]), TensorList(info[1])));
 }
 
 // matrixRank(self: tensor, tol: float?) -> tensor
 RESLAB_FN(op_matrixRank) {
+  CheckArity(info, 1, 2, "matrixRank");
   return Wrap(env, at::linalg_matrix_rank(TA(0), OptNum(info[1]), c10::optional<double>(), false));
 }
 
 // svdvals(self: tensor) -> tensor
 RESLAB_FN(op_svdvals) {
+  CheckArity(info, 1, 1, "svdvals");
   return Wrap(env, at::linalg_svdvals(TA(0)));
 }
 
 // sort(self: tensor, dim: int = -1, descending: bool = false) -> (tensor,tensor)
 RESLAB_FN(op_sort) {
+  CheckArity(info, 1, 3, "sort");
   auto r = TA(0).sort(Int(info[1], -1), Bool(info[2], false));
   return WrapList(env, {std::get<0>(r), std::get<1>(r)});
 }
 
 // argsort(self: tensor, dim: int = -1, descending: bool = false) -> tensor
 RESLAB_FN(op_argsort) {
+  CheckArity(info, 1, 3, "argsort");
   return Wrap(env, TA(0).argsort(Int(info[1], -1), Bool(info[2], false)));
 }
 
 // topk(self: tensor, k: int, dim: int = -1, largest: bool = true, sorted: bool = true) -> (tensor,tensor)
 RESLAB_FN(op_topk) {
+  CheckArity(info, 2, 5, "topk");
   auto r = TA(0).topk(info[1].As<Napi::Number>().Int64Value(), Int(info[2], -1), Bool(info[3], true), Bool(info[4], true));
   return WrapList(env, {std::get<0>(r), std::get<1>(r)});
 }
 
 // add_(self: tensor, other: tensor|scalar, alpha: scalar = 1) -> void
 RESLAB_FN(op_add_) {
+  CheckArity(info, 2, 3, "add_");
   if (info[1].IsExternal()) {
     TA(0).add_(TA(1), ScalarOr(info[2], 1));
       return env.Undefined();
@@ -439,6 +520,7 @@ RESLAB_FN(op_add_) {
 
 // sub_(self: tensor, other: tensor|scalar, alpha: scalar = 1) -> void
 RESLAB_FN(op_sub_) {
+  CheckArity(info, 2, 3, "sub_");
   if (info[1].IsExternal()) {
     TA(0).sub_(TA(1), ScalarOr(info[2], 1));
       return env.Undefined();
@@ -449,6 +531,7 @@ RESLAB_FN(op_sub_) {
 
 // mul_(self: tensor, other: tensor|scalar) -> void
 RESLAB_FN(op_mul_) {
+  CheckArity(info, 2, 2, "mul_");
   if (info[1].IsExternal()) {
     TA(0).mul_(TA(1));
       return env.Undefined();
@@ -459,6 +542,7 @@ RESLAB_FN(op_mul_) {
 
 // div_(self: tensor, other: tensor|scalar) -> void
 RESLAB_FN(op_div_) {
+  CheckArity(info, 2, 2, "div_");
   if (info[1].IsExternal()) {
     TA(0).div_(TA(1));
       return env.Undefined();
@@ -469,66 +553,77 @@ RESLAB_FN(op_div_) {
 
 // addcmul_(self: tensor, tensor1: tensor, tensor2: tensor, value: float = 1.0) -> void
 RESLAB_FN(op_addcmul_) {
+  CheckArity(info, 3, 4, "addcmul_");
   TA(0).addcmul_(TA(1), TA(2), Num(info[3], 1.0));
     return env.Undefined();
 }
 
 // addcdiv_(self: tensor, tensor1: tensor, tensor2: tensor, value: float = 1.0) -> void
 RESLAB_FN(op_addcdiv_) {
+  CheckArity(info, 3, 4, "addcdiv_");
   TA(0).addcdiv_(TA(1), TA(2), Num(info[3], 1.0));
     return env.Undefined();
 }
 
 // copy_(self: tensor, src: tensor) -> void
 RESLAB_FN(op_copy_) {
+  CheckArity(info, 2, 2, "copy_");
   TA(0).copy_(TA(1));
     return env.Undefined();
 }
 
 // zero_(self: tensor) -> void
 RESLAB_FN(op_zero_) {
+  CheckArity(info, 1, 1, "zero_");
   TA(0).zero_();
     return env.Undefined();
 }
 
 // fill_(self: tensor, value: scalar) -> void
 RESLAB_FN(op_fill_) {
+  CheckArity(info, 2, 2, "fill_");
   TA(0).fill_(Scalar(info[1]));
     return env.Undefined();
 }
 
 // sqrt_(self: tensor) -> void
 RESLAB_FN(op_sqrt_) {
+  CheckArity(info, 1, 1, "sqrt_");
   TA(0).sqrt_();
     return env.Undefined();
 }
 
 // clamp_(self: tensor, min: scalar?, max: scalar?) -> void
 RESLAB_FN(op_clamp_) {
+  CheckArity(info, 1, 3, "clamp_");
   TA(0).clamp_(OptScalar(info[1]), OptScalar(info[2]));
     return env.Undefined();
 }
 
 // lerp_(self: tensor, end: tensor, weight: scalar) -> void
 RESLAB_FN(op_lerp_) {
+  CheckArity(info, 3, 3, "lerp_");
   TA(0).lerp_(TA(1), Scalar(info[2]));
     return env.Undefined();
 }
 
 // uniform_(self: tensor, low: float = 0.0, high: float = 1.0) -> void
 RESLAB_FN(op_uniform_) {
+  CheckArity(info, 1, 3, "uniform_");
   TA(0).uniform_(Num(info[1], 0.0), Num(info[2], 1.0));
     return env.Undefined();
 }
 
 // normal_(self: tensor, mean: float = 0.0, std: float = 1.0) -> void
 RESLAB_FN(op_normal_) {
+  CheckArity(info, 1, 3, "normal_");
   TA(0).normal_(Num(info[1], 0.0), Num(info[2], 1.0));
     return env.Undefined();
 }
 
 // maskedFill_(self: tensor, mask: tensor, value: scalar) -> void
 RESLAB_FN(op_maskedFill_) {
+  CheckArity(info, 3, 3, "maskedFill_");
   TA(0).masked_fill_(TA(1), Scalar(info[2]));
     return env.Undefined();
 }

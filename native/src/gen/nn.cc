@@ -6,183 +6,219 @@ using namespace reslab;
 
 // conv1d(input: tensor, weight: tensor, bias: tensor?, stride: int[], padding: int[]|str, dilation: int[], groups: int = 1) -> tensor
 RESLAB_FN(op_conv1d) {
+  CheckArity(info, 6, 7, "conv1d");
   if (info[4].IsString()) return Wrap(env, at::conv1d(TA(0), TA(1), OptTensor(info[2]), IntList(info[3]), Str(info[4]), IntList(info[5]), Int(info[6], 1)));
   return Wrap(env, at::conv1d(TA(0), TA(1), OptTensor(info[2]), IntList(info[3]), IntList(info[4]), IntList(info[5]), Int(info[6], 1)));
 }
 
 // conv2d(input: tensor, weight: tensor, bias: tensor?, stride: int[], padding: int[]|str, dilation: int[], groups: int = 1) -> tensor
 RESLAB_FN(op_conv2d) {
+  CheckArity(info, 6, 7, "conv2d");
   if (info[4].IsString()) return Wrap(env, at::conv2d(TA(0), TA(1), OptTensor(info[2]), IntList(info[3]), Str(info[4]), IntList(info[5]), Int(info[6], 1)));
   return Wrap(env, at::conv2d(TA(0), TA(1), OptTensor(info[2]), IntList(info[3]), IntList(info[4]), IntList(info[5]), Int(info[6], 1)));
 }
 
 // batchNorm(input: tensor, runningMean: tensor?, runningVar: tensor?, weight: tensor?, bias: tensor?, training: bool = false, momentum: float = 0.1, eps: float = 1e-5) -> tensor
 RESLAB_FN(op_batchNorm) {
+  CheckArity(info, 1, 8, "batchNorm");
   return Wrap(env, at::batch_norm(TA(0), OptTensor(info[3]), OptTensor(info[4]), OptTensor(info[1]), OptTensor(info[2]), Bool(info[5], false), Num(info[6], 0.1), Num(info[7], 1e-5), true));
 }
 
 // layerNorm(input: tensor, normalizedShape: int[], weight: tensor?, bias: tensor?, eps: float = 1e-5) -> tensor
 RESLAB_FN(op_layerNorm) {
+  CheckArity(info, 2, 5, "layerNorm");
   return Wrap(env, at::layer_norm(TA(0), IntList(info[1]), OptTensor(info[2]), OptTensor(info[3]), Num(info[4], 1e-5), true));
 }
 
 // groupNorm(input: tensor, numGroups: int, weight: tensor?, bias: tensor?, eps: float = 1e-5) -> tensor
 RESLAB_FN(op_groupNorm) {
+  CheckArity(info, 2, 5, "groupNorm");
   return Wrap(env, at::group_norm(TA(0), info[1].As<Napi::Number>().Int64Value(), OptTensor(info[2]), OptTensor(info[3]), Num(info[4], 1e-5), true));
 }
 
 // dropout(input: tensor, p: float = 0.5, train: bool = true) -> tensor
 RESLAB_FN(op_dropout) {
+  CheckArity(info, 1, 3, "dropout");
   return Wrap(env, at::dropout(TA(0), Num(info[1], 0.5), Bool(info[2], true)));
 }
 
 // featureDropout(input: tensor, p: float = 0.5, train: bool = true) -> tensor
 RESLAB_FN(op_featureDropout) {
+  CheckArity(info, 1, 3, "featureDropout");
   return Wrap(env, at::feature_dropout(TA(0), Num(info[1], 0.5), Bool(info[2], true)));
 }
 
 // embedding(weight: tensor, indices: tensor) -> tensor
 RESLAB_FN(op_embedding) {
+  CheckArity(info, 2, 2, "embedding");
   return Wrap(env, at::embedding(TA(0), TA(1)));
 }
 
 // maxPool1d(input: tensor, kernelSize: int[], stride: int[], padding: int[], dilation: int[], ceilMode: bool = false) -> tensor
 RESLAB_FN(op_maxPool1d) {
+  CheckArity(info, 5, 6, "maxPool1d");
   return Wrap(env, at::max_pool1d(TA(0), IntList(info[1]), IntList(info[2]), IntList(info[3]), IntList(info[4]), Bool(info[5], false)));
 }
 
 // maxPool2d(input: tensor, kernelSize: int[], stride: int[], padding: int[], dilation: int[], ceilMode: bool = false) -> tensor
 RESLAB_FN(op_maxPool2d) {
+  CheckArity(info, 5, 6, "maxPool2d");
   return Wrap(env, at::max_pool2d(TA(0), IntList(info[1]), IntList(info[2]), IntList(info[3]), IntList(info[4]), Bool(info[5], false)));
 }
 
 // avgPool1d(input: tensor, kernelSize: int[], stride: int[], padding: int[], ceilMode: bool = false, countIncludePad: bool = true) -> tensor
 RESLAB_FN(op_avgPool1d) {
+  CheckArity(info, 4, 6, "avgPool1d");
   return Wrap(env, at::avg_pool1d(TA(0), IntList(info[1]), IntList(info[2]), IntList(info[3]), Bool(info[4], false), Bool(info[5], true)));
 }
 
 // avgPool2d(input: tensor, kernelSize: int[], stride: int[], padding: int[], ceilMode: bool = false, countIncludePad: bool = true) -> tensor
 RESLAB_FN(op_avgPool2d) {
+  CheckArity(info, 4, 6, "avgPool2d");
   return Wrap(env, at::avg_pool2d(TA(0), IntList(info[1]), IntList(info[2]), IntList(info[3]), Bool(info[4], false), Bool(info[5], true)));
 }
 
 // adaptiveAvgPool1d(input: tensor, outputSize: int[]) -> tensor
 RESLAB_FN(op_adaptiveAvgPool1d) {
+  CheckArity(info, 2, 2, "adaptiveAvgPool1d");
   return Wrap(env, at::adaptive_avg_pool1d(TA(0), IntList(info[1])));
 }
 
 // adaptiveAvgPool2d(input: tensor, outputSize: int[]) -> tensor
 RESLAB_FN(op_adaptiveAvgPool2d) {
+  CheckArity(info, 2, 2, "adaptiveAvgPool2d");
   return Wrap(env, at::adaptive_avg_pool2d(TA(0), IntList(info[1])));
 }
 
 // adaptiveMaxPool1d(input: tensor, outputSize: int[]) -> tensor
 RESLAB_FN(op_adaptiveMaxPool1d) {
+  CheckArity(info, 2, 2, "adaptiveMaxPool1d");
   return Wrap(env, std::get<0>(at::adaptive_max_pool1d(TA(0), IntList(info[1]))));
 }
 
 // adaptiveMaxPool2d(input: tensor, outputSize: int[]) -> tensor
 RESLAB_FN(op_adaptiveMaxPool2d) {
+  CheckArity(info, 2, 2, "adaptiveMaxPool2d");
   return Wrap(env, std::get<0>(at::adaptive_max_pool2d(TA(0), IntList(info[1]))));
 }
 
 // relu6(input: tensor) -> tensor
 RESLAB_FN(op_relu6) {
+  CheckArity(info, 1, 1, "relu6");
   return Wrap(env, at::hardtanh(TA(0), 0, 6));
 }
 
 // leakyRelu(input: tensor, negativeSlope: float = 0.01) -> tensor
 RESLAB_FN(op_leakyRelu) {
+  CheckArity(info, 1, 2, "leakyRelu");
   return Wrap(env, at::leaky_relu(TA(0), Num(info[1], 0.01)));
 }
 
 // elu(input: tensor, alpha: float = 1.0) -> tensor
 RESLAB_FN(op_elu) {
+  CheckArity(info, 1, 2, "elu");
   return Wrap(env, at::elu(TA(0), Num(info[1], 1.0)));
 }
 
 // selu(input: tensor) -> tensor
 RESLAB_FN(op_selu) {
+  CheckArity(info, 1, 1, "selu");
   return Wrap(env, at::selu(TA(0)));
 }
 
 // gelu(input: tensor, approximate: str = "none") -> tensor
 RESLAB_FN(op_gelu) {
+  CheckArity(info, 1, 2, "gelu");
   return Wrap(env, at::gelu(TA(0), Str(info[1], "none")));
 }
 
 // silu(input: tensor) -> tensor
 RESLAB_FN(op_silu) {
+  CheckArity(info, 1, 1, "silu");
   return Wrap(env, at::silu(TA(0)));
 }
 
 // mish(input: tensor) -> tensor
 RESLAB_FN(op_mish) {
+  CheckArity(info, 1, 1, "mish");
   return Wrap(env, at::mish(TA(0)));
 }
 
 // softplus(input: tensor, beta: float = 1.0, threshold: float = 20.0) -> tensor
 RESLAB_FN(op_softplus) {
+  CheckArity(info, 1, 3, "softplus");
   return Wrap(env, at::softplus(TA(0), Num(info[1], 1.0), Num(info[2], 20.0)));
 }
 
 // hardswish(input: tensor) -> tensor
 RESLAB_FN(op_hardswish) {
+  CheckArity(info, 1, 1, "hardswish");
   return Wrap(env, at::hardswish(TA(0)));
 }
 
 // hardsigmoid(input: tensor) -> tensor
 RESLAB_FN(op_hardsigmoid) {
+  CheckArity(info, 1, 1, "hardsigmoid");
   return Wrap(env, at::hardsigmoid(TA(0)));
 }
 
 // hardtanh(input: tensor, minVal: float = -1.0, maxVal: float = 1.0) -> tensor
 RESLAB_FN(op_hardtanh) {
+  CheckArity(info, 1, 3, "hardtanh");
   return Wrap(env, at::hardtanh(TA(0), Num(info[1], -1.0), Num(info[2], 1.0)));
 }
 
 // softmax(input: tensor, dim: int = -1) -> tensor
 RESLAB_FN(op_softmax) {
+  CheckArity(info, 1, 2, "softmax");
   return Wrap(env, at::softmax(TA(0), Int(info[1], -1)));
 }
 
 // logSoftmax(input: tensor, dim: int = -1) -> tensor
 RESLAB_FN(op_logSoftmax) {
+  CheckArity(info, 1, 2, "logSoftmax");
   return Wrap(env, at::log_softmax(TA(0), Int(info[1], -1)));
 }
 
 // crossEntropy(input: tensor, target: tensor, weight: tensor?, reduction: reduction = "mean", ignoreIndex: int = -100, labelSmoothing: float = 0.0) -> tensor
 RESLAB_FN(op_crossEntropy) {
+  CheckArity(info, 2, 6, "crossEntropy");
   return Wrap(env, at::cross_entropy_loss(TA(0), TA(1), OptTensor(info[2]), Reduction(info[3]), Int(info[4], -100), Num(info[5], 0.0)));
 }
 
 // binaryCrossEntropyWithLogits(input: tensor, target: tensor, weight: tensor?, posWeight: tensor?, reduction: reduction = "mean") -> tensor
 RESLAB_FN(op_binaryCrossEntropyWithLogits) {
+  CheckArity(info, 2, 5, "binaryCrossEntropyWithLogits");
   return Wrap(env, at::binary_cross_entropy_with_logits(TA(0), TA(1), OptTensor(info[2]), OptTensor(info[3]), Reduction(info[4])));
 }
 
 // binaryCrossEntropy(input: tensor, target: tensor, weight: tensor?, reduction: reduction = "mean") -> tensor
 RESLAB_FN(op_binaryCrossEntropy) {
+  CheckArity(info, 2, 4, "binaryCrossEntropy");
   return Wrap(env, at::binary_cross_entropy(TA(0), TA(1), OptTensor(info[2]), Reduction(info[3])));
 }
 
 // mseLoss(input: tensor, target: tensor, reduction: reduction = "mean") -> tensor
 RESLAB_FN(op_mseLoss) {
+  CheckArity(info, 2, 3, "mseLoss");
   return Wrap(env, at::mse_loss(TA(0), TA(1), Reduction(info[2])));
 }
 
 // l1Loss(input: tensor, target: tensor, reduction: reduction = "mean") -> tensor
 RESLAB_FN(op_l1Loss) {
+  CheckArity(info, 2, 3, "l1Loss");
   return Wrap(env, at::l1_loss(TA(0), TA(1), Reduction(info[2])));
 }
 
 // smoothL1Loss(input: tensor, target: tensor, reduction: reduction = "mean", beta: float = 1.0) -> tensor
 RESLAB_FN(op_smoothL1Loss) {
+  CheckArity(info, 2, 4, "smoothL1Loss");
   return Wrap(env, at::smooth_l1_loss(TA(0), TA(1), Reduction(info[2]), Num(info[3], 1.0)));
 }
 
 // nllLoss(input: tensor, target: tensor, weight: tensor?, reduction: reduction = "mean", ignoreIndex: int = -100) -> tensor
 RESLAB_FN(op_nllLoss) {
+  CheckArity(info, 2, 5, "nllLoss");
   return Wrap(env, at::nll_loss_nd(TA(0), TA(1), OptTensor(info[2]), Reduction(info[3]), Int(info[4], -100)));
 }
 

@@ -6,148 +6,177 @@ using namespace reslab;
 
 // reshape(self: tensor, shape: int[]) -> tensor
 RESLAB_FN(op_reshape) {
+  CheckArity(info, 2, 2, "reshape");
   return Wrap(env, TA(0).reshape(IntList(info[1])));
 }
 
 // view(self: tensor, shape: int[]) -> tensor
 RESLAB_FN(op_view) {
+  CheckArity(info, 2, 2, "view");
   return Wrap(env, TA(0).view(IntList(info[1])));
 }
 
 // permute(self: tensor, dims: int[]) -> tensor
 RESLAB_FN(op_permute) {
+  CheckArity(info, 2, 2, "permute");
   return Wrap(env, TA(0).permute(IntList(info[1])));
 }
 
 // transpose(self: tensor, dim0: int, dim1: int) -> tensor
 RESLAB_FN(op_transpose) {
+  CheckArity(info, 3, 3, "transpose");
   return Wrap(env, TA(0).transpose(info[1].As<Napi::Number>().Int64Value(), info[2].As<Napi::Number>().Int64Value()));
 }
 
 // flatten(self: tensor, startDim: int = 0, endDim: int = -1) -> tensor
 RESLAB_FN(op_flatten) {
+  CheckArity(info, 1, 3, "flatten");
   return Wrap(env, TA(0).flatten(Int(info[1], 0), Int(info[2], -1)));
 }
 
 // squeeze(self: tensor, dim: int?) -> tensor
 RESLAB_FN(op_squeeze) {
+  CheckArity(info, 1, 2, "squeeze");
   if (IsNullish(info[1])) return Wrap(env, TA(0).squeeze());
   return Wrap(env, TA(0).squeeze(info[1].As<Napi::Number>().Int64Value()));
 }
 
 // unsqueeze(self: tensor, dim: int) -> tensor
 RESLAB_FN(op_unsqueeze) {
+  CheckArity(info, 2, 2, "unsqueeze");
   return Wrap(env, TA(0).unsqueeze(info[1].As<Napi::Number>().Int64Value()));
 }
 
 // expand(self: tensor, size: int[]) -> tensor
 RESLAB_FN(op_expand) {
+  CheckArity(info, 2, 2, "expand");
   return Wrap(env, TA(0).expand(IntList(info[1])));
 }
 
 // contiguous(self: tensor) -> tensor
 RESLAB_FN(op_contiguous) {
+  CheckArity(info, 1, 1, "contiguous");
   return Wrap(env, TA(0).contiguous());
 }
 
 // clone(self: tensor) -> tensor
 RESLAB_FN(op_clone) {
+  CheckArity(info, 1, 1, "clone");
   return Wrap(env, TA(0).clone());
 }
 
 // repeat(self: tensor, repeats: int[]) -> tensor
 RESLAB_FN(op_repeat) {
+  CheckArity(info, 2, 2, "repeat");
   return Wrap(env, TA(0).repeat(IntList(info[1])));
 }
 
 // flip(self: tensor, dims: int[]) -> tensor
 RESLAB_FN(op_flip) {
+  CheckArity(info, 2, 2, "flip");
   return Wrap(env, TA(0).flip(IntList(info[1])));
 }
 
 // cat(tensors: tensor[], dim: int = 0) -> tensor
 RESLAB_FN(op_cat) {
+  CheckArity(info, 1, 2, "cat");
   return Wrap(env, at::cat(TensorList(info[0]), Int(info[1], 0)));
 }
 
 // stack(tensors: tensor[], dim: int = 0) -> tensor
 RESLAB_FN(op_stack) {
+  CheckArity(info, 1, 2, "stack");
   return Wrap(env, at::stack(TensorList(info[0]), Int(info[1], 0)));
 }
 
 // split(self: tensor, splitSize: int, dim: int = 0) -> tensor[]
 RESLAB_FN(op_split) {
+  CheckArity(info, 2, 3, "split");
   return WrapList(env, TA(0).split(info[1].As<Napi::Number>().Int64Value(), Int(info[2], 0)));
 }
 
 // splitWithSizes(self: tensor, splitSizes: int[], dim: int = 0) -> tensor[]
 RESLAB_FN(op_splitWithSizes) {
+  CheckArity(info, 2, 3, "splitWithSizes");
   return WrapList(env, TA(0).split_with_sizes(IntList(info[1]), Int(info[2], 0)));
 }
 
 // chunk(self: tensor, chunks: int, dim: int = 0) -> tensor[]
 RESLAB_FN(op_chunk) {
+  CheckArity(info, 2, 3, "chunk");
   return WrapList(env, TA(0).chunk(info[1].As<Napi::Number>().Int64Value(), Int(info[2], 0)));
 }
 
 // unbind(self: tensor, dim: int = 0) -> tensor[]
 RESLAB_FN(op_unbind) {
+  CheckArity(info, 1, 2, "unbind");
   return WrapList(env, TA(0).unbind(Int(info[1], 0)));
 }
 
 // narrow(self: tensor, dim: int, start: int, length: int) -> tensor
 RESLAB_FN(op_narrow) {
+  CheckArity(info, 4, 4, "narrow");
   return Wrap(env, TA(0).narrow(info[1].As<Napi::Number>().Int64Value(), info[2].As<Napi::Number>().Int64Value(), info[3].As<Napi::Number>().Int64Value()));
 }
 
 // slice(self: tensor, dim: int = 0, start: int = 0, end: int?, step: int = 1) -> tensor
 RESLAB_FN(op_slice) {
+  CheckArity(info, 1, 5, "slice");
   return Wrap(env, TA(0).slice(Int(info[1], 0), Int(info[2], 0), OptInt(info[3]), Int(info[4], 1)));
 }
 
 // select(self: tensor, dim: int, index: int) -> tensor
 RESLAB_FN(op_select) {
+  CheckArity(info, 3, 3, "select");
   return Wrap(env, TA(0).select(info[1].As<Napi::Number>().Int64Value(), info[2].As<Napi::Number>().Int64Value()));
 }
 
 // indexSelect(self: tensor, dim: int, index: tensor) -> tensor
 RESLAB_FN(op_indexSelect) {
+  CheckArity(info, 3, 3, "indexSelect");
   return Wrap(env, TA(0).index_select(info[1].As<Napi::Number>().Int64Value(), TA(2)));
 }
 
 // gather(self: tensor, dim: int, index: tensor) -> tensor
 RESLAB_FN(op_gather) {
+  CheckArity(info, 3, 3, "gather");
   return Wrap(env, TA(0).gather(info[1].As<Napi::Number>().Int64Value(), TA(2)));
 }
 
 // scatter(self: tensor, dim: int, index: tensor, src: tensor) -> tensor
 RESLAB_FN(op_scatter) {
+  CheckArity(info, 4, 4, "scatter");
   return Wrap(env, TA(0).scatter(info[1].As<Napi::Number>().Int64Value(), TA(2), TA(3)));
 }
 
 // scatterAdd(self: tensor, dim: int, index: tensor, src: tensor) -> tensor
 RESLAB_FN(op_scatterAdd) {
+  CheckArity(info, 4, 4, "scatterAdd");
   return Wrap(env, TA(0).scatter_add(info[1].As<Napi::Number>().Int64Value(), TA(2), TA(3)));
 }
 
 // index(self: tensor, indices: tensor) -> tensor
 RESLAB_FN(op_index) {
+  CheckArity(info, 2, 2, "index");
   return Wrap(env, TA(0).index(OneIndex(TA(1))));
 }
 
 // maskedSelect(self: tensor, mask: tensor) -> tensor
 RESLAB_FN(op_maskedSelect) {
+  CheckArity(info, 2, 2, "maskedSelect");
   return Wrap(env, TA(0).masked_select(TA(1)));
 }
 
 // maskedFill(self: tensor, mask: tensor, value: tensor|scalar) -> tensor
 RESLAB_FN(op_maskedFill) {
+  CheckArity(info, 3, 3, "maskedFill");
   if (info[2].IsExternal()) return Wrap(env, TA(0).masked_fill(TA(1), TA(2)));
   return Wrap(env, TA(0).masked_fill(TA(1), Scalar(info[2])));
 }
 
 // where(condition: tensor, self: tensor|scalar, other: tensor|scalar) -> tensor
 RESLAB_FN(op_where) {
+  CheckArity(info, 3, 3, "where");
   if (info[1].IsExternal()) {
     if (info[2].IsExternal()) return Wrap(env, at::where(TA(0), TA(1), TA(2)));
     return Wrap(env, at::where(TA(0), TA(1), Scalar(info[2])));
@@ -158,31 +187,37 @@ RESLAB_FN(op_where) {
 
 // to(self: tensor, dtype: dtype?, device: device?) -> tensor
 RESLAB_FN(op_to) {
+  CheckArity(info, 1, 3, "to");
   return Wrap(env, TA(0).to(OptDevice(info[2]).value_or(TA(0).device()), OptDType(info[1]).value_or(TA(0).scalar_type())));
 }
 
 // nonzero(self: tensor) -> tensor
 RESLAB_FN(op_nonzero) {
+  CheckArity(info, 1, 1, "nonzero");
   return Wrap(env, TA(0).nonzero());
 }
 
 // tril(self: tensor, diagonal: int = 0) -> tensor
 RESLAB_FN(op_tril) {
+  CheckArity(info, 1, 2, "tril");
   return Wrap(env, TA(0).tril(Int(info[1], 0)));
 }
 
 // triu(self: tensor, diagonal: int = 0) -> tensor
 RESLAB_FN(op_triu) {
+  CheckArity(info, 1, 2, "triu");
   return Wrap(env, TA(0).triu(Int(info[1], 0)));
 }
 
 // oneHot(self: tensor, numClasses: int = -1) -> tensor
 RESLAB_FN(op_oneHot) {
+  CheckArity(info, 1, 2, "oneHot");
   return Wrap(env, at::one_hot(TA(0), Int(info[1], -1)));
 }
 
 // pad(self: tensor, pad: int[], mode: str = "constant", value: float = 0.0) -> tensor
 RESLAB_FN(op_pad) {
+  CheckArity(info, 2, 4, "pad");
   return Wrap(env, at::pad(TA(0), IntList(info[1]), Str(info[2], "constant"), PadValue(Str(info[2], "constant"), Num(info[3], 0.0))));
 }
 
