@@ -3,7 +3,7 @@
 // result is one row-major [n, C·f] matrix, channel-major within a row ([values of f
 // columns | user deviations | peer deviations]), from which a layout gathers each batch.
 import type { Domain, FeatureSchema } from '../data/cert/types.js';
-import { fitNormalizer, applyNormalizer, type NormalizerState } from './normalize.js';
+import { fitNormalizer, applyNormalizer, type NormalizerState, type NormalizeKind } from './normalize.js';
 import { userDeviation, fitPeerDeviation, applyPeerDeviation, DEFAULT_USER_DEVIATION, type UserDeviationSpec, type PeerDeviationState } from './deviation.js';
 
 export type Channel = 'value' | 'user' | 'peer';
@@ -20,6 +20,8 @@ export interface MatrixLike {
 }
 
 export interface PrepareSpec {
+  /** robust (log1p, median/IQR; default) or quantile (rank-Gauss). */
+  normalize?: NormalizeKind;
   deviation?: DeviationKind[];
   userDeviation?: UserDeviationSpec;
   /** Peer group column (an index column of the context domain). */
@@ -72,7 +74,7 @@ export function fitPrepare(m: MatrixLike, trainRows: Int32Array, spec: PrepareSp
   const domains = inputs.map((c) => byName.get(c)!.domain);
   const raw = select(m, inputs);
   const noLog = inputs.map((c) => byName.get(c)!.aggregation === 'flag');
-  const normalizer = fitNormalizer(raw, inputs.length, trainRows, { noLog });
+  const normalizer = fitNormalizer(raw, inputs.length, trainRows, { noLog, kind: spec.normalize });
   const deviation = (['user', 'peer'] as const).filter((d) => spec.deviation?.includes(d));
   const channels: Channel[] = ['value', ...deviation];
   let peer: PeerDeviationState | null = null;

@@ -54,13 +54,16 @@ export interface RunSummary {
 }
 
 /** The method a run belongs to: runs that differ only in the seed are one method. */
-export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode }): string {
+export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
+  const norm = c.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : '';
   const mode = c.mode && c.mode !== 'supervised' ? ` · ${c.mode}` : '';
-  return `${c.model} · ${c.layout}${dev}${mode}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
+  // The default balance (sampler) is left unsaid; another one is part of the method.
+  const balance = c.balance && c.balance !== 'sampler' && (!c.mode || c.mode === 'supervised') ? ` · ${c.balance} loss` : '';
+  return `${c.model} · ${c.layout}${dev}${norm}${mode}${balance}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
 }
 
-export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'> & { mode?: Mode }): string {
+export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string }): string {
   return `${methodName(c)} · seed ${c.seed}`;
 }
 

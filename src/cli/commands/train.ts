@@ -15,7 +15,7 @@ export const summary = 'train a residual detector on features and evaluate it';
 export const usage = `usage: reslab train --features FILE.parquet --model NAME --layout KIND --split KIND --out RUN_DIR
                     [--epochs 20] [--batch 256] [--lr 0.002] [--weight-decay 1e-4] [--optimizer adamw|sgd]
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
-                    [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
+                    [--normalize robust|quantile] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
                     [--mode supervised|autoencoder|svdd] [--ensemble N] [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
@@ -55,7 +55,7 @@ export const trainFlags = {
   features: { type: 'string' }, model: { type: 'string' }, layout: { type: 'string' }, split: { type: 'string' }, out: { type: 'string' },
   epochs: { type: 'string' }, batch: { type: 'string' }, lr: { type: 'string' }, 'weight-decay': { type: 'string' }, optimizer: { type: 'string' },
   balance: { type: 'string' }, 'positive-share': { type: 'string' }, patience: { type: 'string' }, deviation: { type: 'string' },
-  'history-days': { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
+  'history-days': { type: 'string' }, normalize: { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
   'val-users': { type: 'string' }, mode: { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
 } as const;
 
@@ -70,7 +70,7 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     model: (f.model as string | undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image' } as Record<string, string>)[layout] ?? layout}_resnet`,
     layout,
     layoutOptions: { days: intFlag(f['history-days'] as string | undefined, 'history-days', 28), pixels: intFlag(f.pixels as string | undefined, 'pixels', 32), seed, order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
-    prepare: { deviation },
+    prepare: { deviation, normalize: oneOf(f.normalize, 'normalize', ['robust', 'quantile'] as const, 'robust') },
     split: {
       kind: oneOf<SplitKind>(f.split, 'split', SPLIT_KINDS, 'le2020'), seed,
       trainPeriod: numFlag(f['train-period'], 'train-period', 0.5), trainUsers: numFlag(f['train-users'], 'train-users', 0.5), valUsers: numFlag(f['val-users'], 'val-users', 0.2),
