@@ -8,6 +8,12 @@
 // scripts/gen-ops.ts turns the table into the C++ wrappers, their registration and the
 // TypeScript interface of the addon, so argument order lives in exactly one place.
 // This file only parses; it knows each kind's TypeScript type and how C++ reads it.
+//
+// Adding an op: one line in the group's file here, `node --import tsx scripts/gen-ops.ts`,
+// `npm run build:native`, then the Tensor method or function in src/torch.
+// `kind?` may be null (C++ gets a c10::optional, or the op lists a `'name=null'` case
+// with the overload to call instead); `= default` makes an argument omittable; `a|b`
+// kinds pick a conversion at run time and call the same template with each.
 
 /** How one argument kind crosses the boundary. */
 interface Kind {
