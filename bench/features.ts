@@ -23,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { extractFeatures, type FeatureSummary } from '../src/data/cert/index.js';
+import { ANSWERS_DIR, LDAP_DIR, LOGS, logFileName, PSYCHOMETRIC_FILE } from '../src/data/format/index.js';
 import { ensureBenchDataset } from './lib/benchCache.js';
 import { DEBIAN_PYTHON } from './lib/anchor.js';
 
@@ -33,7 +34,6 @@ const WEEKS = Number(process.env.RESLAB_BENCH_SLICE_WEEKS ?? 2);
 const ANCHOR_TIMEOUT = Number(process.env.RESLAB_ANCHOR_TIMEOUT ?? 1800);
 const THREADS = Number(process.env.RESLAB_BENCH_THREADS ?? 2);
 const MEMORY = process.env.RESLAB_BENCH_MEMORY ?? '2GB';
-const LOGS = ['logon', 'device', 'file', 'email', 'http'];
 
 const total = (s: FeatureSummary) => Object.values(s.events).reduce((a, b) => a + b, 0);
 
@@ -67,16 +67,16 @@ async function ensureSlice(full: string): Promise<string> {
   if (existsSync(marker)) return dir;
   rmSync(join(dir, '..'), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const first = readFileSync(join(full, 'logon.csv'), 'utf8').slice(0, 4096).split('\n')[1]!;
+  const first = readFileSync(join(full, logFileName('logon')), 'utf8').slice(0, 4096).split('\n')[1]!;
   const [m, d, y] = first.split(',')[1]!.slice(0, 10).split('/').map(Number);
   const start = new Date(Date.UTC(y!, m! - 1, d!));
   const end = new Date(start.getTime() + (7 * (WEEKS + 1) - start.getUTCDay()) * 86400_000);
   const cutoff = Number(end.toISOString().slice(0, 10).replace(/-/g, ''));
   const rows: Record<string, number> = {};
-  for (const f of LOGS) rows[f] = await sliceFile(join(full, `${f}.csv`), join(dir, `${f}.csv`), cutoff);
-  cpSync(join(full, 'LDAP'), join(dir, 'LDAP'), { recursive: true });
-  cpSync(join(full, 'answers'), join(dir, 'answers'), { recursive: true });
-  if (existsSync(join(full, 'psychometric.csv'))) copyFileSync(join(full, 'psychometric.csv'), join(dir, 'psychometric.csv'));
+  for (const f of LOGS) rows[f] = await sliceFile(join(full, logFileName(f)), join(dir, logFileName(f)), cutoff);
+  cpSync(join(full, LDAP_DIR), join(dir, LDAP_DIR), { recursive: true });
+  cpSync(join(full, ANSWERS_DIR), join(dir, ANSWERS_DIR), { recursive: true });
+  if (existsSync(join(full, PSYCHOMETRIC_FILE))) copyFileSync(join(full, PSYCHOMETRIC_FILE), join(dir, PSYCHOMETRIC_FILE));
   writeFileSync(marker, JSON.stringify({ weeks: WEEKS, cutoff, rows }) + '\n');
   return dir;
 }
@@ -90,7 +90,7 @@ function runAnchor(slice: string): { seconds: number | null; note: string } {
   const run = join(CACHE, 'anchor-run', 'r4.2');
   rmSync(join(run, '..'), { recursive: true, force: true });
   mkdirSync(run, { recursive: true });
-  for (const f of [...LOGS.map((l) => `${l}.csv`), 'psychometric.csv', 'LDAP', 'answers']) {
+  for (const f of [...LOGS.map(logFileName), PSYCHOMETRIC_FILE, LDAP_DIR, ANSWERS_DIR]) {
     if (existsSync(join(slice, f))) symlinkSync(join(slice, f), join(run, f));
   }
   const src = readFileSync(script, 'utf8');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after } from 'node:test';
 import { generate, type GenerateOptions, type GenerateSummary } from '../../src/data/synth/index.js';
 
-export const LOGS = ['logon', 'device', 'file', 'email', 'http'] as const;
+export { LOGS } from '../../src/data/format/index.js';
 
 const dirs: string[] = [];
 after(() => {
