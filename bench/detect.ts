@@ -45,12 +45,14 @@ const f = await cache.run('features', { gen: g.key }, [features], async () => {
 console.log(`data: ${gen.users} users × ${gen.days} days, ${gen.insiders} insiders of scenarios 1-5 at intensity ${gen.intensity}; ${f.result.rows} user-days, ${f.result.insiderRows} malicious`);
 
 const split = { kind: 'le2020' as const, trainUsers: 0.6 };
-interface Entry { id: string; model: string; layout: LayoutKind; deviation?: DeviationKind[]; ensemble?: number }
+interface Entry { id: string; model: string; layout: LayoutKind; deviation?: DeviationKind[]; ensemble?: number; extra?: Partial<RunConfig> }
 const ENTRIES: Entry[] = [
   { id: 'mlp', model: 'detect_mlp_resnet', layout: 'flat' },
   { id: 'mlp-plain', model: 'detect_mlp_plain', layout: 'flat' },
   { id: 'mlp-dev', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'] },
   { id: 'mlp-ens', model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5 },
+  // The strongest residual recipe found so far: deviation inputs, rank-Gauss inputs, focal loss, longer training.
+  { id: 'mlp-best', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
   { id: 'learned', model: 'detect_learned_resnet', layout: 'learned' },
   { id: 'learned-plain', model: 'detect_learned_plain', layout: 'learned' },
   { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },
@@ -78,7 +80,7 @@ for (const dev of [[], ['user', 'peer']] as DeviationKind[][]) {
 }
 for (const e of entries) {
   for (const seed of seeds) {
-    const cfg: RunConfig = withDefaults({ features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: { ...split, seed }, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1 });
+    const cfg: RunConfig = withDefaults({ features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: { ...split, seed }, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1, ...e.extra });
     const dir = join(root, 'runs', e.id, `seed-${seed}`);
     const r = await cache.run(`run-${e.id}-${seed}`, { features: f.key, cfg }, [join(dir, 'result.json')], async () => {
       const s = await runDetection(cfg, dir, { resume: 'if-same' });
