@@ -34,6 +34,15 @@ void Check(Napi::Env env, int rc, const char* what) {
   if (rc != 0) throw Napi::Error::New(env, std::string("xgboost ") + what + ": " + XGBGetLastError());
 }
 
+// Sets every key of a JS object as a booster parameter (values as strings, as XGBoost takes them).
+void SetParams(Napi::Env env, BoosterHandle b, Napi::Object params) {
+  auto keys = params.GetPropertyNames();
+  for (uint32_t i = 0; i < keys.Length(); i++) {
+    std::string k = keys.Get(i).ToString().Utf8Value(), v = params.Get(k).ToString().Utf8Value();
+    Check(env, XGBoosterSetParam(b, k.c_str(), v.c_str()), ("parameter " + k + "=" + v).c_str());
+  }
+}
+
 Napi::Value Own(Napi::Env env, void* h, bool booster) {
   auto* o = new Owned{h, booster};
   auto ext = Napi::External<Owned>::New(env, o, [](Napi::Env, Owned* p) {
@@ -105,14 +114,7 @@ Napi::Value Booster(const Napi::CallbackInfo& info) {
     BoosterHandle b = nullptr;
     Check(env, XGBoosterCreate(&d, 1, &b), "create");
     Napi::Value out = Own(env, b, true);
-    if (info[1].IsObject()) {
-      auto params = info[1].As<Napi::Object>();
-      auto keys = params.GetPropertyNames();
-      for (uint32_t i = 0; i < keys.Length(); i++) {
-        std::string k = keys.Get(i).ToString().Utf8Value(), v = params.Get(k).ToString().Utf8Value();
-        Check(env, XGBoosterSetParam(b, k.c_str(), v.c_str()), ("parameter " + k + "=" + v).c_str());
-      }
-    }
+    if (info[1].IsObject()) SetParams(env, b, info[1].As<Napi::Object>());
     return out;
   });
 }
@@ -166,14 +168,7 @@ Napi::Value Load(const Napi::CallbackInfo& info) {
     Check(env, XGBoosterCreate(nullptr, 0, &b), "create");
     Napi::Value out = Own(env, b, true);
     Check(env, XGBoosterLoadModelFromBuffer(b, json.data(), bst_ulong(json.size())), "load");
-    if (info.Length() > 1 && info[1].IsObject()) {
-      auto params = info[1].As<Napi::Object>();
-      auto keys = params.GetPropertyNames();
-      for (uint32_t i = 0; i < keys.Length(); i++) {
-        std::string k = keys.Get(i).ToString().Utf8Value(), v = params.Get(k).ToString().Utf8Value();
-        Check(env, XGBoosterSetParam(b, k.c_str(), v.c_str()), ("parameter " + k + "=" + v).c_str());
-      }
-    }
+    if (info.Length() > 1 && info[1].IsObject()) SetParams(env, b, info[1].As<Napi::Object>());
     return out;
   });
 }
