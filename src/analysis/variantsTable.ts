@@ -1,0 +1,38 @@
+// A variant study as markdown: the table of variants and the claims with their verdicts.
+// The same text is what `reslab variants` prints and what variants.md holds.
+import type { VariantStudy, VariantRow } from './variants.js';
+
+const f = (x: number | null, d = 2) => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
+
+/** First-epoch loss as "first tenth → last tenth". */
+function early(r: VariantRow): string {
+  const t = r.firstEpochTenths;
+  return t.length ? `${f(t[0], 3)} → ${f(t[t.length - 1], 3)}` : 'n/a';
+}
+
+/** Error against k as "k:err" pairs, thinned to at most six points. */
+function curve(r: VariantRow): string {
+  const c = r.kCurve;
+  if (c.length === 0) return 'n/a';
+  const pick = c.length <= 6 ? c : [0, 1, 2, 3, 4, 5].map((i) => c[Math.round((i * (c.length - 1)) / 5)]);
+  return pick.map((p) => `${p.k}:${p.error.toFixed(1)}`).join(' ');
+}
+
+export function variantsMarkdown(s: VariantStudy): string {
+  const o = s.options;
+  const lines = [
+    `# Variant study`,
+    '',
+    `${o.limit || 'all'} training images, ${o.epochs} epoch(s), seeds ${o.seeds.join(', ')}; accuracy on ${o.testLimit || 'all'} test images, lesions on ${o.lesionRows} (k-block lesion: ${o.trials} draws per k). ${s.seconds.toFixed(0)} s in all.`,
+    '',
+    '| variant | family | params | MMACs | test acc % (± sd) | 1st-epoch loss | train s | lesion s | 1-block drop pp | error % vs k (k:err) |',
+    '|---|---|---:|---:|---:|---|---:|---:|---:|---|',
+    ...s.rows.map((r) => `| ${r.name} | ${r.family} | ${r.params.toLocaleString('en-US')} | ${f(r.macs / 1e6)} | ${f(100 * r.accuracy.mean)} ± ${f(100 * r.accuracy.sd)} | ${early(r)} | ${f(r.seconds.train, 0)} | ${f(r.seconds.lesion, 0)} | ${f(r.singleDrop)} | ${curve(r)} |`),
+    '',
+    '| claim | source | verdict | evidence |',
+    '|---|---|---|---|',
+    ...s.claims.map((c) => `| ${c.claim} | ${c.source} | **${c.verdict}** | ${c.evidence} |`),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,119 @@
+// The variant study end to end on a tiny synthetic image set: every listed variant trains
+// through the one image-run path and gets its lesion figures; the tables and claims come
+// out of the numbers. 16×16 images (not 12×12) so FractalNet's four poolings keep a pixel.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encodeIdx } from '../../src/data/images/idx.js';
+import { Rng } from '../../src/data/synth/rng.js';
+import { runVariants, tenths, DEFAULT_VARIANT_STUDY, type VariantStudy } from '../../src/analysis/variants.js';
+import { VARIANTS, pickVariants } from '../../src/analysis/variantZoo.js';
+import { judgeClaims } from '../../src/analysis/variantClaims.js';
+import { variantsMarkdown } from '../../src/analysis/variantsTable.js';
+import { buildModel, withInput, profileModel } from '../../src/models/index.js';
+
+const SIDE = 16;
+
+/** n images of 4 classes: class c lights up quadrant c (plus seeded noise). */
+function images(n: number, seed: number): { pixels: number[]; labels: number[] } {
+  const rng = new Rng(seed, 0x7e57);
+  const pixels: number[] = [], labels: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = i % 4;
+    labels.push(c);
+    for (let y = 0; y < SIDE; y++) {
+      for (let x = 0; x < SIDE; x++) {
+        const q = (y < SIDE / 2 ? 0 : 2) + (x < SIDE / 2 ? 0 : 1);
+        pixels.push(Math.min(255, Math.floor((q === c ? 150 : 30) + rng.int(80))));
+      }
+    }
+  }
+  return { pixels, labels };
+}
+
+function writeSet(dir: string): string {
+  for (const [part, n, seed] of [['train', 200, 1], ['t10k', 60, 2]] as const) {
+    const { pixels, labels } = images(n, seed);
+    writeFileSync(join(dir, `${part}-images-idx3-ubyte`), encodeIdx('uint8', [n, SIDE, SIDE], pixels));
+    writeFileSync(join(dir, `${part}-labels-idx1-ubyte`), encodeIdx('uint8', [n], labels));
+  }
+  return dir;
+}
+
+test('tenths: means over ten contiguous parts, fewer parts for short series', () => {
+  assert.deepEqual(tenths(Array.from({ length: 20 }, (_, i) => i)), [0.5, 2.5, 4.5, 6.5, 8.5, 10.5, 12.5, 14.5, 16.5, 18.5]);
+  assert.deepEqual(tenths([3, 1, 2]), [3, 1, 2]);
+});
+
+test('every variant of the study stays within the parameter budget on 1×28×28 and the list covers the families', () => {
+  const names = VARIANTS.map((v) => v.name);
+  for (const n of ['resnet_v1', 'preact_a', 'preact_b', 'preact_c', 'preact_d', 'preact_e', 'wrn', 'resnext', 'res2net', 'densenet', 'stochastic', 'fractalnet', 'highway', 'multires', 'plain']) {
+    assert.ok(names.includes(n), `${n} is missing`);
+  }
+  for (const v of VARIANTS) {
+    const m = buildModel(withInput(v.config(), [1, 28, 28]));
+    const p = profileModel(m, [1, 28, 28]).params;
+    m.dispose();
+    assert.ok(p > 40_000 && p < 150_000, `${v.name}: ${p} parameters`);
+  }
+  assert.throws(() => pickVariants(['nope']), /unknown variant/);
+});
+
+test('every variant trains through the image-run path (its loss falls) and gets lesion figures', { timeout: 180_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'reslab-variants-'));
+  const data = writeSet(mkdtempSync(join(tmpdir(), 'reslab-variants-data-')));
+  const opts = { ...DEFAULT_VARIANT_STUDY, data, out: root, epochs: 3, seeds: [1], limit: 0, val: 20, testLimit: 0, lesionRows: 60, trials: 1, batch: 32, lr: 5e-3 };
+  const study: VariantStudy = await runVariants(opts);
+  assert.equal(study.rows.length, VARIANTS.length);
+  for (const r of study.rows) {
+    const run = r.seeds[0];
+    // Same code path: an ordinary image run directory with its metrics and lesion.json.
+    assert.ok(existsSync(join(run.dir, 'metrics.jsonl')) && existsSync(join(run.dir, 'lesion.json')), r.name);
+    const epochs = readFileSync(join(run.dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { trainLoss: number });
+    assert.equal(epochs.length, 3, r.name);
+    assert.ok(epochs[2].trainLoss < run.firstEpochLoss[0], `${r.name}: loss ${run.firstEpochLoss[0]} → ${epochs[2].trainLoss}`);
+    assert.ok(run.firstEpochLoss.length >= 5 && r.firstEpochTenths.length >= 5, r.name);
+    assert.ok(r.params > 0 && r.macs > 0, r.name);
+    assert.ok(Number.isFinite(r.baselineError) && r.chance === 75, r.name);
+    if (r.deletable > 0) {
+      // One-block figure and the whole k curve 1 … number of deletable blocks.
+      assert.ok(r.singleDrop !== null && Number.isFinite(r.singleDrop), `${r.name}: single-block drop`);
+      assert.deepEqual(r.kCurve.map((p) => p.k), Array.from({ length: r.deletable }, (_, i) => i + 1), r.name);
+      assert.ok(r.kCurve.every((p) => p.error >= 0 && p.error <= 100), r.name);
+    } else {
+      // FractalNet: every block pools, so Veit's block lesion does not apply.
+      assert.equal(r.name, 'fractalnet');
+      assert.equal(r.singleDrop, null);
+    }
+  }
+  // The pattern is learnable: the reference ResNet is well above chance.
+  assert.ok(study.rows.find((r) => r.name === 'resnet_v1')!.accuracy.mean > 0.5);
+  assert.equal(study.claims.length, 8);
+  assert.ok(study.claims.every((c) => c.verdict !== 'n/a'), JSON.stringify(study.claims.filter((c) => c.verdict === 'n/a')));
+  const md = variantsMarkdown(study);
+  for (const v of VARIANTS) assert.ok(md.includes(`| ${v.name} |`), v.name);
+
+  // Resume reuses finished seeds: same numbers, no retraining.
+  const t = performance.now();
+  const again = await runVariants({ ...opts, only: ['resnet_v1', 'plain'], resume: true });
+  assert.ok(performance.now() - t < 5000);
+  assert.deepEqual(again.rows.map((r) => r.accuracy), study.rows.filter((r) => r.name === 'resnet_v1' || r.name === 'plain').map((r) => r.accuracy));
+});
+
+test('the claims follow the numbers: a plain twin that beats the ResNet is "not reproduced", missing variants are n/a', () => {
+  const row = (name: string, acc: number, drop: number) => ({
+    name, family: name, description: '', params: 1, macs: 1, blocks: 3, deletable: 3, accuracy: { mean: acc, sd: 0 }, seconds: { train: 1, lesion: 1 },
+    firstEpochTenths: [1], singleDrop: drop, kCurve: [1, 2, 3].map((k) => ({ k, error: 10 + 5 * k, sd: 0 })), baselineError: 10, chance: 90,
+    seeds: [{ seed: 1, dir: '', testAccuracy: acc, trainSeconds: 1, lesionSeconds: 1, firstEpochLoss: [1], firstEpochTenths: [1], lesion: { baseline: 10, chance: 90, singleMean: drop, singleWorst: drop, k: [] } }],
+  });
+  const claims = judgeClaims([row('resnet_v1', 0.8, 1), row('plain', 0.85, 60)]);
+  const v = (id: string) => claims.find((c) => c.id === id)!.verdict;
+  assert.equal(v('residual-beats-plain'), 'not reproduced');
+  assert.equal(v('lesion-single-resnet'), 'reproduced');
+  assert.equal(v('lesion-single-plain'), 'reproduced');
+  assert.equal(v('lesion-k-smooth'), 'reproduced');
+  assert.equal(v('preact-e-best'), 'n/a');
+  assert.equal(v('stochastic-depth-helps'), 'n/a');
+});
