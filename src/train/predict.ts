@@ -25,4 +25,3 @@ export function predictLogits(model: BlockNet, layout: BoundLayout, rows: Int32A
   return out;
 }
 
-export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

@@ -145,10 +145,3 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   data.layout.dispose();
   return { out, name: runName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, split, members, epochSeconds, test: evaluation, seconds: (performance.now() - t0) / 1000 };
 }
-
-/** Reads a run's predictions for comparisons without DuckDB in the caller. */
-export function readRunConfig(dir: string): RunConfig & { name: string; params: number; macs: number } {
-  const p = join(dir, 'config.json');
-  if (!existsSync(p)) throw new Error(`${p}: not found (is ${dir} a run directory written by 'reslab train'?)`);
-  return JSON.parse(readFileSync(p, 'utf8'));
-}
