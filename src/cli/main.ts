@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<Command>> = {
   report: () => import('./commands/report.js'),
   lesion: () => import('./commands/lesion.js'),
   paths: () => import('./commands/paths.js'),
+  variants: () => import('./commands/variants.js'),
 };
 
 async function main(args: string[]): Promise<number> {

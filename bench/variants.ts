@@ -1,0 +1,47 @@
+// bench:variants — the seeds' variant study on Fashion-MNIST: the pre-activation
+// arrangements (a)–(e), ResNet v1, WRN, ResNeXt, Res2Net, DenseNet, stochastic depth,
+// FractalNet, Highway and multi-residual next to the plain twin, each trained on the same
+// seeded subset through `reslab train --images`' code and lesioned (Veit et al.'s single-
+// and k-block deletions). The plain twin is the anchor. Prints the table with each claim
+// marked reproduced / not reproduced / mixed, writes out/bench-variants/variants.json and
+// variants.md (for `reslab report --analysis out/bench-variants`), and ends stdout with
+// one JSON line. Default budget (6,000 images, 2 epochs, seed 1) stays under an hour on
+// two cores; --limit, --epochs, --seeds, --only, --trials raise or trim it; --resume
+// reuses finished seeds.
+import { join, resolve } from 'node:path';
+import { runVariants, DEFAULT_VARIANT_STUDY } from '../src/analysis/variants.js';
+import { variantsMarkdown } from '../src/analysis/variantsTable.js';
+import { writeFileAtomic } from '../src/util/atomic.js';
+
+const argv = process.argv.slice(2);
+const flag = (name: string, def: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : def; };
+const D = DEFAULT_VARIANT_STUDY;
+const out = resolve(flag('out', 'out/bench-variants'));
+const t0 = performance.now();
+
+const study = await runVariants({
+  ...D,
+  data: resolve(flag('data', '/usr/share/datasets/fashion-mnist')), out,
+  limit: Number(flag('limit', String(D.limit))), epochs: Number(flag('epochs', String(D.epochs))),
+  seeds: flag('seeds', D.seeds.join(',')).split(',').map(Number), trials: Number(flag('trials', String(D.trials))),
+  only: flag('only', '').split(',').filter(Boolean), resume: argv.includes('--resume'),
+}, { log: (s) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0)} s] ${s}`) });
+
+const md = variantsMarkdown(study);
+writeFileAtomic(join(out, 'variants.json'), JSON.stringify(study, null, 2) + '\n');
+writeFileAtomic(join(out, 'variants.md'), md);
+console.log('\n' + md);
+
+const row = (n: string) => study.rows.find((r) => r.name === n);
+const plain = row('plain');
+console.log(JSON.stringify({
+  bench: 'variants', seconds: study.seconds, limit: study.options.limit, epochs: study.options.epochs, seeds: study.options.seeds,
+  variants: Object.fromEntries(study.rows.map((r) => [r.name, {
+    accuracy: r.accuracy.mean, accuracySd: r.accuracy.sd, params: r.params, macs: r.macs, trainSeconds: r.seconds.train,
+    singleDrop: r.singleDrop, errorAtMaxK: r.kCurve.at(-1)?.error ?? null,
+    // Ratios to the anchor: accuracy gain over the plain twin, and its one-block drop over this one's.
+    accuracyOverPlain: plain ? r.accuracy.mean - plain.accuracy.mean : null,
+    plainDropRatio: plain?.singleDrop != null && r.singleDrop ? plain.singleDrop / r.singleDrop : null,
+  }])),
+  claims: Object.fromEntries(study.claims.map((c) => [c.id, c.verdict])),
+}));
