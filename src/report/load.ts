@@ -25,11 +25,11 @@
 //
 // An analysis directory (--analysis, one per model): any of lesion.json, paths.json,
 // shattered.json, rank.json, shaped as LesionResult, PathsResult, ShatteredResult,
-// RankResult in types.ts.
+// RankResult in types.ts; or variants.json as `reslab variants` writes it (VariantsResult).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Fields, FormatError } from './fields.js';
-import type { DatasetSummary, EpochRow, LesionResult, PathsResult, RankResult, ShatteredResult, TopAlert } from './types.js';
+import type { DatasetSummary, EpochRow, LesionResult, PathsResult, RankResult, ShatteredResult, TopAlert, VariantsResult } from './types.js';
 
 export { FormatError };
 
@@ -263,6 +263,7 @@ export interface AnalysisFiles {
   paths?: PathsResult;
   shattered?: ShatteredResult;
   rank?: RankResult;
+  variants?: VariantsResult;
 }
 
 const meanSd = (p: Fields) => ({ k: p.num('k'), mean: p.num('mean'), sd: p.optNum('sd') ?? 0 });
@@ -304,6 +305,30 @@ export function loadAnalysis(dir: string): AnalysisFiles {
   }
   const r = read('rank.json');
   if (r) out.rank = { model: r.str('model'), layers: r.objs('layers').map((x) => ({ layer: x.num('layer'), rank: x.num('rank') })), maxRank: r.optNum('maxRank') };
-  if (!Object.keys(out).length) throw new FormatError(`${dir}: no analysis results (expected any of lesion.json, paths.json, shattered.json, rank.json)`);
+  const v = read('variants.json');
+  if (v) out.variants = readVariants(v);
+  if (!Object.keys(out).length) throw new FormatError(`${dir}: no analysis results (expected any of lesion.json, paths.json, shattered.json, rank.json, variants.json)`);
   return out;
+}
+
+/** variants.json (src/analysis/variants.ts's VariantStudy): the figures the report shows. */
+function readVariants(v: Fields): VariantsResult {
+  const o = v.optObj('options');
+  const seeds = o?.has('seeds') ? o.numArray('seeds') : undefined;
+  const budget = o && `${o.optNum('limit') || 'all'} training images, ${o.optNum('epochs') ?? '?'} epoch(s)${seeds ? `, seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}` : ''}`;
+  return {
+    budget,
+    rows: v.objs('rows').map((r) => {
+      const acc = r.obj('accuracy');
+      return {
+        name: r.str('name'), family: r.optStr('family') ?? r.str('name'), params: r.num('params'), macs: r.num('macs'),
+        accuracy: { mean: acc.num('mean'), sd: acc.optNum('sd') ?? 0 },
+        trainSeconds: r.optObj('seconds')?.optNum('train') ?? NaN,
+        firstEpochTenths: r.has('firstEpochTenths') ? r.numArray('firstEpochTenths') : [],
+        singleDrop: r.optNum('singleDrop'),
+        kCurve: (r.optObjs('kCurve') ?? []).map((p) => ({ k: p.num('k'), error: p.num('error'), sd: p.optNum('sd') ?? 0 })),
+      };
+    }),
+    claims: (v.optObjs('claims') ?? []).map((c) => ({ claim: c.str('claim'), source: c.optStr('source') ?? '', verdict: c.str('verdict'), evidence: c.optStr('evidence') ?? '' })),
+  };
 }

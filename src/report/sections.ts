@@ -5,6 +5,7 @@ import { datasetSection } from './sections/dataset.js';
 import { trainingSection } from './sections/training.js';
 import { curvesSection, comparisonSection, alertsSection, topAlertsSection } from './sections/detection.js';
 import { lesionSection, pathsSection, shatteredSection, rankSection } from './sections/ensemble.js';
+import { variantsSection } from './sections/variants.js';
 
 const has = <T>(xs: T[] | undefined): xs is T[] => Array.isArray(xs) && xs.length > 0;
 
@@ -20,6 +21,7 @@ export async function buildSections(d: ReportData): Promise<Section[]> {
     has(d.paths) ? pathsSection(d.paths) : undefined,
     has(d.shattered) ? shatteredSection(d.shattered) : undefined,
     has(d.rank) ? rankSection(d.rank) : undefined,
+    has(d.variants) ? variantsSection(d.variants) : undefined,
   ];
   // A section whose data held nothing drawable is dropped rather than shown empty.
   return (await Promise.all(out.filter((s): s is Promise<Section> => s !== undefined))).filter((s) => s.blocks.length > 0);

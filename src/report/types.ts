@@ -153,4 +153,27 @@ export interface ReportData {
   paths?: PathsResult[];
   shattered?: ShatteredResult[];
   rank?: RankResult[];
+  variants?: VariantsResult[];
+}
+
+/** variants.json in an analysis directory (`reslab variants`): one row per variant, the claims judged. */
+export interface VariantsResult {
+  /** The study's budget in words ("6000 images, 2 epochs, seeds 1, 2"). */
+  budget?: string;
+  rows: {
+    name: string;
+    family: string;
+    params: number;
+    macs: number;
+    /** Test accuracy (fraction) over seeds. */
+    accuracy: { mean: number; sd: number };
+    trainSeconds: number;
+    /** Training loss over tenths of the first epoch. */
+    firstEpochTenths: number[];
+    /** Mean rise in test error (points) when one non-downsampling block is deleted; absent when none can be. */
+    singleDrop?: number;
+    /** Test error (%) with k random blocks deleted. */
+    kCurve: { k: number; error: number; sd: number }[];
+  }[];
+  claims: { claim: string; source: string; verdict: string; evidence: string }[];
 }

@@ -13,6 +13,7 @@ import { VARIANTS, pickVariants } from '../../src/analysis/variantZoo.js';
 import { judgeClaims } from '../../src/analysis/variantClaims.js';
 import { variantsMarkdown } from '../../src/analysis/variantsTable.js';
 import { buildModel, withInput, profileModel } from '../../src/models/index.js';
+import { loadAnalysis, renderReport } from '../../src/report/index.js';
 
 const SIDE = 16;
 
@@ -102,12 +103,32 @@ test('every variant trains through the image-run path (its loss falls) and gets 
   assert.deepEqual(again.rows.map((r) => r.accuracy), study.rows.filter((r) => r.name === 'resnet_v1' || r.name === 'plain').map((r) => r.accuracy));
 });
 
-test('the claims follow the numbers: a plain twin that beats the ResNet is "not reproduced", missing variants are n/a', () => {
-  const row = (name: string, acc: number, drop: number) => ({
+function fakeRow(name: string, acc: number, drop: number) {
+  return {
     name, family: name, description: '', params: 1, macs: 1, blocks: 3, deletable: 3, accuracy: { mean: acc, sd: 0 }, seconds: { train: 1, lesion: 1 },
     firstEpochTenths: [1], singleDrop: drop, kCurve: [1, 2, 3].map((k) => ({ k, error: 10 + 5 * k, sd: 0 })), baselineError: 10, chance: 90,
     seeds: [{ seed: 1, dir: '', testAccuracy: acc, trainSeconds: 1, lesionSeconds: 1, firstEpochLoss: [1], firstEpochTenths: [1], lesion: { baseline: 10, chance: 90, singleMean: drop, singleWorst: drop, k: [] } }],
-  });
+  };
+}
+
+test('variants.json reads into the report: a table of the variants, the claims and charts', async () => {
+  const rows = [fakeRow('resnet_v1', 0.8, 1), fakeRow('plain', 0.7, 60)];
+  const study: VariantStudy = { options: { ...DEFAULT_VARIANT_STUDY, data: 'x' }, rows, claims: judgeClaims(rows), seconds: 1 };
+  const dir = mkdtempSync(join(tmpdir(), 'reslab-variants-report-'));
+  writeFileSync(join(dir, 'variants.json'), JSON.stringify(study));
+  const a = loadAnalysis(dir);
+  assert.deepEqual(a.variants!.rows.map((r) => r.name), ['resnet_v1', 'plain']);
+  assert.equal(a.variants!.rows[1].singleDrop, 60);
+  assert.match(a.variants!.budget!, /6000 training images, 2 epoch/);
+  const r = await renderReport({ title: 't', variants: [a.variants!] });
+  assert.deepEqual(r.sections, ['variants']);
+  assert.ok(r.charts >= 2);
+  assert.match(r.html, /resnet_v1/);
+  assert.match(r.html, /reproduced/);
+});
+
+test('the claims follow the numbers: a plain twin that beats the ResNet is "not reproduced", missing variants are n/a', () => {
+  const row = fakeRow;
   const claims = judgeClaims([row('resnet_v1', 0.8, 1), row('plain', 0.85, 60)]);
   const v = (id: string) => claims.find((c) => c.id === id)!.verdict;
   assert.equal(v('residual-beats-plain'), 'not reproduced');
