@@ -138,3 +138,22 @@ test('the claims follow the numbers: a plain twin that beats the ResNet is "not 
   assert.equal(v('preact-e-best'), 'n/a');
   assert.equal(v('stochastic-depth-helps'), 'n/a');
 });
+
+test('reslab variants: flags checked, variants.json and variants.md written, --json ends stdout with the study', async () => {
+  const { run } = await import('../../src/cli/commands/variants.js');
+  const data = writeSet(mkdtempSync(join(tmpdir(), 'reslab-variants-data-')));
+  const out = mkdtempSync(join(tmpdir(), 'reslab-variants-cli-'));
+  await assert.rejects(run(['--images', data, '--only', 'nope']), /unknown variant/);
+  await assert.rejects(run(['--images', data, '--seeds', '1,x']), /--seeds/);
+  const written: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((s: string) => { written.push(String(s)); return true; }) as typeof process.stdout.write;
+  try {
+    await run(['--images', data, '--only', 'resnet_v1', '--epochs', '1', '--limit', '0', '--val', '20', '--test-limit', '0', '--lesion-rows', '30', '--trials', '1', '--batch', '32', '--out', out, '--json']);
+  } finally {
+    process.stdout.write = write;
+  }
+  const last = JSON.parse(written.join('').trim().split('\n').at(-1)!) as VariantStudy;
+  assert.deepEqual(last.rows.map((r) => r.name), ['resnet_v1']);
+  assert.ok(existsSync(join(out, 'variants.json')) && readFileSync(join(out, 'variants.md'), 'utf8').includes('| resnet_v1 |'));
+});
