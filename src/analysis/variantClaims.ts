@@ -49,7 +49,7 @@ export function judgeClaims(rows: VariantRow[]): Claim[] {
   }
   {
     const id = 'all-residual-beat-plain', claim = 'every residual family beats the plain twin', source = 'papers.md (all families)';
-    const rule = 'mean accuracy of each variant > plain (mixed: at least half of them)';
+    const rule = 'mean accuracy of each residual variant (all but plain and FractalNet, which has no shortcuts) > plain (mixed: at least half of them)';
     const others = rows.filter((r) => r.name !== 'plain' && r.name !== 'fractalnet');
     if (!plain || others.length === 0) na(id, claim, source, rule, 'plain and residual variants');
     else {
