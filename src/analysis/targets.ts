@@ -16,7 +16,8 @@ import type { PixelNorm } from '../train/imageTask.js';
 import { loadRun } from '../train/load.js';
 import { bindSaved } from '../train/data.js';
 import { makeSplit } from '../train/split.js';
-import { predictLogits, rowsTensor } from '../train/predict.js';
+import { rowsTensor } from '../train/predict.js';
+import { scoreRows, scoreOfOutput } from '../train/modes.js';
 import { loadFeatureMatrix } from '../data/cert/matrix.js';
 import type { Evaluator } from './evaluator.js';
 import type { Probe } from './pathGradient.js';
@@ -93,19 +94,27 @@ async function loadDetectionTarget(dir: string, o: TargetOptions): Promise<Targe
   const model = run.models[k];
   for (const [i, m] of run.models.entries()) if (i !== k) m.dispose();
   const seed = o.seed ?? 1;
+  // The run's own score (a logit, a reconstruction error or a distance) is what lesions measure
+  // and paths differentiate; for unsupervised runs the probe's objective is their training loss.
+  const mode = run.config.mode ?? 'supervised';
   return {
     name: run.config.model, task: 'detection', model,
     evaluator: {
       metric: 'PR-AUC', lowerIsBetter: false, chance: positives / y.length,
       evaluate: (m) => {
-        const z = predictLogits(m, layout, test);
+        const z = scoreRows(mode, m, layout, test);
         return { value: averagePrecision(z, y), figures: { 'ROC-AUC': rocAuc(z, y) } };
       },
     },
     probe: (s) => {
       const rows = drawRows(split.train, o.probeBatch ?? 64, new Rng(seed, 0x960b, s));
-      const x = layout.batch(rowsTensor(rows));
-      const t = torch.tensor(Float32Array.from(rows, (r) => (labels[r] > 0 ? 1 : 0)));
+      const r = rowsTensor(rows);
+      const x = layout.batch(r);
+      if (mode !== 'supervised') {
+        const base = layout.base(r);
+        return { x, objective: (z) => scoreOfOutput(mode, z, () => base).sum() };
+      }
+      const t = torch.tensor(Float32Array.from(rows, (i) => (labels[i] > 0 ? 1 : 0)));
       return { x, objective: (z) => torch.F.binaryCrossEntropyWithLogits(z.select(1, 0), t, { reduction: 'sum' }) };
     },
     dispose: () => { model.dispose(); layout.dispose(); },

@@ -21,12 +21,15 @@ export function outputsFor(mode: Mode, baseWidth: number): number {
   return mode === 'supervised' ? 1 : mode === 'svdd' ? SVDD_DIM : baseWidth;
 }
 
-/** One score per sample, higher = more suspicious (before any squashing). */
-export function rowScores(mode: Mode, model: BlockNet, x: Tensor, base: () => Tensor): Tensor {
-  const y = model.forward(x);
+/** One score per sample from the model's output, higher = more suspicious (before any squashing). */
+export function scoreOfOutput(mode: Mode, y: Tensor, base: () => Tensor): Tensor {
   if (mode === 'supervised') return y.select(1, 0);
   if (mode === 'autoencoder') return y.sub(base()).pow(2).mean(1);
   return y.sub(1).pow(2).sum(1);
+}
+
+export function rowScores(mode: Mode, model: BlockNet, x: Tensor, base: () => Tensor): Tensor {
+  return scoreOfOutput(mode, model.forward(x), base);
 }
 
 /** Scores rows in eval mode without autograd; supervised scores are probabilities. */
