@@ -24,6 +24,15 @@ test('help lists every command with its summary', () => {
   assert.doesNotMatch(r.stdout, /cannot load/);
 });
 
+test('every command has --help with an example', () => {
+  for (const name of ['demo', 'generate', 'features', 'train', 'score', 'baselines', 'compare', 'report', 'models', 'lesion', 'paths']) {
+    const r = reslab(name, '--help');
+    assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+    assert.match(r.stdout, new RegExp(`usage: reslab ${name}`));
+    assert.match(r.stdout, /^examples?:$/m, `${name} --help has an example`);
+  }
+});
+
 test('a bad flag is a usage error with the usage text', () => {
   const r = reslab('demo', '--no-such-flag');
   assert.equal(r.status, 2);

@@ -23,7 +23,11 @@ flags:
   --work-dir DIR         where finished stages are kept for a rerun (default FILE.parquet.work)
   --no-resume            neither keep nor reuse finished stages
   --quiet                no progress or warnings on stderr
-  --json                 print the summary as one JSON line`;
+  --json                 print the summary as one JSON line
+
+examples:
+  reslab features --data data/small --granularity day --out features/day.parquet
+  reslab features --data /path/to/r4.2 --granularity week --out features/r42-week.parquet --strict`;
 
 function human(s: FeatureSummary): string {
   const ev = Object.entries(s.events).map(([f, n]) => `${f} ${n}`).join(', ');

@@ -26,7 +26,11 @@ flags:
   --seed S             random seed (default 1)
   --workers W          worker threads (output does not depend on it)
   --quiet              no progress bar
-  --json               print the summary as one JSON line`;
+  --json               print the summary as one JSON line
+
+examples:
+  reslab generate --out data/small --profile small
+  reslab generate --out data/hard --release r5.2 --users 200 --days 180 --insiders 20 --scenarios 1,2,3,4,5 --intensity 0.5`;
 
 function describe(p: Profile): string {
   return `${p.release}, ${p.users} users, ${p.days} days from ${p.start}, ${p.insiders} insiders of ${p.scenarios.join(',')}`;

@@ -11,7 +11,11 @@ export const usage = `usage: reslab models list [--json]
   --input   input shape without batch: CxHxW (2-D), CxL (1-D) or F (flat, MLP models);
             default: the model's own input. Sets the model's dims and input channels.
   --config  a JSON config: a full config ({"family": "resnet", …}) or a named model with
-            overrides ({"base": "resnet56", "shortcut": "none"})`;
+            overrides ({"base": "resnet56", "shortcut": "none"})
+
+examples:
+  reslab models list
+  reslab models info detect_grid_resnet --input 2x6x246`;
 
 export function parseInput(s: string): number[] {
   const dims = s.toLowerCase().split('x').map(Number);

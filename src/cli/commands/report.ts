@@ -15,7 +15,11 @@ export const usage = `usage: reslab report --run RUN_DIR [--run RUN_DIR …] [--
   --analysis  a directory with lesion.json, paths.json, shattered.json and/or rank.json
               (one per model; ResNet and plain are drawn on the same axes)
   --out       the HTML file to write (atomically)
-  --title     the report's title (default: "reslab detection report")`;
+  --title     the report's title (default: "reslab detection report")
+
+example:
+  reslab report --run runs/grid runs/grid-plain baselines/random_forest/seed-1 \\
+                --analysis analysis/grid --out report.html`;
 
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv, {
