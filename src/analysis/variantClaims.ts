@@ -88,8 +88,10 @@ export function judgeClaims(rows: VariantRow[]): Claim[] {
   }
   {
     const id = 'lesion-single-plain', claim = 'a plain net collapses towards chance when one layer is deleted', source = 'Veit et al. 2016, Lesion 1';
-    const rule = 'plain: mean error after one deletion at least halfway from its baseline to chance (mixed: a rise ≥ 3× resnet_v1\'s)';
+    const rule = 'plain: mean error after one deletion at least halfway from its baseline to chance (mixed: a rise ≥ 3× resnet_v1\'s); n/a when the intact plain net is within 5 pp of chance';
     if (!plain || plain.singleDrop === null) na(id, claim, source, rule, 'plain');
+    // A plain net that never left chance cannot collapse towards it: the budget was too small to test the claim.
+    else if (plain.chance - plain.baselineError < 5) claims.push({ id, claim, source, rule, verdict: 'n/a', evidence: `the intact plain net is at chance (${plain.baselineError.toFixed(2)} % error, chance ${plain.chance.toFixed(0)} %)` });
     else {
       const half = plain.singleDrop >= 0.5 * (plain.chance - plain.baselineError);
       const bigger = v1?.singleDrop != null && plain.singleDrop >= 3 * Math.max(v1.singleDrop, 0.1);
