@@ -18,12 +18,17 @@ function curve(r: VariantRow): string {
   return pick.map((p) => `${p.k}:${p.error.toFixed(1)}`).join(' ');
 }
 
+/** Seconds every seed took to train and lesion, resumed ones included. */
+function computeSeconds(s: VariantStudy): number {
+  return s.rows.reduce((t, r) => t + r.seeds.reduce((u, x) => u + x.trainSeconds + x.lesionSeconds, 0), 0);
+}
+
 export function variantsMarkdown(s: VariantStudy): string {
   const o = s.options;
   const lines = [
     `# Variant study`,
     '',
-    `${o.limit || 'all'} training images, ${o.epochs} epoch(s), seeds ${o.seeds.join(', ')}; accuracy on ${o.testLimit || 'all'} test images, lesions on ${o.lesionRows} (k-block lesion: ${o.trials} draws per k). ${s.seconds.toFixed(0)} s in all.`,
+    `${o.limit || 'all'} training images, ${o.epochs} epoch(s), seeds ${o.seeds.join(', ')}; accuracy on ${o.testLimit || 'all'} test images, lesions on ${o.lesionRows} (k-block lesion: ${o.trials} draws per k). ${computeSeconds(s).toFixed(0)} s of training and lesions in all (${s.seconds.toFixed(0)} s in this call; resumed seeds cost none).`,
     '',
     '| variant | family | params | MMACs | test acc % (± sd) | 1st-epoch loss | train s | lesion s | 1-block drop pp | error % vs k (k:err) |',
     '|---|---|---:|---:|---:|---|---:|---:|---:|---|',
