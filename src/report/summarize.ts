@@ -98,5 +98,6 @@ export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: L
     paths: pick('paths'),
     shattered: pick('shattered'),
     rank: pick('rank'),
+    variants: pick('variants'),
   };
 }
