@@ -118,7 +118,9 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
       onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
       onEpoch: (e) => {
         records.push(e);
-        writeFileAtomic(metricsPath, [...previous.filter((p) => p.member !== k || p.epoch < e.epoch), ...records].sort((a, b) => a.member - b.member || a.epoch - b.epoch).map((x) => JSON.stringify(x)).join('\n') + '\n');
+        // This member's earlier lines up to where it resumed; anything later (a killed epoch) is replaced.
+        const resumedAt = records.find((r) => r.member === k)!.epoch;
+        writeFileAtomic(metricsPath, [...previous.filter((p) => p.member !== k || p.epoch < resumedAt), ...records].sort((a, b) => a.member - b.member || a.epoch - b.epoch).map((x) => JSON.stringify(x)).join('\n') + '\n');
         hooks.onEpoch?.(e);
       },
     });
