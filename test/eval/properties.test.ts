@@ -5,17 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rocAuc, averagePrecision, rocCurve, prCurve, evaluateDetection, operatingPointAtFpr, DailyAlerts } from '../../src/eval/index.js';
+import { Rng } from '../../src/data/synth/rng.js';
 
-/** A small seeded generator (mulberry32) so the cases are the same on every run. */
+/** The project's seeded generator, so the cases are the same on every run. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.float();
 }
 
 function sample(n: number, seed: number, levels: number) {
