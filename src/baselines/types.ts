@@ -1,11 +1,14 @@
 // The one interface every non-residual detector implements, so the comparison table can
 // treat statistical, tree and engine-based baselines alike.
+import type { GraphContext } from './graph/types.js';
 
 /** A dense feature table: `x` is [n, f] row-major. */
 export interface TabularData {
   x: Float32Array;
   n: number;
   f: number;
+  /** Who and when each row is, and the log edges: present when the runner has them; graph detectors require it. */
+  context?: GraphContext;
 }
 
 export interface FitOptions {
