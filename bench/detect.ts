@@ -10,19 +10,15 @@
 //   npm run bench:detect [-- --seeds 1,2,3 --epochs 12 --only grid,history --fresh]
 // Runs are cached under .cache/bench/detect (keyed by their options); --fresh redoes them.
 import { existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generate } from '../src/data/synth/index.js';
-import { extractFeatures } from '../src/data/cert/index.js';
-import { runDetection, withDefaults, type RunConfig } from '../src/train/run.js';
 import { runBaselines } from '../src/train/baselines.js';
 import { findResults, compareResults, comparisonMarkdown, type ComparisonRow } from '../src/eval/compare.js';
-import { StageCache } from '../src/util/stages.js';
-import type { LayoutKind } from '../src/layout/layout.js';
 import * as torch from '../src/torch/index.js';
 import { createModel } from '../src/models/index.js';
 import { AdamW } from '../src/optim/index.js';
 import type { DeviationKind } from '../src/layout/prepare.js';
+import { DETECT_ROOT, DETECT_SPLIT, RESIDUAL_ENTRIES, detectSet, residualRun } from './lib/detectSet.js';
 
 const { values: a } = parseArgs({ options: {
   seeds: { type: 'string', default: '1,2,3' }, epochs: { type: 'string', default: '10' }, only: { type: 'string' }, fresh: { type: 'boolean', default: false },
@@ -30,66 +26,27 @@ const { values: a } = parseArgs({ options: {
 } });
 const seeds = a.seeds!.split(',').map(Number);
 const epochs = Number(a.epochs);
-const root = resolve('.cache', 'bench', 'detect');
-if (a.fresh) rmSync(join(root, 'runs'), { recursive: true, force: true });
-const cache = new StageCache(root);
-
-const gen = { release: 'r5.2' as const, users: Number(a.users), days: Number(a.days), start: '2010-01-04', insiders: 20, scenarios: [1, 2, 3, 4, 5], intensity: Number(a.intensity), seed: 7 };
-const data = join(root, 'data');
-const g = await cache.run('generate', gen, [join(data, 'answers', 'insiders.csv')], async () => (await generate({ ...gen, out: data, quiet: true })).events);
-const features = join(root, 'features', 'day.parquet');
-const f = await cache.run('features', { gen: g.key }, [features], async () => {
-  const s = await extractFeatures({ data, granularity: 'day', out: features, quiet: true });
-  return { rows: s.rows, insiderRows: s.insiderRows, insiderUsers: s.insiderUsers };
-});
+if (a.fresh) rmSync(join(DETECT_ROOT, 'runs'), { recursive: true, force: true });
+const set = await detectSet({ users: Number(a.users), days: Number(a.days), intensity: Number(a.intensity) });
+const { cache, features, gen } = set;
+const f = { key: set.featuresKey, result: { rows: set.rows, insiderRows: set.insiderRows } };
 console.log(`data: ${gen.users} users × ${gen.days} days, ${gen.insiders} insiders of scenarios 1-5 at intensity ${gen.intensity}; ${f.result.rows} user-days, ${f.result.insiderRows} malicious`);
 
-const split = { kind: 'le2020' as const, trainUsers: 0.6 };
-interface Entry { id: string; model: string; layout: LayoutKind; deviation?: DeviationKind[]; ensemble?: number; extra?: Partial<RunConfig> }
-const ENTRIES: Entry[] = [
-  { id: 'mlp', model: 'detect_mlp_resnet', layout: 'flat' },
-  { id: 'mlp-plain', model: 'detect_mlp_plain', layout: 'flat' },
-  { id: 'mlp-dev', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'] },
-  { id: 'mlp-ens', model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5 },
-  // The strongest residual recipe found so far: deviation inputs, rank-Gauss inputs, focal loss, longer training.
-  { id: 'mlp-best', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
-  { id: 'learned', model: 'detect_learned_resnet', layout: 'learned' },
-  { id: 'learned-plain', model: 'detect_learned_plain', layout: 'learned' },
-  { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },
-  { id: 'seq-plain', model: 'detect_seq_plain', layout: 'seq' },
-  { id: 'grid', model: 'detect_grid_resnet', layout: 'grid' },
-  { id: 'grid-plain', model: 'detect_grid_plain', layout: 'grid' },
-  { id: 'history', model: 'detect_history_resnet', layout: 'history' },
-  { id: 'history-plain', model: 'detect_history_plain', layout: 'history' },
-  { id: 'history-dev', model: 'detect_history_resnet', layout: 'history', deviation: ['user'] },
-  { id: 'deepinsight', model: 'detect_image_resnet', layout: 'deepinsight' },
-  { id: 'deepinsight-plain', model: 'detect_image_plain', layout: 'deepinsight' },
-];
+const split = DETECT_SPLIT;
 const only = a.only ? new Set(a.only.split(',')) : null;
-const entries = ENTRIES.filter((e) => !only || only.has(e.id));
+const entries = RESIDUAL_ENTRIES.filter((e) => !only || only.has(e.id));
 
 const runDirs: string[] = [];
 // The anchor first: the tree ensembles on the same split, plain and with deviation inputs.
 const TREES = ['random_forest', 'xgboost'];
-const blDir = join(root, 'runs', 'baselines');
+const blDir = join(DETECT_ROOT, 'runs', 'baselines');
 for (const dev of [[], ['user', 'peer']] as DeviationKind[][]) {
   const out = join(blDir, dev.length ? 'deviation' : 'plain');
   await cache.run(`baselines-${dev.join('-') || 'plain'}`, { features: f.key, split, seeds, dev }, TREES.flatMap((t) => seeds.map((s) => join(out, t, `seed-${s}`, 'result.json'))), async () =>
     (await runBaselines({ features, detectors: TREES, split, seeds, prepare: { deviation: dev } }, out)).length);
   runDirs.push(out);
 }
-for (const e of entries) {
-  for (const seed of seeds) {
-    const cfg: RunConfig = withDefaults({ features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: { ...split, seed }, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1, ...e.extra });
-    const dir = join(root, 'runs', e.id, `seed-${seed}`);
-    const r = await cache.run(`run-${e.id}-${seed}`, { features: f.key, cfg }, [join(dir, 'result.json')], async () => {
-      const s = await runDetection(cfg, dir, { resume: 'if-same' });
-      return { prAuc: s.test.overall.averagePrecision, seconds: s.seconds };
-    });
-    console.log(`${e.id.padEnd(14)} seed ${seed}: test PR-AUC ${r.result.prAuc.toFixed(3)}${r.cached ? ' (cached)' : ` in ${r.result.seconds.toFixed(0)} s`}`);
-    runDirs.push(dir);
-  }
-}
+for (const e of entries) for (const seed of seeds) runDirs.push(await residualRun(set, e, seed, epochs, console.log));
 const rows = compareResults(findResults(runDirs.filter((d) => existsSync(d))));
 console.log('\n' + comparisonMarkdown(rows));
 

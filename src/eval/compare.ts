@@ -11,7 +11,7 @@ export interface ComparisonRow {
   rocAuc: Stat; prAuc: Stat; drAt5: Stat; drAt1: Stat;
   recallAt: Record<string, Stat>; caughtAt: Record<string, Stat>; insidersTotal: number;
   perScenario: Record<string, Stat>;
-  macs?: number; params?: number; trainSeconds?: Stat; epochSeconds?: Stat;
+  macs?: number; params?: number; trainSeconds?: Stat; scoreSeconds?: Stat; epochSeconds?: Stat;
 }
 
 /** Every result.json at or below these paths (a run directory or a directory of them). */
@@ -67,7 +67,7 @@ export function compareResults(results: ResultFile[]): ComparisonRow[] {
       caughtAt: keyed((t) => t.budgets, (b: { insidersCaught: number }) => b?.insidersCaught),
       insidersTotal: Math.max(...rs.map((r) => Object.values(r.test.budgets ?? {})[0]?.insidersTotal ?? 0)),
       perScenario: keyed((t) => t.perScenario, (v: number) => v),
-      macs: rs[0].macs, params: rs[0].params, trainSeconds: opt(rs.map((r) => r.trainSeconds)), epochSeconds: opt(rs.map((r) => r.epochSeconds)),
+      macs: rs[0].macs, params: rs[0].params, trainSeconds: opt(rs.map((r) => r.trainSeconds)), scoreSeconds: opt(rs.map((r) => r.scoreSeconds)), epochSeconds: opt(rs.map((r) => r.epochSeconds)),
     });
   }
   return rows.sort((a, b) => b.prAuc.mean - a.prAuc.mean);
@@ -79,12 +79,12 @@ export function comparisonMarkdown(rows: ComparisonRow[]): string {
   const budgets = [...new Set(rows.flatMap((r) => Object.keys(r.recallAt)))].sort((a, b) => Number(a) - Number(b));
   const scenarios = [...new Set(rows.flatMap((r) => Object.keys(r.perScenario)))].sort();
   const head = ['method', 'runs', 'ROC-AUC', 'PR-AUC', 'DR@5%FPR', ...budgets.map((k) => `recall@${k}/day`), ...budgets.map((k) => `caught@${k}/day`),
-    ...scenarios.map((s) => `sc.${s} recall@5`), 'MACs/sample', 'train s'];
+    ...scenarios.map((s) => `sc.${s} recall@5`), 'MACs/sample', 'train s', 'score s'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
     lines.push(`| ${[r.method, r.runs, ms(r.rocAuc), ms(r.prAuc), ms(r.drAt5), ...budgets.map((k) => ms(r.recallAt[k])),
       ...budgets.map((k) => `${ms(r.caughtAt[k], 1)} / ${r.insidersTotal}`), ...scenarios.map((s) => ms(r.perScenario[s], 2)),
-      r.macs === undefined ? '—' : `${(r.macs / 1e6).toFixed(2)} M`, ms(r.trainSeconds, 1)].join(' | ')} |`);
+      r.macs === undefined ? '—' : `${(r.macs / 1e6).toFixed(2)} M`, ms(r.trainSeconds, 1), ms(r.scoreSeconds, 2)].join(' | ')} |`);
   }
   return lines.join('\n') + '\n';
 }

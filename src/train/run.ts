@@ -135,13 +135,16 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
     for (const m of models) scoreRows(cfg.mode, m, data.layout, rows).forEach((v, i) => (s[i] += v / models.length));
     return s;
   };
-  const testScores = ensembleScores(test), valScores = ensembleScores(val);
+  const tScore = performance.now();
+  const testScores = ensembleScores(test);
+  const scoreSeconds = (performance.now() - tScore) / 1000;
+  const valScores = ensembleScores(val);
   await writePredictions(join(out, 'predictions.parquet'), matrix, [['val', val, valScores], ['test', test, testScores]]);
   const epochSeconds = records.length ? records.reduce((a, r) => a + r.seconds, 0) / records.length : 0;
   const { evaluation } = writeResult(join(out, 'result.json'), {
     name: runName(cfg), method: methodName(cfg), seed: cfg.seed, matrix, rows: test, scores: testScores, topAlerts: cfg.topAlerts,
     explain: (rows) => domainContributions(models[0], data.layout, rows, (m, x, r) => rowScores(cfg.mode, m, x, () => data.layout.base(r))),
-    extra: { model: cfg.model, layout: cfg.layout, params: prof.params, macs: prof.macs, members, epochSeconds, trainSeconds: members.reduce((a, m) => a + m.seconds, 0) },
+    extra: { model: cfg.model, layout: cfg.layout, params: prof.params, macs: prof.macs, members, epochSeconds, trainSeconds: members.reduce((a, m) => a + m.seconds, 0), scoreSeconds },
   });
   for (const m of models) m.dispose();
   data.layout.dispose();

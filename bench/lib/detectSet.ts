@@ -1,0 +1,71 @@
+// The detection benches' shared ground: one hard generated set (200 users × 180 days, all
+// five scenarios at intensity 0.5), Le et al.'s by-user-and-time split, and the residual
+// runs on it, cached under .cache/bench/detect so that bench:detect and bench:compare
+// train each (model, seed) once and compare on exactly the same rows.
+import { join, resolve } from 'node:path';
+import { generate } from '../../src/data/synth/index.js';
+import { extractFeatures } from '../../src/data/cert/index.js';
+import { runDetection, withDefaults, type RunConfig } from '../../src/train/run.js';
+import { StageCache } from '../../src/util/stages.js';
+import type { LayoutKind } from '../../src/layout/layout.js';
+import type { DeviationKind } from '../../src/layout/prepare.js';
+
+export const DETECT_ROOT = resolve('.cache', 'bench', 'detect');
+export const DETECT_SPLIT = { kind: 'le2020' as const, trainUsers: 0.6 };
+
+export interface DetectSet {
+  cache: StageCache;
+  features: string;
+  /** The features stage's key: downstream stages key on it. */
+  featuresKey: string;
+  gen: { release: 'r5.2'; users: number; days: number; start: string; insiders: number; scenarios: number[]; intensity: number; seed: number };
+  rows: number;
+  insiderRows: number;
+}
+
+export async function detectSet(o: { users: number; days: number; intensity: number }): Promise<DetectSet> {
+  const cache = new StageCache(DETECT_ROOT);
+  const gen = { release: 'r5.2' as const, users: o.users, days: o.days, start: '2010-01-04', insiders: 20, scenarios: [1, 2, 3, 4, 5], intensity: o.intensity, seed: 7 };
+  const data = join(DETECT_ROOT, 'data');
+  const g = await cache.run('generate', gen, [join(data, 'answers', 'insiders.csv')], async () => (await generate({ ...gen, out: data, quiet: true })).events);
+  const features = join(DETECT_ROOT, 'features', 'day.parquet');
+  const f = await cache.run('features', { gen: g.key }, [features], async () => {
+    const s = await extractFeatures({ data, granularity: 'day', out: features, quiet: true });
+    return { rows: s.rows, insiderRows: s.insiderRows, insiderUsers: s.insiderUsers };
+  });
+  return { cache, features, featuresKey: f.key, gen, rows: f.result.rows, insiderRows: f.result.insiderRows };
+}
+
+export interface ResidualEntry { id: string; model: string; layout: LayoutKind; deviation?: DeviationKind[]; ensemble?: number; extra?: Partial<RunConfig> }
+
+export const RESIDUAL_ENTRIES: ResidualEntry[] = [
+  { id: 'mlp', model: 'detect_mlp_resnet', layout: 'flat' },
+  { id: 'mlp-plain', model: 'detect_mlp_plain', layout: 'flat' },
+  { id: 'mlp-dev', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'] },
+  { id: 'mlp-ens', model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5 },
+  // The strongest residual recipe found so far: deviation inputs, rank-Gauss inputs, focal loss, longer training.
+  { id: 'mlp-best', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
+  { id: 'learned', model: 'detect_learned_resnet', layout: 'learned' },
+  { id: 'learned-plain', model: 'detect_learned_plain', layout: 'learned' },
+  { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },
+  { id: 'seq-plain', model: 'detect_seq_plain', layout: 'seq' },
+  { id: 'grid', model: 'detect_grid_resnet', layout: 'grid' },
+  { id: 'grid-plain', model: 'detect_grid_plain', layout: 'grid' },
+  { id: 'history', model: 'detect_history_resnet', layout: 'history' },
+  { id: 'history-plain', model: 'detect_history_plain', layout: 'history' },
+  { id: 'history-dev', model: 'detect_history_resnet', layout: 'history', deviation: ['user'] },
+  { id: 'deepinsight', model: 'detect_image_resnet', layout: 'deepinsight' },
+  { id: 'deepinsight-plain', model: 'detect_image_plain', layout: 'deepinsight' },
+];
+
+/** Trains (or reuses) one residual entry at one seed; the run directory holds its result.json. */
+export async function residualRun(set: DetectSet, e: ResidualEntry, seed: number, epochs: number, log: (s: string) => void): Promise<string> {
+  const cfg: RunConfig = withDefaults({ features: set.features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: { ...DETECT_SPLIT, seed }, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1, ...e.extra });
+  const dir = join(DETECT_ROOT, 'runs', e.id, `seed-${seed}`);
+  const r = await set.cache.run(`run-${e.id}-${seed}`, { features: set.featuresKey, cfg }, [join(dir, 'result.json')], async () => {
+    const s = await runDetection(cfg, dir, { resume: 'if-same' });
+    return { prAuc: s.test.overall.averagePrecision, seconds: s.seconds };
+  });
+  log(`${e.id.padEnd(14)} seed ${seed}: test PR-AUC ${r.result.prAuc.toFixed(3)}${r.cached ? ' (cached)' : ` in ${r.result.seconds.toFixed(0)} s`}`);
+  return dir;
+}
