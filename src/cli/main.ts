@@ -21,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
   lesion: () => import('./commands/lesion.js'),
   paths: () => import('./commands/paths.js'),
   variants: () => import('./commands/variants.js'),
+  rank: () => import('./commands/rank.js'),
   shattered: () => import('./commands/shattered.js'),
 };
 
