@@ -2,6 +2,7 @@
 //   const d = createDetector('xgboost', { rounds: 300 }); d.fit(train, labels, { seed: 1 }); d.score(test)
 import { COPOD } from './copod.js';
 import { ECOD } from './ecod.js';
+import { GNNDetector } from './gnn/index.js';
 import { IsolationForest } from './isolation_forest.js';
 import { KNNDetector } from './knn.js';
 import { LogisticRegression } from './logistic.js';
@@ -23,6 +24,10 @@ const registry: Record<string, (params: Record<string, unknown>) => Detector> = 
   logistic: (p) => new LogisticRegression(p),
   pca: (p) => new PCADetector(p),
   knn: (p) => new KNNDetector(p),
+  // Graph baselines: need data.context (the log edges).
+  gcn: (p) => new GNNDetector('gcn', p),
+  graphsage: (p) => new GNNDetector('graphsage', p),
+  gcn_ae: (p) => new GNNDetector('gcn_ae', p),
 };
 
 /** Every registered detector name. */
