@@ -56,8 +56,6 @@ export abstract class BlockBase extends Module implements ResidualBlock {
   shortcutGradScale = 1;
   dropRate = 0;
   dropMode: DropPathSpec['mode'] = 'sample';
-  /** The shortcut's projection, registered as 'proj' (null: the identity, or no shortcut). */
-  proj: Module | null = null;
   private plain = false;
   private _enabled = true;
 
@@ -69,11 +67,20 @@ export abstract class BlockBase extends Module implements ResidualBlock {
   /**
    * Sets the shortcut from a constructor: `plain` blocks have none (plain nets,
    * transitions), the others map x through `proj` (makeShortcut's projection or
-   * zero-padding; null is the identity). Call it where 'proj' should sit in the state dict.
+   * zero-padding; null is the identity), registered as torchvision's `downsample`. Call
+   * it where the shortcut should sit in the state dict.
    */
   protected setShortcut(plain: boolean, proj: Module | null = null): void {
     this.plain = plain;
-    this.proj = proj ? this.registerModule('proj', proj) : null;
+    if (proj) this.registerModule('downsample', proj);
+  }
+  /**
+   * The shortcut's projection: the child 'downsample', read by name because the
+   * contract's `downsample` is this class's flag (null: the identity, or no shortcut).
+   */
+  get proj(): Module | null {
+    for (const [n, m] of this.namedChildren()) if (n === 'downsample') return m;
+    return null;
   }
 
   get downsample(): boolean { return !isIdentityShape(this.shape); }
@@ -136,19 +143,69 @@ export abstract class BlockBase extends Module implements ResidualBlock {
  * An ordered list of blocks that runs them in order. Like every container it keeps no
  * array of its own: the registered children are what runs, what `blocks()` lists and
  * what the state dict holds, so replacing a child (lesions, swaps) changes all three.
+ * Children are named '0', '1', … (torchvision's `layer1.0`) or, with a `prefix`,
+ * `${prefix}1`, `${prefix}2`, … (torchvision's `denseblock1.denselayer1`).
  */
 export class Stage extends ModuleList<BlockBase> {
+  constructor(blocks: BlockBase[] = [], readonly prefix = '') {
+    super();
+    for (const b of blocks) this.append(b);
+  }
+  override append(b: BlockBase): this {
+    this.registerModule(this.prefix ? `${this.prefix}${this.length + 1}` : String(this.length), b);
+    return this;
+  }
   /** Only blocks fit a stage: the analyses read the block contract from every entry. */
   override replaceModule(name: string, m: Module): void {
     if (!(m instanceof BlockBase)) throw new Error(`Stage: child '${name}' must be a residual block (BlockBase), got ${m.constructor.name}`);
     super.replaceModule(name, m);
   }
-  set(i: number, b: BlockBase): void { this.replaceModule(String(i), b); }
+  /** The name of the i-th block ('3' or 'denselayer4'). */
+  nameAt(i: number): string {
+    const names = [...this.namedChildren()].map(([n]) => n);
+    if (!(i >= 0 && i < names.length)) throw new Error(`Stage: no block ${i} (it has ${names.length})`);
+    return names[i];
+  }
+  set(i: number, b: BlockBase): void { this.replaceModule(this.nameAt(i), b); }
   override forward(x: Tensor): Tensor {
     for (const b of this) x = b.forward(x);
     return x;
   }
 }
+
+/** Keeps the model's structure when a child is replaced: a stage by a stage, a block by a block. */
+function checkReplacement(owner: Module, name: string, m: Module): void {
+  const old = owner.getSubmodule(name);
+  const where = `${owner.constructor.name}: '${name}'`;
+  if (old instanceof Stage && !(m instanceof Stage)) throw new Error(`${where} is a stage of blocks; replace it with a Stage, got ${m.constructor.name}`);
+  if (old instanceof BlockBase && !(m instanceof BlockBase)) throw new Error(`${where} is a residual block; replace it with a block (BlockBase), got ${m.constructor.name}`);
+  if (old instanceof Features && !(m instanceof Features)) throw new Error(`${where} holds blocks; replace it with a Features, got ${m.constructor.name}`);
+}
+
+/**
+ * Named layers, stages and blocks without a forward of their own: the model that owns
+ * them runs them by name (torchvision's DenseNet keeps everything but the classifier
+ * under `features`).
+ */
+export class Features extends Module {
+  constructor(children: [string, Module][]) {
+    super();
+    for (const [n, m] of children) this.registerModule(n, m);
+  }
+  /** The child called `name`, or null. */
+  child(name: string): Module | null {
+    for (const [n, m] of this.namedChildren()) if (n === name) return m;
+    return null;
+  }
+  override replaceModule(name: string, m: Module): void {
+    checkReplacement(this, name, m);
+    super.replaceModule(name, m);
+  }
+  override forward(): Tensor { throw new Error('Features has no forward; the model runs its children by name'); }
+}
+
+/** Where a block sits: its parent container and its name there. */
+interface Slot { parent: Module; name: string; block: BlockBase }
 
 /** A model = stem → stages of blocks → head; implements the ResidualModel contract. */
 export abstract class BlockNet extends Module implements ResidualModel {
@@ -159,13 +216,45 @@ export abstract class BlockNet extends Module implements ResidualModel {
     this.blocks();
     return s;
   }
-  /** The stages in registration order, read from the children (no second list). */
-  protected stages(): Stage[] { return this.children().filter((m): m is Stage => m instanceof Stage); }
   override replaceModule(name: string, m: Module): void {
-    const old = this.getSubmodule(name);
-    if (old instanceof Stage && !(m instanceof Stage)) throw new Error(`${this.constructor.name}: '${name}' is a stage of blocks; replace it with a Stage, got ${m.constructor.name}`);
+    checkReplacement(this, name, m);
     super.replaceModule(name, m);
     this.blocks();
+  }
+
+  /**
+   * The blocks where they sit, in run order, read from the children (no second list): a
+   * block is any BlockBase in the tree outside another block, in a stage (`layer1.0`) or
+   * directly in a container (DenseNet's `features.transition1`).
+   */
+  private slots(): Slot[] {
+    const out: Slot[] = [];
+    const walk = (m: Module): void => {
+      for (const [name, c] of m.namedChildren()) {
+        if (c instanceof BlockBase) out.push({ parent: m, name, block: c });
+        else walk(c);
+      }
+    };
+    walk(this);
+    return out;
+  }
+
+  /**
+   * A state-dict key as reslab wrote it before its names followed torchvision's, mapped
+   * to today's name, so checkpoints of older runs still load: the shortcut was `proj`
+   * (now `downsample`). Families that moved more layers extend it.
+   */
+  protected legacyKey(k: string): string { return k.replace(/\.proj\./, '.downsample.'); }
+
+  /** Module.loadStateDict, which also takes a checkpoint in reslab's older names (legacyKey). */
+  override loadStateDict(sd: Map<string, Tensor> | Record<string, Tensor>, strict = true): { missing: string[]; unexpected: string[] } {
+    const src = sd instanceof Map ? sd : new Map(Object.entries(sd));
+    const own = this.stateDict();
+    if ([...src.keys()].some((k) => !own.has(k))) {
+      const renamed = new Map([...src].map(([k, t]) => [this.legacyKey(k), t]));
+      if (renamed.size === src.size && [...renamed.keys()].every((k) => own.has(k))) return super.loadStateDict(renamed, strict);
+    }
+    return super.loadStateDict(src, strict);
   }
 
   /**
@@ -191,7 +280,7 @@ export abstract class BlockNet extends Module implements ResidualModel {
    * further bookkeeping.
    */
   blocks(): BlockBase[] {
-    const bs = this.stages().flatMap((s) => [...s]);
+    const bs = this.slots().map((s) => s.block);
     bs.forEach((b, i) => (b.index = i));
     return bs;
   }
@@ -216,19 +305,18 @@ export abstract class BlockNet extends Module implements ResidualModel {
   }
 
   swapBlocks(i: number, j: number): void {
-    const slots = this.stages().flatMap((stage) => [...stage].map((_, pos) => ({ stage, pos })));
+    const slots = this.slots();
     const n = slots.length;
     if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= n || j >= n) {
       throw new Error(`swapBlocks(${i}, ${j}): indices must be integers in [0, ${n})`);
     }
     if (i === j) return;
-    const a = slots[i].stage.at(slots[i].pos);
-    const b = slots[j].stage.at(slots[j].pos);
+    const [a, b] = [slots[i].block, slots[j].block];
     if (shapeKey(a.shape) !== shapeKey(b.shape)) {
       throw new Error(`swapBlocks(${i}, ${j}): shapes differ (${shapeKey(a.shape)} vs ${shapeKey(b.shape)}); only same-shape blocks can be swapped`);
     }
-    slots[i].stage.set(slots[i].pos, b);
-    slots[j].stage.set(slots[j].pos, a);
+    slots[i].parent.replaceModule(slots[i].name, b);
+    slots[j].parent.replaceModule(slots[j].name, a);
     this.blocks();
   }
 }

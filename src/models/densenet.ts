@@ -5,12 +5,16 @@
 // Transitions (BN-ReLU-1×1 conv-2×avg-pool, with compression θ) are blocks too, flagged
 // `downsample`; having no shortcut and changing shape, they cannot be removed.
 // No two dense layers take the same input width, so DenseNet blocks never swap.
+// The module tree is torchvision's: `features.conv0`/`norm0`, dense layers at
+// `features.denseblock1.denselayer1`, transitions at `features.transition1`, the last BN
+// at `features.norm5` (torchvision's name whatever the number of dense blocks), and
+// `classifier`.
 import * as torch from '../torch/index.js';
 import { Tensor, gradScale } from '../torch/index.js';
 import { Module, Linear, like } from '../nn/index.js';
-import { BlockBase, BlockNet } from './blocks.js';
+import { BlockBase, BlockNet, Features, Stage } from './blocks.js';
 import { conv, norm, avgPool, globalAvgPool, heInit, strideOf, isUnit, type Dims, type Stride } from './conv.js';
-import { Stem, type StemSpec } from './stems.js';
+import { stemLayers, runStem, type StemSpec } from './stems.js';
 import type { DropPathSpec } from './droppath.js';
 import { Dropout } from '../nn/index.js';
 import type { NamedConfigs } from './presets.js';
@@ -82,33 +86,56 @@ export interface DenseNetConfig {
 
 export class DenseNet extends BlockNet {
   readonly config: DenseNetConfig;
-  declare stem: Stem; declare norm_final: Module; declare fc: Linear;
+  declare features: Features; declare classifier: Linear;
   constructor(cfg: DenseNetConfig) {
     super();
     this.config = cfg;
-    this.registerModule('stem', new Stem(cfg.dims, cfg.inChannels, cfg.stem));
-    let c = this.stem.outChannels;
+    const stem = stemLayers(cfg.dims, cfg.inChannels, cfg.stem);
+    const parts: [string, Module][] = [['conv0', stem.conv]];
+    if (stem.norm) parts.push(['norm0', stem.norm]);
+    let c = cfg.stem.width;
     const ts = cfg.transitionStride ?? 2;
     cfg.blocks.forEach((n, bi) => {
-      const items: BlockBase[] = [];
+      const layers: BlockBase[] = [];
       for (let i = 0; i < n; i++) {
-        items.push(new DenseLayer(cfg.dims, c, cfg.growth, cfg.bottleneck, cfg.dropout));
+        layers.push(new DenseLayer(cfg.dims, c, cfg.growth, cfg.bottleneck, cfg.dropout));
         c += cfg.growth;
       }
+      parts.push([`denseblock${bi + 1}`, new Stage(layers, 'denselayer')]);
       if (bi < cfg.blocks.length - 1) {
         const out = Math.floor(c * cfg.compression);
-        items.push(new Transition(cfg.dims, c, out, ts));
+        parts.push([`transition${bi + 1}`, new Transition(cfg.dims, c, out, ts)]);
         c = out;
       }
-      this.addStage(`denseblock${bi + 1}`, items);
     });
+    parts.push(['norm5', norm(cfg.dims, c)]);
+    this.registerModule('features', new Features(parts));
     this.setDropPath(cfg.dropPath, this.blocks().filter((b) => b instanceof DenseLayer));
-    this.registerModule('norm_final', norm(cfg.dims, c));
-    this.registerModule('fc', new Linear(c, cfg.numClasses));
+    this.registerModule('classifier', new Linear(c, cfg.numClasses));
     heInit(this);
   }
-  protected stemForward(x: Tensor): Tensor { return this.stem.forward(x); }
-  protected headForward(h: Tensor): Tensor { return this.fc.forward(globalAvgPool(this.norm_final.forward(h).relu())); }
+  protected stemForward(x: Tensor): Tensor {
+    const f = this.features;
+    return runStem(this.config.stem, this.config.dims, f.child('conv0')!, f.child('norm0'), x);
+  }
+  protected headForward(h: Tensor): Tensor { return this.classifier.forward(globalAvgPool(this.features.child('norm5')!.forward(h).relu())); }
+
+  /**
+   * Older checkpoints: `stem.conv1`/`stem.bn1`, stages `denseblock{b}.{i}` holding the
+   * dense layers and then the transition, `norm_final` and `fc`.
+   */
+  protected override legacyKey(k: string): string {
+    const m = /^denseblock(\d+)\.(\d+)\.(.*)$/.exec(k);
+    if (m) {
+      const [b, i] = [Number(m[1]), Number(m[2])];
+      const n = this.config.blocks[b - 1];
+      if (n === undefined) return k;
+      return i < n ? `features.denseblock${b}.denselayer${i + 1}.${m[3]}` : `features.transition${b}.${m[3]}`;
+    }
+    const moved: [string, string][] = [['stem.conv1.', 'features.conv0.'], ['stem.bn1.', 'features.norm0.'], ['norm_final.', 'features.norm5.'], ['fc.', 'classifier.']];
+    for (const [a, b] of moved) if (k.startsWith(a)) return b + k.slice(a.length);
+    return k;
+  }
 }
 
 const imagenetDense = (blocks: number[], growth = 32, width = 64): DenseNetConfig => ({

@@ -1,11 +1,11 @@
 // reslab's model zoo: residual families and plain baselines for 1-D and 2-D inputs,
 // a registry by name, and the block contract the analyses use (see docs/models.md).
 export type { ResidualBlock, ResidualModel, BlockShape } from './blocks.js';
-export { BlockBase, BlockNet, Stage, shapeKey } from './blocks.js';
+export { BlockBase, BlockNet, Stage, Features, shapeKey } from './blocks.js';
 export type { Dims, Stride } from './conv.js';
 export { dropPath, dropWholeBatch, dropRateAt, type DropPathSpec, type DropMode } from './droppath.js';
 export { SqueezeExcite, makeSE } from './se.js';
-export { Stem, type StemSpec, type StemKind } from './stems.js';
+export { stemLayers, runStem, type StemSpec, type StemKind } from './stems.js';
 export { makeShortcut, type ShortcutKind } from './shortcut.js';
 export { ResNet, BasicBlock, Bottleneck, type ResNetConfig, type BlockKind } from './resnet.js';
 export { PreActBlock } from './preact.js';

@@ -1,7 +1,9 @@
 // ResNet v1 (He et al. 2016) and the configurable ResNet-structured family: stem →
 // stages of blocks → global pool → linear. Every family whose blocks sum a shortcut and
 // branches (pre-activation, wide, ResNeXt, Res2Net, stochastic depth, multi-residual,
-// highway, plain) is this builder with a different block kind.
+// highway, plain) is this builder with a different block kind. The module tree is
+// torchvision's (`conv1`, `bn1`, `layer1.0.conv1`, `layer2.0.downsample.0`, `fc`), so a
+// torchvision checkpoint loads with `loadStateDict` (docs/models.md).
 import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
 import { Module, Linear, Dropout, like } from '../nn/index.js';
@@ -9,7 +11,7 @@ import { BlockBase, BlockNet } from './blocks.js';
 import { conv, norm, strideOf, globalAvgPool, heInit, type Dims, type Stride } from './conv.js';
 import { makeShortcut, type ShortcutKind } from './shortcut.js';
 import { makeSE } from './se.js';
-import { Stem, type StemSpec } from './stems.js';
+import { stemLayers, runStem, type StemSpec } from './stems.js';
 import type { DropPathSpec } from './droppath.js';
 import { bottleneckWidth, type Arrangement, type BlockArgs } from './blockargs.js';
 import { PreActBlock } from './preact.js';
@@ -139,7 +141,8 @@ export interface ResNetConfig {
 
 export class ResNet extends BlockNet {
   readonly config: ResNetConfig;
-  declare stem: Stem;
+  declare conv1: Module;
+  declare bn1: Module | null;
   declare bn_final: Module | null;
   declare head_drop: Module | null;
   declare fc: Linear;
@@ -152,8 +155,10 @@ export class ResNet extends BlockNet {
     }
     const make = BLOCKS[cfg.block];
     if (!make) throw new Error(`resnet config: unknown block '${cfg.block}' (one of ${Object.keys(BLOCKS).join(', ')})`);
-    this.registerModule('stem', new Stem(cfg.dims, cfg.inChannels, cfg.stem));
-    let cin = this.stem.outChannels;
+    const stem = stemLayers(cfg.dims, cfg.inChannels, cfg.stem);
+    this.registerModule('conv1', stem.conv);
+    this.bn1 = optional(this, 'bn1', stem.norm);
+    let cin = cfg.stem.width;
     cfg.layers.forEach((count, si) => {
       const blocks: BlockBase[] = [];
       for (let j = 0; j < count; j++) {
@@ -173,7 +178,9 @@ export class ResNet extends BlockNet {
     this.registerModule('fc', new Linear(cin, cfg.numClasses));
     heInit(this);
   }
-  protected stemForward(x: Tensor): Tensor { return this.stem.forward(x); }
+  protected stemForward(x: Tensor): Tensor { return runStem(this.config.stem, this.config.dims, this.conv1, this.bn1, x); }
+  /** Older checkpoints kept the stem under `stem.` (`stem.conv1.weight`). */
+  protected override legacyKey(k: string): string { return super.legacyKey(k.startsWith('stem.') ? k.slice(5) : k); }
   protected headForward(h: Tensor): Tensor {
     if (this.bn_final) h = this.bn_final.forward(h).relu();
     let p = this.config.pool === 'last' ? lastPosition(h) : globalAvgPool(h);

@@ -5,6 +5,9 @@
 //   feature sequences; used with per-axis strides that leave the short axis alone.
 // - dense: linear expansion of the flattened input to channels × length, BN, ReLU.
 // `norm: false` leaves out BN-ReLU (pre-activation nets normalise in the first block).
+// A stem is two layers the model registers under its own names (torchvision's ResNet
+// keeps `conv1`/`bn1` at the top, its DenseNet `features.conv0`/`norm0`), not a module
+// of its own, so reslab's state-dict keys are torchvision's.
 import { Tensor } from '../torch/index.js';
 import { Module, Linear } from '../nn/index.js';
 import { conv, norm, maxPool, type Dims, type Stride } from './conv.js';
@@ -26,24 +29,22 @@ export interface StemSpec {
   length?: number; inFeatures?: number;
 }
 
-export class Stem extends Module {
-  declare conv1: Module;
-  declare bn1: Module | null;
-  constructor(readonly dims: Dims, inChannels: number, readonly spec: StemSpec) {
-    super();
-    const big = spec.kind === 'imagenet';
-    if (spec.kind === 'dense') {
-      if (dims !== 1 || !spec.length || !spec.inFeatures) throw new Error('a dense stem needs a 1-D model, its length and its input size (inFeatures)');
-      this.registerModule('conv1', new Linear(spec.inFeatures, spec.width * spec.length));
-    } else {
-      this.registerModule('conv1', conv(dims, inChannels, spec.width, big ? 7 : 3, { stride: big ? 2 : spec.stride ?? 1 }));
-    }
-    this.bn1 = spec.norm === false ? null : this.registerModule('bn1', norm(dims, spec.width));
+/** The stem's layers: its convolution (a linear map for 'dense') and its BN (null with norm: false). */
+export function stemLayers(dims: Dims, inChannels: number, spec: StemSpec): { conv: Module; norm: Module | null } {
+  const big = spec.kind === 'imagenet';
+  let c: Module;
+  if (spec.kind === 'dense') {
+    if (dims !== 1 || !spec.length || !spec.inFeatures) throw new Error('a dense stem needs a 1-D model, its length and its input size (inFeatures)');
+    c = new Linear(spec.inFeatures, spec.width * spec.length);
+  } else {
+    c = conv(dims, inChannels, spec.width, big ? 7 : 3, { stride: big ? 2 : spec.stride ?? 1 });
   }
-  get outChannels(): number { return this.spec.width; }
-  override forward(x: Tensor): Tensor {
-    let h = this.spec.kind === 'dense' ? this.conv1.forward(x.flatten(1)).view(x.shape[0], this.spec.width, this.spec.length!) : this.conv1.forward(x);
-    if (this.bn1) h = this.bn1.forward(h).relu();
-    return this.spec.kind === 'imagenet' ? maxPool(h, this.dims, 3, 2, 1) : h;
-  }
+  return { conv: c, norm: spec.norm === false ? null : norm(dims, spec.width) };
+}
+
+/** Runs a stem on layers the caller looked up by name, so a replaced layer is what runs. */
+export function runStem(spec: StemSpec, dims: Dims, c: Module, n: Module | null, x: Tensor): Tensor {
+  let h = spec.kind === 'dense' ? c.forward(x.flatten(1)).view(x.shape[0], spec.width, spec.length!) : c.forward(x);
+  if (n) h = n.forward(h).relu();
+  return spec.kind === 'imagenet' ? maxPool(h, dims, 3, 2, 1) : h;
 }

@@ -1,7 +1,18 @@
 // Module: the base of every layer and model, as in PyTorch. A module registers its
 // parameters, buffers and children by name; the registered name is also the field that
-// holds it, so `stateDict()` keys match PyTorch's (`layer1.0.conv1.weight`).
+// holds it, so `stateDict()` keys match PyTorch's (`layer1.0.conv1.weight`). A class may
+// keep an accessor under a child's name (a residual block's `downsample` flag beside
+// torchvision's `downsample` shortcut): that child is then reached by name only.
 import { Tensor, keep, noGrad, tidy, type DType, type Device } from '../torch/index.js';
+
+/** Whether `name` is a getter or setter of obj's class (assigning to a lone getter throws). */
+function isAccessor(obj: object, name: string): boolean {
+  for (let p = Object.getPrototypeOf(obj); p; p = Object.getPrototypeOf(p)) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return d.get !== undefined || d.set !== undefined;
+  }
+  return false;
+}
 
 export abstract class Module {
   training = true;
@@ -28,7 +39,7 @@ export abstract class Module {
   }
   registerModule<M extends Module>(name: string, m: M): M {
     this._modules.set(name, m);
-    if (!/^\d+$/.test(name)) (this as unknown as Record<string, unknown>)[name] = m;
+    if (!/^\d+$/.test(name) && !isAccessor(this, name)) (this as unknown as Record<string, unknown>)[name] = m;
     return m;
   }
   /** Replaces a registered child, e.g. to swap a block for another of the same shape. */

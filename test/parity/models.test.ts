@@ -1,9 +1,9 @@
-// Parity with PyTorch: reslab's float64 weights of a small config are loaded into its
-// PyTorch twin (bench/models_pytorch.py, Debian's python3-torch), and logits, input
-// gradients, parameter gradients and (training mode) updated BN statistics must agree.
-// One Python process serves every case. The torchvision-shaped ResNet v1 twin uses
-// torchvision's state-dict names (conv1/bn1 at the top, `downsample`), mapped from
-// reslab's (`stem.conv1`, `proj`) in the twin's loader.
+// Parity with PyTorch: reslab's float64 weights of a small config of every family are
+// loaded into its PyTorch twin (bench/models_pytorch.py, Debian's python3-torch), and
+// logits, input gradients, parameter gradients and (training mode) updated BN statistics
+// must agree. One Python process serves every case. The twins carry reslab's state-dict
+// names, torchvision's for the torchvision-shaped families, and load them strictly
+// (torchvision.test.ts checks the names against torchvision itself).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -22,16 +22,36 @@ const TWIN = fileURLToPath(new URL('../../bench/models_pytorch.py', import.meta.
 const tol = { atol: 1e-11, rtol: 1e-9 };
 
 const resnet = { family: 'resnet' as const, dims: 2 as const, inChannels: 3, numClasses: 5, layers: [1, 2], strides: [1, 2] };
+const cifar = { kind: 'cifar' as const, width: 8 };
+const IMAGE = [3, 3, 16, 16];
+const SEQ = [3, 3, 32];
 type Mode = 'eval' | 'train';
-const CASES: { name: string; config: ModelConfig; modes: Mode[] }[] = [
+const both: Mode[] = ['eval', 'train'];
+// Random training-mode draws (dropout, drop-path) have no counterpart in the twin: those
+// cases run in eval mode only.
+const CASES: { name: string; config: ModelConfig; modes: Mode[]; input: number[] }[] = [
   // torchvision's ImageNet layout: 7×7/2 stem + max-pool, projection (B) shortcuts.
-  { name: 'resnet_v1_basic', modes: ['eval', 'train'], config: { ...resnet, stem: { kind: 'imagenet', width: 8 }, block: 'basic', widths: [8, 16], shortcut: 'B' } },
-  { name: 'resnet_v1_basic_A', modes: ['eval', 'train'], config: { ...resnet, stem: { kind: 'cifar', width: 8 }, block: 'basic', widths: [8, 16], shortcut: 'A' } },
-  { name: 'preact', modes: ['eval', 'train'], config: { ...resnet, stem: { kind: 'cifar', width: 8, norm: false }, block: 'preact_basic', arrangement: 'e', widths: [8, 16], shortcut: 'B', finalNorm: true } },
-  // Wide ResNet's dropout makes training mode random: eval only.
-  { name: 'wide', modes: ['eval'], config: { ...resnet, stem: { kind: 'cifar', width: 8, norm: false }, block: 'preact_basic', arrangement: 'e', widths: [16, 32], shortcut: 'B', dropout: 0.3, finalNorm: true } },
-  { name: 'resnext', modes: ['eval', 'train'], config: { ...resnet, stem: { kind: 'cifar', width: 8 }, block: 'bottleneck', widths: [8, 16], groups: 4, baseWidth: 16, shortcut: 'B' } },
-  { name: 'densenet_bc', modes: ['eval', 'train'], config: { family: 'densenet', dims: 2, inChannels: 3, numClasses: 5, stem: { kind: 'cifar', width: 8, norm: false }, growth: 4, blocks: [2, 2], bottleneck: 4, compression: 0.5 } },
+  { name: 'resnet_v1_basic', modes: both, input: IMAGE, config: { ...resnet, stem: { kind: 'imagenet', width: 8 }, block: 'basic', widths: [8, 16], shortcut: 'B' } },
+  { name: 'resnet_v1_basic_A', modes: both, input: IMAGE, config: { ...resnet, stem: cifar, block: 'basic', widths: [8, 16], shortcut: 'A' } },
+  { name: 'preact', modes: both, input: IMAGE, config: { ...resnet, stem: { ...cifar, norm: false }, block: 'preact_basic', arrangement: 'e', widths: [8, 16], shortcut: 'B', finalNorm: true } },
+  { name: 'wide', modes: ['eval'], input: IMAGE, config: { ...resnet, stem: { ...cifar, norm: false }, block: 'preact_basic', arrangement: 'e', widths: [16, 32], shortcut: 'B', dropout: 0.3, finalNorm: true } },
+  { name: 'resnext', modes: both, input: IMAGE, config: { ...resnet, stem: cifar, block: 'bottleneck', widths: [8, 16], groups: 4, baseWidth: 16, shortcut: 'B' } },
+  { name: 'densenet_bc', modes: both, input: IMAGE, config: { family: 'densenet', dims: 2, inChannels: 3, numClasses: 5, stem: { ...cifar, norm: false }, growth: 4, blocks: [2, 2], bottleneck: 4, compression: 0.5 } },
+  { name: 'densenet_imagenet_stem', modes: both, input: IMAGE, config: { family: 'densenet', dims: 2, inChannels: 3, numClasses: 5, stem: { kind: 'imagenet', width: 8 }, growth: 4, blocks: [2, 1], bottleneck: 4, compression: 0.5 } },
+  { name: 'res2net_se', modes: both, input: IMAGE, config: { ...resnet, stem: cifar, block: 'res2net', widths: [8, 16], baseWidth: 16, scale: 4, se: 1, shortcut: 'B' } },
+  { name: 'se_resnet', modes: both, input: IMAGE, config: { ...resnet, stem: cifar, block: 'basic', widths: [8, 16], se: 4, shortcut: 'B' } },
+  { name: 'rexnet', modes: both, input: IMAGE, config: { family: 'rexnet', dims: 2, inChannels: 3, numClasses: 5, widthMult: 0.25, depthMult: 0.5, stemStride: 1, strides: [1, 2, 1, 2, 1, 1], seRatio: 1 / 4, headDropout: 0 } },
+  { name: 'highway', modes: both, input: IMAGE, config: { ...resnet, stem: cifar, block: 'highway', widths: [8, 16], shortcut: 'B' } },
+  { name: 'fractalnet', modes: both, input: IMAGE, config: { family: 'fractalnet', dims: 2, inChannels: 3, numClasses: 5, columns: 3, widths: [8, 12], localDrop: 0, globalRatio: 0 } },
+  // Huang et al.'s stochastic depth in eval: each branch scaled by its survival probability.
+  { name: 'stochastic_depth', modes: ['eval'], input: IMAGE, config: { ...resnet, stem: cifar, block: 'basic', widths: [8, 16], shortcut: 'A', dropPath: { rate: 0.5, mode: 'batch', schedule: 'linear' } } },
+  { name: 'multires', modes: both, input: IMAGE, config: { ...resnet, stem: { ...cifar, norm: false }, block: 'multires', multiplicity: 3, widths: [8, 16], shortcut: 'B', finalNorm: true } },
+  { name: 'plain', modes: both, input: IMAGE, config: { ...resnet, stem: cifar, block: 'basic', widths: [8, 16], shortcut: 'none' } },
+  { name: 'mlp_resnet', modes: both, input: [3, 12], config: { family: 'mlp_resnet', inFeatures: 12, numClasses: 5, width: 16, hidden: 24, depth: 3 } },
+  { name: 'resnet1d', modes: both, input: SEQ, config: { ...resnet, dims: 1, stem: { kind: 'tabular', width: 8, stride: 2 }, block: 'basic', widths: [8, 16], shortcut: 'B' } },
+  // The detection presets' pieces: a dense (learned-ordering) stem and the last-day readout.
+  { name: 'resnet1d_dense_last', modes: both, input: SEQ, config: { ...resnet, dims: 1, stem: { kind: 'dense', width: 8, length: 16, inFeatures: 96 }, block: 'bottleneck', widths: [4, 8], shortcut: 'B', pool: 'last' } },
+  { name: 'grid2d', modes: both, input: [3, 3, 6, 24], config: { ...resnet, stem: { kind: 'tabular', width: 8, stride: [1, 2] }, block: 'basic', widths: [8, 16], strides: [1, [1, 2]], shortcut: 'B' } },
 ];
 
 /** Non-trivial BN state, so that eval mode tests the running statistics too. */
@@ -51,7 +71,9 @@ function randomizeNorms(m: BlockNet): void {
 
 interface Result { logits: number[]; xgrad: number[]; grads: Record<string, number[]>; buffers?: Record<string, number[]> }
 
-test('logits and gradients match the PyTorch twins in float64 (resnet v1, preact, wide, resnext, densenet)', () => {
+const maxAbs = (t: Tensor, want: number[]) => t.toFlatArray().reduce((m, v, i) => Math.max(m, Math.abs(v - want[i])), 0);
+
+test('logits and gradients match the PyTorch twins in float64 (every family)', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'reslab-parity-'));
   const models: BlockNet[] = [];
   try {
@@ -62,7 +84,7 @@ test('logits and gradients match the PyTorch twins in float64 (resnet v1, preact
         const m = buildModel(c.config).to('float64');
         models.push(m);
         randomizeNorms(m);
-        const x = torch.randn([3, 3, 16, 16], { dtype: 'float64' });
+        const x = torch.randn(c.input, { dtype: 'float64' });
         const r = torch.randn([3, 5], { dtype: 'float64' });
         inputs.set(c.name, { x, r });
         const weights = join(dir, `${c.name}.safetensors`);
@@ -89,6 +111,7 @@ test('logits and gradients match the PyTorch twins in float64 (resnet v1, preact
           logits.mul(r).sum().backward();
           assertClose(logits, py.logits, tol, `${where} logits`);
           assertClose(xi.grad!, py.xgrad, tol, `${where} input gradient`);
+          t.diagnostic(`${where}: max |Δ| logits ${maxAbs(logits, py.logits).toExponential(1)}, input gradient ${maxAbs(xi.grad!, py.xgrad).toExponential(1)}`);
           const params = new Map(m.namedParameters());
           assert.deepEqual(Object.keys(py.grads).sort(), [...params.keys()].sort(), `${where}: the twin has the same parameters`);
           for (const [k, g] of Object.entries(py.grads)) assertClose(params.get(k)!.grad!, g, tol, `${where} grad ${k}`);
