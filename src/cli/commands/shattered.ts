@@ -85,7 +85,7 @@ export async function run(argv: string[]): Promise<void> {
   const points = intFlag(f.points, 'points', 256);
   if (points < 3) throw new UsageError('--points must be at least 3');
   const seeds = intList(f.seeds, 'seeds', [1, 2, 3]);
-  const maxLag = intFlag(f['max-lag'], 'max-lag', 20);
+  const maxLag = intFlag(f['max-lag'], 'max-lag', Math.min(20, points - 1));
   if (maxLag < 1 || maxLag >= points) throw new UsageError(`--max-lag must be in [1, ${points - 1}]`);
   let bar: Progress | null = null;
   const onStep = (d: number, total: number) => { bar ??= progress({ title: 'shattered', total, unit: 'sweeps', quiet: Boolean(f.quiet) || Boolean(f.json) }); bar.update(d); };
