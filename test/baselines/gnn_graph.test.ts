@@ -126,7 +126,7 @@ test('SAGEConv: rows come out with unit L2 norm, an all-zero row stays zero', ()
   const g: UserGraph = { a: Int32Array.from([0]), b: Int32Array.from([1]), w: Float32Array.from([1]) };
   const norms = torch.tidy(() => {
     // Weights and bias set so the isolated zero row 2 maps to relu(-1) = 0 and the others to positive values.
-    torch.noGrad(() => { layer.lin.weight.fill_(0.5); layer.lin.bias!.fill_(-1); });
+    torch.noGrad(() => { layer.self.weight.fill_(0.5); layer.neigh.weight.fill_(0.5); layer.self.bias!.fill_(-1); });
     const y = layer.forward(torch.tensor([[1, 2, 3], [3, 2, 1], [0, 0, 0]]), graphBatch([meanNorm(g, 3)], 3));
     return y.norm(2, 1).dataSync() as Float32Array;
   });

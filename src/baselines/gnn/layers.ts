@@ -31,14 +31,18 @@ export class GCNConv extends Module {
 }
 
 export class SAGEConv extends Module {
-  declare lin: Linear;
+  declare self: Linear;
+  declare neigh: Linear;
   constructor(readonly inFeatures: number, readonly outFeatures: number) {
     super();
-    this.registerModule('lin', new Linear(2 * inFeatures, outFeatures));
+    // W [h ‖ mean(h)] split as W_self h + W_neigh mean(h) = W_self h + mean(W_neigh h): the
+    // same function, but the mean runs over `out` columns instead of 700 input features.
+    this.registerModule('self', new Linear(inFeatures, outFeatures));
+    this.registerModule('neigh', new Linear(inFeatures, outFeatures, false));
   }
-  /** g must be a mean propagation (no self weight): the node's own value is the concatenated half. */
+  /** g must be a mean propagation (no self weight): the node's own value enters through W_self. */
   forward(x: Tensor, g: GraphBatch): Tensor {
-    const h = this.lin.forward(torch.cat([x, propagate(x, g)], 1)).relu();
+    const h = this.self.forward(x).add(propagate(this.neigh.forward(x), g)).relu();
     // An all-zero row (an absent user's ReLU output) stays 0 instead of dividing by 0.
     return h.div(h.norm(2, 1, true).clamp(1e-6));
   }
