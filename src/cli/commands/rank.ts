@@ -27,7 +27,8 @@ SiLU and ELU keep more than ReLU6; nonlinear layers more than linear ones; a lin
 keeps rank min(d_in, d_out)) are judged from the numbers.
 --run adds the rank of every layer output of a trained run (image or detection) on --batch
 training rows, flattened to (batch·positions) × channels, against its maximum
-min(rows, channels). --trials 0 skips the random layers (with --run).
+min(rows, channels). The rows are drawn with replacement: for flat (MLP) models use a
+--batch well above the width. --trials 0 skips the random layers (with --run).
 --out DIR writes DIR/rank.json for 'reslab report --analysis DIR'.
 
 examples:
