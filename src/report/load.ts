@@ -304,7 +304,7 @@ export function loadAnalysis(dir: string): AnalysisFiles {
     };
   }
   const r = read('rank.json');
-  if (r) out.rank = { model: r.str('model'), layers: r.objs('layers').map((x) => ({ layer: x.num('layer'), rank: x.num('rank') })), maxRank: r.optNum('maxRank') };
+  if (r) out.rank = readRank(r);
   const v = read('variants.json');
   if (v) out.variants = readVariants(v);
   if (!Object.keys(out).length) throw new FormatError(`${dir}: no analysis results (expected any of lesion.json, paths.json, shattered.json, rank.json, variants.json)`);
@@ -330,5 +330,16 @@ function readVariants(v: Fields): VariantsResult {
       };
     }),
     claims: (v.optObjs('claims') ?? []).map((c) => ({ claim: c.str('claim'), source: c.optStr('source') ?? '', verdict: c.str('verdict'), evidence: c.optStr('evidence') ?? '' })),
+  };
+}
+
+/** rank.json (src/analysis/rank.ts's RankStudy, or the older {model, layers, maxRank}): random layers and/or a model's layers. */
+function readRank(r: Fields): RankResult {
+  const layers = r.optObjs('layers')?.map((x) => ({ layer: x.num('layer'), rank: x.num('rank'), label: x.optStr('label'), maxRank: x.optNum('maxRank'), exactRank: x.optNum('exactRank') }));
+  const random = r.optObj('random')?.objs('cells').map((c) => ({ nonlinearity: c.str('nonlinearity'), ratio: c.num('ratio'), mean: c.num('mean'), sd: c.optNum('sd') ?? 0, exactMean: c.optNum('exactMean') }));
+  if (!layers && !random) r.fail('layers', "or 'random' is required", undefined);
+  return {
+    model: r.optStr('model'), layers, maxRank: r.optNum('maxRank'), random, measure: r.optStr('measure'),
+    claims: r.optObjs('claims')?.map((c) => ({ claim: c.str('claim'), source: c.optStr('source') ?? '', verdict: c.str('verdict'), evidence: c.optStr('evidence') ?? '' })),
   };
 }

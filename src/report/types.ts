@@ -128,12 +128,23 @@ export interface ShatteredResult {
   autocorrelation?: { lag: number; value: number }[];
 }
 
-/** rank.json: numerical rank of each layer's output over a batch. */
+/**
+ * rank.json (`reslab rank`): ReXNet's rank analysis. Random single layers f(XW) per
+ * nonlinearity and expansion ratio, with the paper's claims judged; and/or the rank of
+ * each layer output of a trained model over a batch.
+ */
 export interface RankResult {
-  model: string;
-  layers: { layer: number; rank: number }[];
-  /** The largest rank possible (min of batch size and width), drawn as a reference. */
+  /** The trained model whose layers were measured; absent when the file has random layers only. */
+  model?: string;
+  /** Per layer: rank of its (batch·positions × channels) output, and the most it could be. */
+  layers?: { layer: number; rank: number; label?: string; maxRank?: number; exactRank?: number }[];
+  /** One maximum for every layer (a layer's own maxRank wins), drawn as a reference. */
   maxRank?: number;
+  /** Random layers: normalised rank (0–1), mean ± sd over trials, per nonlinearity and ratio d_out/d_in. */
+  random?: { nonlinearity: string; ratio: number; mean: number; sd: number; exactMean?: number }[];
+  /** How rank was counted and normalised, in words. */
+  measure?: string;
+  claims?: { claim: string; source: string; verdict: string; evidence: string }[];
 }
 
 export interface ReportData {

@@ -63,10 +63,36 @@ export async function shatteredSection(results: ShatteredResult[]): Promise<Sect
 }
 
 export async function rankSection(results: RankResult[]): Promise<Section> {
-  const data = results.flatMap((r) => r.layers.map((l) => ({ series: r.model, x: l.layer, y: l.rank })));
-  const xs = data.map((d) => d.x);
-  const maxRank = results.find((r) => r.maxRank !== undefined)?.maxRank;
-  const refs: Reference[] = maxRank !== undefined ? [[{ x: Math.min(...xs), y: maxRank }, { x: Math.max(...xs), y: maxRank }]] : [];
-  const spec = lineChart({ title: 'Rank of layer outputs', subtitle: `numerical rank of the batch × features matrix after each layer${maxRank !== undefined ? `; dashed: full rank (${maxRank})` : ''}`, xTitle: 'layer (index from input)', yTitle: 'rank (dimensions)', xInteger: true, seriesTitle: 'model', data, points: data.length <= 200, references: refs });
-  return { id: 'rank', heading: 'Rank of layer outputs', intro: 'A collapsing rank means deep layers lose information about the input; shortcuts carry it forward.', blocks: [await chartBlock(spec)] };
+  const blocks: Block[] = [];
+  // Random layers: the same study in several files would repeat its series, so each file's are prefixed only when there are several.
+  const withRandom = results.filter((r) => r.random?.length);
+  const tag = (r: RankResult, i: number) => (withRandom.length > 1 ? `${r.model ?? `file ${i + 1}`} · ` : '');
+  const random = withRandom.flatMap((r, i) => r.random!.map((c) => ({ series: `${tag(r, i)}${c.nonlinearity}`, x: c.ratio, mean: c.mean, sd: c.sd })));
+  if (random.length) {
+    const measure = withRandom.find((r) => r.measure)?.measure;
+    blocks.push(await chartBlock(errorBarChart({ title: 'Rank of a random layer f(XW) against its expansion ratio', subtitle: 'normalised rank, mean ± sd over random X and W; log x axis', xTitle: 'expansion ratio d_out / d_in', yTitle: 'normalised rank (rank / min(N, d_out))', xScale: 'log', xDomain: [Math.min(...random.map((d) => d.x)) / 1.25, Math.max(...random.map((d) => d.x)) * 1.25], yDomain: [0, 1.05], seriesTitle: 'nonlinearity', data: random })));
+    if (measure) blocks.push({ kind: 'paragraph', text: `Rank as counted here: ${measure}.` });
+  }
+  const claims = results.flatMap((r) => r.claims ?? []);
+  if (claims.length) blocks.push({ kind: 'table', columns: ['claim', 'source', 'verdict', 'evidence'], rows: claims.map((c) => [c.claim, c.source, c.verdict, c.evidence]) });
+  // Trained layers: rank over its own maximum (widths change by stage), so models of any width share the axis.
+  const withLayers = results.filter((r) => r.layers?.length);
+  const maxOf = (r: RankResult, l: NonNullable<RankResult['layers']>[number]) => l.maxRank ?? r.maxRank;
+  const normalised = withLayers.every((r) => r.layers!.every((l) => maxOf(r, l)! > 0));
+  const y = (r: RankResult, l: NonNullable<RankResult['layers']>[number], v: number) => (normalised ? v / maxOf(r, l)! : v);
+  const data = withLayers.flatMap((r) => r.layers!.flatMap((l) => [
+    { series: r.model ?? 'model', x: l.layer, y: y(r, l, l.rank) },
+    ...(l.exactRank !== undefined ? [{ series: `${r.model ?? 'model'} (exact)`, x: l.layer, y: y(r, l, l.exactRank) }] : []),
+  ]));
+  if (data.length) {
+    const xs = data.map((d) => d.x);
+    const refs: Reference[] = normalised ? [[{ x: Math.min(...xs), y: 1 }, { x: Math.max(...xs), y: 1 }]] : [];
+    blocks.push(await chartBlock(lineChart({
+      title: 'Rank of layer outputs against their maximum',
+      subtitle: normalised ? 'rank of the (batch·positions) × channels matrix after each layer over min(rows, channels); dashed: full rank; (exact): at libtorch\'s default tolerance' : 'rank of the batch × features matrix after each layer',
+      xTitle: 'layer (0: stem, i: after block i−1)', yTitle: normalised ? 'rank / maximum rank' : 'rank (dimensions)', yDomain: normalised ? [0, 1.05] : undefined,
+      xInteger: true, seriesTitle: 'model', data, points: data.length <= 200, references: refs,
+    })));
+  }
+  return { id: 'rank', heading: 'Rank of layer outputs', intro: 'ReXNet (Han et al. 2021): an expanding layer cannot use all its width, and the nonlinearity decides how much rank it keeps; in a trained network, a layer far below its maximum rank is a representational bottleneck.', blocks };
 }
