@@ -9,6 +9,7 @@ import { sweepNet, freezeBatchStats, checkSpec, type Arch } from './shatteredNet
 import { lineGradient, lineInputs, evenly, type Line } from './shatteredSweep.js';
 import { autocorrelation } from './shatteredStats.js';
 import { mean, sd } from './stats.js';
+import type { Claim } from './shatteredClaims.js';
 
 /** One net (or one state of a trained model) swept with several seeds. */
 export interface ShatteredSeries {
@@ -35,6 +36,8 @@ export interface ShatteredStudy {
   whiteNoise: number;
   options: Record<string, unknown>;
   results: ShatteredSeries[];
+  /** The paper's claims judged on these numbers (shatteredClaims.ts), when the study can judge any. */
+  claims?: Claim[];
 }
 
 export interface SweepOptions {

@@ -20,5 +20,9 @@ export function formatShattered(s: ShatteredStudy): string {
     lines.push(`  ${n.padEnd(12)}${row.join('')}`);
   }
   lines.push('', `white noise: |r| < ${s.whiteNoise.toFixed(2)} (3/√${s.points}); a smooth curve: r near 1`);
+  if (s.claims?.length) {
+    lines.push('', 'claims (Balduzzi et al. 2017), verdicts from these numbers');
+    for (const c of s.claims) lines.push(`  [${c.verdict}] ${c.claim}`, `      ${c.evidence}`);
+  }
   return lines.join('\n');
 }

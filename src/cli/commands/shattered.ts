@@ -7,6 +7,7 @@ import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { runSweepStudy, type ShatteredStudy } from '../../analysis/shattered.js';
 import { runRunStudy } from '../../analysis/shatteredRun.js';
 import { formatShattered } from '../../analysis/shatteredFormat.js';
+import { sweepClaims } from '../../analysis/shatteredClaims.js';
 import { ARCHS, type Arch } from '../../analysis/shatteredNets.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { progress, type Progress } from '../../util/progress.js';
@@ -21,7 +22,9 @@ export const usage = `usage: reslab shattered [--arch plain,resnet,preact] [--de
 Sweeps the input along a line, takes d output / d input at every point, and reports how
 much neighbouring gradients agree: the lag-1 autocorrelation of the mean-subtracted
 gradient curve (near 1: smooth; near 0: white noise, "shattered"), mean ± sd over seeds,
-plus the autocorrelation at lags 0..--max-lag.
+plus the autocorrelation at lags 0..--max-lag. Without --run it also judges Balduzzi et
+al.'s claims (plain nets shatter, residual nets resist, BN'd resnets keep more) on the
+numbers it measured, for the architectures it ran.
 
 Without --run: Balduzzi et al.'s nets, a scalar input swept over --range (256 points on
 [-2, 2]), fully connected layers of --width units with ReLU and He init, a scalar output.
@@ -103,6 +106,7 @@ export async function run(argv: string[]): Promise<void> {
     const width = intFlag(f.width, 'width', 200);
     if (width < 1) throw new UsageError('--width must be at least 1');
     study = runSweepStudy({ archs, depths, width, points, seeds, batchNorm: parseBn(f.bn), range: parseRange(f.range), maxLag, onStep });
+    study.claims = sweepClaims(study.results, study.whiteNoise);
   }
   (bar as Progress | null)?.stop();
   const file = f.out ? join(resolve(f.out), 'shattered.json') : undefined;
