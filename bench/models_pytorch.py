@@ -4,7 +4,8 @@
 - `models_pytorch.py parity CASES.json` (test/parity/models.test.ts): every family's twin
   runs reslab's float64 weights (see "Parity twins").
 - `models_pytorch.py torchvision SPEC.json` (test/parity/torchvision.test.ts):
-  torchvision's own models write checkpoints for reslab to load (see "torchvision checkpoints")."""
+  torchvision's own models write checkpoints for reslab to load (see "torchvision
+  checkpoints"); `torchvision-keys NAME,…` prints their state-dict keys and shapes."""
 import json
 import math
 import struct
@@ -749,18 +750,10 @@ def parity(path):
 # state dict as float32 safetensors under torchvision's own keys with the input `__x`,
 # and the logits `__logits` of those float32 weights run in float64 (eval mode).
 
-def torchvision_model(spec):
-    import torchvision.models as tvm
-    from torchvision.models.resnet import ResNet, Bottleneck
-    if spec.get('layers'):  # a shallower twin of a torchvision bottleneck ResNet (same names, same widths)
-        kw = {'resnext50_32x4d': {'groups': 32, 'width_per_group': 4}, 'wide_resnet50_2': {'width_per_group': 128}, 'resnet50': {}}[spec['name']]
-        return ResNet(Bottleneck, spec['layers'], **kw)
-    return getattr(tvm, spec['name'])(weights=None)
-
-
 def torchvision_case(spec):
+    import torchvision.models as tvm
     torch.manual_seed(spec.get('seed', 0))
-    model = torchvision_model(spec).eval()
+    model = getattr(tvm, spec['name'])(weights=None).eval()
     with torch.no_grad():
         for m in model.modules():
             if isinstance(m, nn.BatchNorm2d):
@@ -781,11 +774,25 @@ def torchvision_checkpoints(path):
     print(json.dumps([torchvision_case(s) for s in json.load(open(path))]))
 
 
+def torchvision_keys(names):
+    """{name: {key: shape}} of torchvision's state dicts. Only names and shapes are read,
+    so the initialisers are switched off: the 127 M-parameter models build in a second."""
+    import torchvision.models as tvm
+    for f in ('kaiming_normal_', 'kaiming_uniform_', 'normal_', 'uniform_', 'constant_', 'zeros_', 'ones_', 'trunc_normal_'):
+        setattr(nn.init, f, lambda t, *a, **k: t)
+    out = {}
+    for n in names:
+        out[n] = {k: list(v.shape) for k, v in getattr(tvm, n)(weights=None).state_dict().items()}
+    print(json.dumps(out))
+
+
 def main():
     if sys.argv[1] == 'parity':
         return parity(sys.argv[2])
     if sys.argv[1] == 'torchvision':
         return torchvision_checkpoints(sys.argv[2])
+    if sys.argv[1] == 'torchvision-keys':
+        return torchvision_keys(sys.argv[2].split(','))
     spec = json.loads(sys.argv[1])  # {"threads": n, "cases": [[name, batch, shape, iters, warmup], ...]}
     torch.set_num_threads(spec['threads'])
     cases = [bench(n, b, s, i, w) for n, b, s, i, w in spec['cases']]

@@ -154,7 +154,9 @@ export function cifarDense(depth: number, growth: number, bc: boolean, numClasse
 
 export const densenetModels: NamedConfigs = {
   densenet121: { description: 'torchvision DenseNet-121', input: [3, 224, 224], config: () => imagenetDense([6, 12, 24, 16]) },
+  densenet161: { description: 'torchvision DenseNet-161 (k = 48, 96 stem channels)', input: [3, 224, 224], config: () => imagenetDense([6, 12, 36, 24], 48, 96) },
   densenet169: { description: 'torchvision DenseNet-169', input: [3, 224, 224], config: () => imagenetDense([6, 12, 32, 32]) },
+  densenet201: { description: 'torchvision DenseNet-201', input: [3, 224, 224], config: () => imagenetDense([6, 12, 48, 32]) },
   densenet_bc_100_12: { description: 'CIFAR DenseNet-BC L=100 k=12 (0.8 M)', input: [3, 32, 32], config: () => cifarDense(100, 12, true) },
   densenet40_12: { description: 'CIFAR DenseNet L=40 k=12 (1.0 M)', input: [3, 32, 32], config: () => cifarDense(40, 12, false) },
 };

@@ -16,6 +16,7 @@ export function resnext29(cardinality: number, width: number, numClasses = 10): 
 export const resnextModels: NamedConfigs = {
   resnext50_32x4d: { description: 'torchvision ResNeXt-50 32×4d', input: [3, 224, 224], config: () => imagenetResNet('bottleneck', [3, 4, 6, 3], { groups: 32, baseWidth: 4 }) },
   resnext101_32x8d: { description: 'torchvision ResNeXt-101 32×8d', input: [3, 224, 224], config: () => imagenetResNet('bottleneck', [3, 4, 23, 3], { groups: 32, baseWidth: 8 }) },
+  resnext101_64x4d: { description: 'torchvision ResNeXt-101 64×4d', input: [3, 224, 224], config: () => imagenetResNet('bottleneck', [3, 4, 23, 3], { groups: 64, baseWidth: 4 }) },
   resnext29_8x64d: { description: 'CIFAR ResNeXt-29 8×64d (34.4 M)', input: [3, 32, 32], config: () => resnext29(8, 64) },
   resnext29_16x64d: { description: 'CIFAR ResNeXt-29 16×64d (68.1 M)', input: [3, 32, 32], config: () => resnext29(16, 64) },
   resnext29_4x4d_paths: { description: 'small CIFAR ResNeXt-29 4×4d whose 4 paths per block are separate branches', input: [3, 32, 32], config: () => ({ ...resnext29(4, 4), pathBranches: true }) },
