@@ -29,7 +29,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Fields, FormatError } from './fields.js';
-import type { DatasetSummary, EpochRow, LesionResult, PathsResult, RankResult, ShatteredResult, TopAlert, VariantsResult } from './types.js';
+import type { DatasetSummary, EpochRow, LesionResult, PathsResult, RankResult, ShatteredResult, ShatteredSeries, TopAlert, VariantsResult } from './types.js';
 
 export { FormatError };
 
@@ -301,6 +301,9 @@ export function loadAnalysis(dir: string): AnalysisFiles {
       model: s.str('model'),
       gradients: s.optObjs('gradients')?.map((x) => ({ x: x.num('x'), value: x.num('value') })),
       autocorrelation: s.optObjs('autocorrelation')?.map((x) => ({ lag: x.num('lag'), value: x.num('value') })),
+      series: s.optObjs('results')?.map(shatteredSeries),
+      whiteNoise: s.optNum('whiteNoise'),
+      claims: s.optObjs('claims')?.map((c) => ({ claim: c.str('claim'), source: c.optStr('source') ?? '', verdict: c.str('verdict'), evidence: c.optStr('evidence') ?? '' })),
     };
   }
   const r = read('rank.json');
@@ -309,6 +312,17 @@ export function loadAnalysis(dir: string): AnalysisFiles {
   if (v) out.variants = readVariants(v);
   if (!Object.keys(out).length) throw new FormatError(`${dir}: no analysis results (expected any of lesion.json, paths.json, shattered.json, rank.json, variants.json)`);
   return out;
+}
+
+/** One entry of shattered.json's "results" (src/analysis/shattered.ts's ShatteredSeries). */
+function shatteredSeries(x: Fields): ShatteredSeries {
+  const n = x.obj('neighbour');
+  return {
+    name: x.str('series'), depth: x.num('depth'),
+    neighbour: { mean: n.num('mean'), sd: n.optNum('sd') ?? 0, n: n.has('values') ? n.numArray('values').length : 1 },
+    autocorrelation: x.objs('autocorrelation').map((p) => ({ lag: p.num('lag'), value: p.num('mean') })),
+    gradients: x.objs('gradient').map((p) => ({ x: p.num('x'), value: p.num('value') })),
+  };
 }
 
 /** variants.json (src/analysis/variants.ts's VariantStudy): the figures the report shows. */

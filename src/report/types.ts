@@ -126,6 +126,25 @@ export interface ShatteredResult {
   model: string;
   gradients?: { x: number; value: number }[];
   autocorrelation?: { lag: number; value: number }[];
+  /** Several nets or model states in one file (`reslab shattered`): one entry per series and depth. */
+  series?: ShatteredSeries[];
+  /** |lag-1 autocorrelation| below this is indistinguishable from white noise (3/√points). */
+  whiteNoise?: number;
+  /** Balduzzi et al.'s claims judged on these numbers. */
+  claims?: { claim: string; source: string; verdict: string; evidence: string }[];
+}
+
+/** One net (plain+BN at depth 20, a run's trained model, …) measured over seeds. */
+export interface ShatteredSeries {
+  name: string;
+  /** Hidden weight layers of a sweep net, or blocks of a run's model. */
+  depth: number;
+  /** Correlation between neighbouring points' gradients (lag-1 autocorrelation) over seeds. */
+  neighbour: Stat;
+  /** Mean over seeds. */
+  autocorrelation: { lag: number; value: number }[];
+  /** The first seed's gradient along the sweep. */
+  gradients: { x: number; value: number }[];
 }
 
 /**

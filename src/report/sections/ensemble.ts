@@ -59,7 +59,42 @@ export async function shatteredSection(results: ShatteredResult[]): Promise<Sect
   if (g.length) blocks.push(await chartBlock(lineChart({ title: 'Gradient along a line through input space', subtitle: 'd output / d input at evenly spaced points between two inputs', xTitle: 'position along the line (fraction)', yTitle: 'gradient (d output / d x)', seriesTitle: 'model', data: g })));
   const ac = results.flatMap((r) => (r.autocorrelation ?? []).map((p) => ({ series: r.model, x: p.lag, y: p.value })));
   if (ac.length) blocks.push(await chartBlock(lineChart({ title: 'Autocorrelation of the gradient', subtitle: 'white noise falls to 0 (dashed) at lag 1; structured gradients decay slowly', xTitle: 'lag (steps along the input line)', yTitle: 'autocorrelation (−1 to 1)', xInteger: true, seriesTitle: 'model', data: ac, points: ac.length <= 60, references: [[{ x: Math.min(...ac.map((d) => d.x)), y: 0 }, { x: Math.max(...ac.map((d) => d.x)), y: 0 }]] })));
-  return { id: 'shattered', heading: 'Shattered gradients', intro: 'In deep plain networks the gradient with respect to the input decorrelates into noise; shortcuts keep it structured.', blocks };
+  blocks.push(...await shatteredSeriesBlocks(results));
+  return { id: 'shattered', heading: 'Shattered gradients', intro: 'In deep plain networks the gradient with respect to the input decorrelates into noise; shortcuts keep it structured (Balduzzi et al. 2017).', blocks };
+}
+
+/** The charts of `reslab shattered` files: correlation against depth, autocorrelation and gradient curves of the deepest nets. */
+async function shatteredSeriesBlocks(results: ShatteredResult[]): Promise<Block[]> {
+  const files = results.filter((r) => r.series?.length);
+  if (!files.length) return [];
+  // Names repeat across files ("trained" in every run): prefix the model when there are several.
+  const label = (r: ShatteredResult, name: string) => (files.length > 1 ? `${r.model}: ${name}` : name);
+  const all = files.flatMap((r) => r.series!.map((s) => ({ ...s, label: label(r, s.name) })));
+  const deepest = [...new Map(all.map((s) => [s.label, s])).values()].map((s) => all.filter((t) => t.label === s.label).reduce((a, b) => (b.depth > a.depth ? b : a)));
+  const noise = files.find((r) => r.whiteNoise !== undefined)?.whiteNoise;
+  const band = noise !== undefined ? `; |r| < ${noise.toFixed(2)} is white noise` : '';
+  const blocks: Block[] = [{
+    kind: 'table', columns: ['net', { label: 'depth', align: 'right' }, { label: 'neighbour correlation', align: 'right' }, { label: '± sd', align: 'right' }, { label: 'seeds', align: 'right' }],
+    rows: all.map((s) => [s.label, s.depth, s.neighbour.mean.toFixed(3), s.neighbour.sd.toFixed(3), s.neighbour.n]),
+    caption: `correlation between neighbouring points' input gradients (lag-1 autocorrelation of the mean-subtracted gradient)${band}`,
+  }];
+  const claims = files.flatMap((r) => r.claims ?? []);
+  if (claims.length) blocks.push({ kind: 'table', columns: ['claim', 'source', 'verdict', 'evidence'], rows: claims.map((c) => [c.claim, c.source, c.verdict, c.evidence]) });
+  const byDepth = all.filter((s) => all.some((t) => t.label === s.label && t.depth !== s.depth));
+  if (byDepth.length) {
+    blocks.push(await chartBlock(errorBarChart({ title: 'Neighbour correlation against depth', subtitle: `mean ± sd over seeds; 1: smooth gradient, 0: white noise${band}`, xTitle: 'depth (hidden weight layers)', yTitle: 'lag-1 autocorrelation of the gradient', xInteger: true, seriesTitle: 'net', data: byDepth.map((s) => ({ series: s.label, x: s.depth, mean: s.neighbour.mean, sd: s.neighbour.sd })) })));
+  }
+  const ac = deepest.flatMap((s) => s.autocorrelation.map((p) => ({ series: `${s.label} (${s.depth})`, x: p.lag, y: p.value })));
+  if (ac.length) {
+    const xs = ac.map((d) => d.x);
+    blocks.push(await chartBlock(lineChart({ title: 'Autocorrelation of the gradient, deepest nets', subtitle: 'mean over seeds; depth in brackets; dashed: 0, white noise', xTitle: 'lag (steps along the sweep)', yTitle: 'autocorrelation (−1 to 1)', xInteger: true, seriesTitle: 'net (depth)', data: ac, points: false, references: [[{ x: Math.min(...xs), y: 0 }, { x: Math.max(...xs), y: 0 }]] })));
+  }
+  // One small chart per net: the curves differ in scale by orders of magnitude, so each is divided by its largest |value|.
+  for (const s of deepest) {
+    const top = Math.max(...s.gradients.map((p) => Math.abs(p.value))) || 1;
+    blocks.push(await chartBlock(lineChart({ title: `Input gradient along the sweep: ${s.label}, depth ${s.depth}`, subtitle: `first seed; divided by its largest |value| (${top.toExponential(2)})`, xTitle: 'input (position along the sweep)', yTitle: 'gradient / max |gradient|', yDomain: [-1, 1], height: 120, seriesTitle: 'net', data: s.gradients.map((p) => ({ series: s.label, x: p.x, y: p.value / top })) })));
+  }
+  return blocks;
 }
 
 export async function rankSection(results: RankResult[]): Promise<Section> {
