@@ -2,6 +2,9 @@
 // a user's node carrying its row's features, and a row is scored from its node.
 //   gcn, graphsage: supervised, class-weighted BCE on the training rows' nodes;
 //   gcn_ae:         unsupervised, a graph autoencoder; score = the row's reconstruction error.
+// A user without a row in the data handed to fit or score is an absent node: zero
+// features and a presence flag of 0 (the flag, aggregated, also tells a node how many of
+// its contacts are active). Under a user split that includes the held-out users at fit.
 // Training runs a fixed number of epochs over the training periods in a seeded order,
 // a few periods per AdamW step; there is no early stopping, as for the other baselines
 // (the runner hands them training and validation rows together).
@@ -60,7 +63,7 @@ export class GNNDetector implements Detector {
    * params: hidden (64), code (16, gcn_ae's code width), epochs (30), lr (0.01),
    * weightDecay (5e-4), dropout (0.1), periodsPerBatch (8 periods per step),
    * windowDays (28 days of logs behind each period's graph), maxPcUsers (50),
-   * kinds ('email,pc'), periodDays (0: inferred from the training rows' times).
+   * kinds ('email,pc'), periodDays (0: context.rowDays, else inferred from the training rows' times).
    */
   constructor(readonly name: GNNKind, params: Record<string, unknown> = {}) {
     if (!GNN_DETECTORS.includes(name)) throw new RangeError(`unknown GNN detector '${name}' (known: ${GNN_DETECTORS.join(', ')})`);
@@ -83,7 +86,10 @@ export class GNNDetector implements Detector {
   private layout(d: TabularData): Layout {
     const ctx = requireContext(this.name, d);
     const periods = groupPeriods(this.name, ctx);
-    if (!this.periodDays) this.periodDays = this.fixedPeriodDays || inferPeriodDays(periods.starts);
+    // The period length is fixed at fit: the parameter, else what the context says its rows
+    // cover, else the smallest gap between row times.
+    const rowDays = (ctx as GraphContext & { rowDays?: number }).rowDays;
+    if (!this.periodDays) this.periodDays = this.fixedPeriodDays || rowDays || inferPeriodDays(periods.starts);
     return { ctx, periods, graphs: windowGraphs(ctx, periods.starts, this.periodDays, this.graph) };
   }
 
