@@ -5,6 +5,7 @@ import { ECOD } from './ecod.js';
 import { GNNDetector } from './gnn/index.js';
 import { IsolationForest } from './isolation_forest.js';
 import { KNNDetector } from './knn.js';
+import { LouvainDetector } from './graph/louvainDetector.js';
 import { LogisticRegression } from './logistic.js';
 import { PCADetector } from './pca.js';
 import type { Detector } from './types.js';
@@ -28,6 +29,11 @@ const registry: Record<string, (params: Record<string, unknown>) => Detector> = 
   gcn: (p) => new GNNDetector('gcn', p),
   graphsage: (p) => new GNNDetector('graphsage', p),
   gcn_ae: (p) => new GNNDetector('gcn_ae', p),
+  // Louvain communities of the log edges (all kinds, or one): how far a user strays from theirs.
+  louvain: (p) => new LouvainDetector('louvain', p),
+  louvain_pc: (p) => new LouvainDetector('louvain_pc', { kinds: ['pc'], ...p }),
+  louvain_email: (p) => new LouvainDetector('louvain_email', { kinds: ['email'], ...p }),
+  louvain_web: (p) => new LouvainDetector('louvain_web', { kinds: ['web'], ...p }),
 };
 
 /** Every registered detector name. */

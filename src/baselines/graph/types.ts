@@ -18,6 +18,8 @@ export interface EdgeList {
   /** Days since 1970-01-01, like FeatureMatrix.time. */
   day: Int32Array;
   count: Float32Array;
+  /** Rows of the edge file left out because their user (or, for email, recipient) is not in GraphContext.users. */
+  dropped?: number;
 }
 
 /** The rows' identities and the edges they share; one per data set handed to a detector. */
@@ -27,6 +29,8 @@ export interface GraphContext {
   /** Per row of the accompanying TabularData: its user (index into `users`) and day (or week start). */
   user: Int32Array;
   time: Int32Array;
+  /** Days each row covers from its `time` on: 1 for day rows (the default), 7 for week rows. */
+  rowDays?: number;
   /** Every kind the logs gave; a kind may be missing (no web log, say). */
   edges: EdgeList[];
 }

@@ -22,12 +22,16 @@ flags:
   --memory-limit SIZE    DuckDB memory limit, e.g. 2GB (default 2GB)
   --work-dir DIR         where finished stages are kept for a rerun (default FILE.parquet.work)
   --no-resume            neither keep nor reuse finished stages
+  --edges                also write FILE.edges.parquet (kind, user, target, day, count: PCs
+                         logged on to, internal mail contacts, web hosts) for the graph
+                         baselines; rescans email.csv and http.csv
   --quiet                no progress or warnings on stderr
   --json                 print the summary as one JSON line
 
 examples:
   reslab features --data data/small --granularity day --out features/day.parquet
-  reslab features --data /path/to/r4.2 --granularity week --out features/r42-week.parquet --strict`;
+  reslab features --data /path/to/r4.2 --granularity week --out features/r42-week.parquet --strict
+  reslab features --data data/small --granularity day --out features/day.parquet --edges`;
 
 function human(s: FeatureSummary): string {
   const ev = Object.entries(s.events).map(([f, n]) => `${f} ${n}`).join(', ');
@@ -37,6 +41,9 @@ function human(s: FeatureSummary): string {
     `events: ${ev}`,
     s.labelled ? `labels: ${s.insiderRows} insider rows of ${s.insiderUsers} insiders` : 'labels: none (no answers/)',
     rej.length ? `rejected rows: ${rej.join('; ')} → ${s.rejectsPath}` : 'rejected rows: none',
+    ...(s.edges
+      ? [`edges: pc ${s.edges.rows.pc}, email ${s.edges.rows.email}, web ${s.edges.rows.web} rows (${s.edges.emailExternal} external and ${s.edges.emailUnknownInternal} unknown company addresses left out) → ${s.edges.path} in ${s.edges.seconds.toFixed(1)} s`]
+      : []),
     ...(s.reusedStages.length ? [`resumed: reused the finished ${s.reusedStages.join(', ')} stage(s) of an earlier run`] : []),
     `wrote ${s.out} and ${s.schemaPath} in ${s.seconds.toFixed(1)} s (${Math.round(s.eventsPerSecond)} events/s)`,
   ].join('\n');
@@ -54,6 +61,7 @@ export async function run(argv: string[]): Promise<void> {
     'work-dir': { type: 'string' },
     'no-resume': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
+    edges: { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   if (!v.data) throw new UsageError('--data is required');
@@ -74,6 +82,7 @@ export async function run(argv: string[]): Promise<void> {
     workDir: v['work-dir'],
     resume: !v['no-resume'],
     quiet: v.quiet || v.json,
+    edges: v.edges,
   });
   emitResult(v.json, s, human(s));
 }

@@ -12,6 +12,7 @@ import { contextDefs, finalSelectSql, keySelect, sessionDefs, windowTableSql, ty
 import { buildContext, buildPcClasses, loadPsychometric, loadUsers } from './context.js';
 import { Duck } from './duck.js';
 import { LOGS, PSYCHOMETRIC_FILE, type Log } from '../format/index.js';
+import { edgesPathFor, extractEdges, type EdgeSummary } from './edges.js';
 import { deviceSpec, deviceTableSql, emailSpec, fileSpec, httpSpec, logonSpec, logonTableSql, type EventSpec } from './events.js';
 import { domainGrid, stageBSql, type FeatureDef } from './features.js';
 import { countRejects, failOnReject, writeRejects } from './rejects.js';
@@ -96,6 +97,8 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
   const tmpOut = tempPathFor(out);
   const rejectsPath = rejectsPathFor(out);
   const tmpRejects = tempPathFor(rejectsPath);
+  const edgesPath = edgesPathFor(out);
+  const tmpEdges = tempPathFor(edgesPath);
   try {
     const setupSql = [
       activityTypesSql(),
@@ -121,7 +124,7 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
 
     // One stage per log: its scan, restored instead when a saved copy has the same key.
     const store = new StageStore(duck, opts.resume === false ? null : (opts.workDir ?? workDirFor(out)));
-    const reused: Log[] = [];
+    const reused: string[] = [];
     const answersDir = answers.labelled ? findAnswersDir(opts.data) : null;
     const stage = async (log: Log, sql: string, table: string, inputs: (string | null)[]) => {
       const tables = [table, rejectsTable(log)];
@@ -152,6 +155,17 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
       if (d === 'logon' || d === 'device') await duck.run(sql);
       else await stage(d, sql, `a_${d}`, [answersDir, g === 'session' ? layout.paths.logon : null]);
       events[d] = Number(await duck.scalar(`SELECT coalesce(sum(n), 0)::BIGINT FROM a_${d}`));
+    }
+
+    // After the log stages, so malformed rows are reported (or fail --strict) by them first.
+    let edges: EdgeSummary | null = null;
+    if (opts.edges) {
+      edges = await extractEdges({
+        duck, layout, store, data: opts.data, setupSql, tmpPath: tmpEdges, path: edgesPath,
+        onStage: (stage, status) => opts.onStage?.({ stage, status }),
+        scan: (stage, sql) => duck.runWithProgress(sql, (f) => rep.report(stage, f)),
+      });
+      reused.push(...edges.reusedStages);
     }
 
     rep.report('features', 0);
@@ -190,6 +204,9 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
     const schemaPath = writeSchema(out, schema);
     if (anyRejects) renameSync(tmpRejects, rejectsPath);
     else if (existsSync(rejectsPath)) rmSync(rejectsPath);
+    // Edges from another run of other logs would be silently wrong beside this table.
+    if (edges) renameSync(tmpEdges, edgesPath);
+    else rmSync(edgesPath, { force: true });
     renameSync(tmpOut, out);
     store.clear();
     rep.stop();
@@ -214,11 +231,13 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
       eventsPerSecond: total / Math.max(seconds, 1e-9),
       warnings,
       reusedStages: reused,
+      edges,
     };
   } catch (e) {
     rep.stop();
     rmSync(tmpOut, { force: true });
     rmSync(tmpRejects, { force: true });
+    rmSync(tmpEdges, { force: true });
     throw e;
   } finally {
     duck.close();

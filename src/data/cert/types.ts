@@ -1,5 +1,6 @@
 // Public types of the CERT feature extractor (see docs/features.md).
 import type { Log } from '../format/index.js';
+import type { EdgeStage, EdgeSummary } from './edges.js';
 
 export type Granularity = 'day' | 'week' | 'session';
 export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'session'];
@@ -97,10 +98,16 @@ export interface ExtractOptions {
   workDir?: string;
   /** Called as each log's stage starts, is restored from the work directory, or is done. */
   onStage?: (e: StageEvent) => void;
+  /**
+   * Also write FILE.edges.parquet (who logged on to which PC, mailed whom, visited which
+   * host, per day) for the graph baselines; costs a second, narrow scan of email.csv and
+   * http.csv. Without it a FILE.edges.parquet left by an earlier run is removed.
+   */
+  edges?: boolean;
 }
 
 export interface StageEvent {
-  stage: Log;
+  stage: Log | EdgeStage;
   status: 'start' | 'reused' | 'done';
 }
 
@@ -134,4 +141,6 @@ export interface FeatureSummary {
   warnings: string[];
   /** Stages restored from the work directory of an earlier, interrupted run. */
   reusedStages: string[];
+  /** What FILE.edges.parquet holds, when ExtractOptions.edges asked for it. */
+  edges: EdgeSummary | null;
 }
