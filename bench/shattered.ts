@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import * as torch from '../src/torch/index.js';
 import { ARCHS, freezeBatchStats } from '../src/analysis/shatteredNets.js';
-import { runSweepStudy, summarise, axisLine, whiteNoiseBand, seriesName, type ShatteredSeries, type ShatteredStudy } from '../src/analysis/shattered.js';
+import { runSweepStudy, summarise, axisLine, sweepNetGradient, seriesName, type ShatteredSeries, type ShatteredStudy } from '../src/analysis/shattered.js';
 import { lineGradient, lineInputs, lineScores } from '../src/analysis/shatteredSweep.js';
 import { fitSweepNet, sineTarget } from '../src/analysis/shatteredTrain.js';
 import { runRunStudy } from '../src/analysis/shatteredRun.js';
@@ -59,8 +59,10 @@ for (const arch of ARCHS) {
     const spec = { arch, depth: S.trainDepth, width: S.width, batchNorm: true };
     const f = fitSweepNet(spec, seed, { steps: S.steps, batch: S.batch, lr: S.lr, target: sineTarget });
     freezeBatchStats(f.net, lineInputs(line));
-    const name = `${seriesName(arch, true)} trained`;
+    const name = `${seriesName(arch, true)} trained`, before = `${seriesName(arch, true)} init`;
     trainedCurves.set(name, [...(trainedCurves.get(name) ?? []), lineGradient(f.net, line, (z) => z.select(1, 0))]);
+    // The same seed builds the same init, so each trained net is compared with itself before training.
+    trainedCurves.set(before, [...(trainedCurves.get(before) ?? []), sweepNetGradient(arch, S.trainDepth, S.width, true, seed, line)]);
     const out = lineScores(f.net, line, (z) => z.select(1, 0));
     const sweepMse = mean(Array.from(out, (v, i) => (v - target.toFlatArray()[i]) ** 2));
     f.net.dispose();
@@ -68,17 +70,15 @@ for (const arch of ARCHS) {
   }
 }
 const trained: ShatteredSeries[] = [...trainedCurves].map(([name, curves]) => summarise(name, S.trainDepth, S.trainSeeds, line.t, curves, 20));
-const initAtTrainDepth = (arch: string) => init.results.find((r) => r.series === seriesName(arch, true) && r.depth === S.trainDepth);
 log(`[${secs()} s] fitted\n`);
-log('  net            r at init   r trained   MSE first → last tenth of training   MSE on the sweep   s per net');
+log('  net              r at init     r trained   MSE first → last tenth of training   MSE on the sweep   s per net');
 for (const arch of ARCHS) {
   const r = trained.find((x) => x.series === `${seriesName(arch, true)} trained`)!;
   const fa = fit.filter((x) => x.arch === arch);
-  const i0 = initAtTrainDepth(arch);
-  log(`  ${seriesName(arch, true).padEnd(12)}  ${(i0 ? f2(i0.neighbour.mean) : 'n/a').padStart(9)}   ${f2(r.neighbour.mean).padStart(5)} ± ${f2(r.neighbour.sd)}   ${f2(mean(fa.map((x) => x.lossFirst)))} → ${f2(mean(fa.map((x) => x.lossLast)))}`.padEnd(84) +
+  const i0 = trained.find((x) => x.series === `${seriesName(arch, true)} init`)!;
+  log(`  ${seriesName(arch, true).padEnd(12)}  ${f2(i0.neighbour.mean).padStart(5)} ± ${f2(i0.neighbour.sd)}   ${f2(r.neighbour.mean).padStart(5)} ± ${f2(r.neighbour.sd)}   ${f2(mean(fa.map((x) => x.lossFirst)))} → ${f2(mean(fa.map((x) => x.lossLast)))}`.padEnd(92) +
     `${mean(fa.map((x) => x.sweepMse)).toFixed(3).padStart(8)}   ${mean(fa.map((x) => x.seconds)).toFixed(1).padStart(8)}`);
 }
-if (!S.depths.includes(S.trainDepth)) log(`  (r at init: depth ${S.trainDepth} is not among the init depths)`);
 target.dispose(); line.start.dispose(); line.direction.dispose();
 const trainedStudy: ShatteredStudy = {
   kind: 'sweep-nets', model: `sweep nets fitted to sin(πx), width ${S.width}`, points: S.points, whiteNoise: band,

@@ -12,14 +12,14 @@ const curve = (rs: ShatteredSeries[]) => rs.map((r) => `${f2(r.neighbour.mean)} 
 const na = (claim: string, what: string): Claim => ({ claim, source: SOURCE, verdict: 'n/a', evidence: `${what} not measured` });
 
 /** The plain net's correlation falls from smooth (> 0.8) at the shallowest depth into the white-noise band at the deepest. */
-export function plainCollapses(rs: ShatteredSeries[], name: string, band: number): Claim {
+export function plainCollapses(rs: ShatteredSeries[], name: string, band: number, note = ''): Claim {
   const claim = `plain nets (${name}): the input gradient turns into white noise with depth (correlation ~2^-L)`;
   const c = byDepth(rs, name);
   if (c.length < 2) return na(claim, `${name} at two depths or more`);
   const first = c[0].neighbour.mean, last = c[c.length - 1].neighbour.mean;
   const inBand = c.find((r) => Math.abs(r.neighbour.mean) < band);
   const verdict = first > 0.8 && Math.abs(last) < band ? 'holds' : last < first / 2 ? 'partly' : 'does not hold';
-  return { claim, source: SOURCE, verdict, evidence: `r = ${curve(c)}; white noise |r| < ${f2(band)}${inBand ? `, reached at depth ${inBand.depth}` : ', never reached'}` };
+  return { claim, source: SOURCE, verdict, evidence: `r = ${curve(c)}; white noise |r| < ${f2(band)}${inBand ? `, reached at depth ${inBand.depth}` : ', never reached'}${note ? `; ${note}` : ''}` };
 }
 
 /** A residual series stays above its plain twin at every measured depth past the shallowest, and out of the noise band at the deepest. */
@@ -66,7 +66,7 @@ export function sweepClaims(rs: ShatteredSeries[], band: number): Claim[] {
   const homogeneous = 'without BN the pre-activations are not centred over the sweep and a ReLU net of a scalar input is nearly positively homogeneous, so few kinks fall inside the sweep at any depth';
   const out: Claim[] = [];
   for (const bn of ['+BN', '']) {
-    out.push(plainCollapses(rs, `plain${bn}`, band));
+    out.push(plainCollapses(rs, `plain${bn}`, band, bn ? '' : homogeneous));
     for (const arch of ['resnet', 'preact']) out.push(residualAbovePlain(rs, `${arch}${bn}`, `plain${bn}`, band));
   }
   for (const arch of ['resnet', 'preact']) out.push(decaysSlowly(rs, `${arch}+BN`));

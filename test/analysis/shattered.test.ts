@@ -10,6 +10,7 @@ import { sweepNet, freezeBatchStats, ARCHS, SweepNet } from '../../src/analysis/
 import { lineGradient, lineScores, lineInputs, type Line } from '../../src/analysis/shatteredSweep.js';
 import { axisLine, runSweepStudy, sweepNetGradient } from '../../src/analysis/shattered.js';
 import { mean } from '../../src/analysis/stats.js';
+import { fitSweepNet, sineTarget } from '../../src/analysis/shatteredTrain.js';
 
 const withLine = <R>(points: number, fn: (line: Line) => R): R => {
   const line = axisLine(points);
@@ -123,4 +124,15 @@ test('runSweepStudy: one series per (BN, arch, depth), seeded (the same numbers 
   assert.deepEqual(runSweepStudy(o), a);
   assert.throws(() => runSweepStudy({ ...o, depths: [3] }), /depth 3 for resnet.*even/);
   assert.throws(() => runSweepStudy({ ...o, archs: ['dense' as 'plain'] }), /arch 'dense'/);
+});
+
+test('fitSweepNet: a seeded regression that learns sin(πx) (loss falls several-fold), returned in float64 eval mode', () => {
+  const spec = { arch: 'resnet' as const, depth: 4, width: 32, batchNorm: true };
+  const o = { steps: 150, batch: 64, lr: 3e-3, target: sineTarget };
+  const a = fitSweepNet(spec, 4, o), b = fitSweepNet(spec, 4, o);
+  assert.ok(a.lossLast < a.lossFirst / 3, `loss ${a.lossFirst} → ${a.lossLast}`);
+  assert.equal(a.lossLast, b.lossLast, 'same seed, same training');
+  assert.equal(a.net.training, false);
+  assert.equal(a.net.stem.weight.dtype, 'float64');
+  a.net.dispose(); b.net.dispose();
 });
