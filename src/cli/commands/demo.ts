@@ -15,6 +15,9 @@ import { loadRuns, loadAnalysis, reportData, renderReport } from '../../report/i
 import { loadTarget } from '../../analysis/targets.js';
 import { runLesion, singleSummary, LESION_MODES } from '../../analysis/lesion.js';
 import { analysePaths } from '../../analysis/paths.js';
+import { randomLayerRank, modelLayerRanks, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank.js';
+import { judgeRankClaims } from '../../analysis/rankClaims.js';
+import { DEFAULT_RTOL } from '../../analysis/rankMeasure.js';
 import { StageCache } from '../../util/stages.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { progress } from '../../util/progress.js';
@@ -128,10 +131,29 @@ export async function run(argv: string[]): Promise<void> {
         target.dispose();
       }
     });
+    // ReXNet's rank of each layer's output on the same detector; the random-layer study
+    // (which depends on no run) once, beside the ResNet's.
+    const rk = await cache.run(`rank-${id}`, { train: trainKeys.get(id), seed }, [join(dir, 'rank.json')], async () => {
+      const target = await loadTarget(runDir, { seed, probeBatch: 256 });
+      try {
+        const layers = modelLayerRanks(target, { rtol: DEFAULT_RTOL });
+        const study: RankStudy = { measure: measureText(DEFAULT_RTOL), rtol: DEFAULT_RTOL, model: layers.model, batch: layers.batch, layers: layers.layers };
+        if (id === 'grid-resnet') {
+          study.random = randomLayerRank({ nonlinearities: DEFAULT_NONLINEARITIES, ratios: DEFAULT_RATIOS, dIn: 16, n: 1024, trials: 5, seed, weightStd: 1, rtol: DEFAULT_RTOL });
+          study.claims = judgeRankClaims(study.random);
+        }
+        writeFileAtomic(join(dir, 'rank.json'), JSON.stringify(study, null, 2) + '\n');
+        const last = study.layers!.at(-1)!;
+        return { lastNormalized: last.normalised, claims: (study.claims ?? []).map((c) => `${c.id} ${c.verdict}`) };
+      } finally {
+        target.dispose();
+      }
+    });
     analysisDirs.push(dir);
     const a = r.result;
     log(`analyse   ${id}: test PR-AUC ${a.baseline.toFixed(3)}; deleting one non-downsampling block costs ${a.singleMean?.toFixed(3) ?? "—"} on average, ${a.singleWorst?.toFixed(3) ?? "—"} at worst; ` +
       `90 % of the gradient from paths of length ${a.range90[0]}–${a.range90[1]} (mean path length ${a.meanPathLength.toFixed(1)})${note(`analysis-${id}`, r)}`);
+    log(`rank      ${id}: last block's output keeps ${(100 * rk.result.lastNormalized).toFixed(0)} % of its possible rank${rk.result.claims.length ? `; random layers: ${rk.result.claims.join('; ')}` : ''}${note(`rank-${id}`, rk)}`);
   }
 
   // 6. the comparison table and the report (cheap: always rebuilt)
