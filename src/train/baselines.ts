@@ -3,18 +3,38 @@
 // (same kind and seed → the same rows) and the same evaluation, one directory per
 // detector and seed with a result.json that `reslab compare` and the report read like
 // any run. Unsupervised detectors fit on the training rows without their labels.
+//
+// Graph detectors (community detection, GNNs) also get each row's user and day and the
+// log edges (TabularData.context) from FEATURES.edges.parquet beside the features, or
+// the file the config names; without edges they are left out of the default list, and
+// asking for one by name is an error that says how to write the file.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFeatureMatrix, type FeatureMatrix } from '../data/cert/matrix.js';
 import { fitPrepare, applyPrepare, type PrepareSpec } from '../layout/prepare.js';
 import { createDetector } from '../baselines/index.js';
+import { GRAPH_DETECTORS, loadEdges } from '../baselines/graph/index.js';
+import type { EdgeList, GraphContext } from '../baselines/graph/types.js';
+import { edgesPathFor } from '../data/cert/edges.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { makeSplit, describeSplit, type SplitSpec } from './split.js';
 import { writeResult } from './result.js';
 import { writePredictions } from './predictions.js';
 
 export const DEFAULT_BASELINES = ['random_forest', 'xgboost', 'logistic', 'isolation_forest', 'ecod', 'copod', 'pca', 'knn', 'zscore'];
+/** Added to the defaults when log edges exist. */
+export const DEFAULT_GRAPH_BASELINES = ['louvain', 'gcn', 'graphsage', 'gcn_ae'];
 
-export interface BaselineConfig { features: string; detectors: string[]; split: Omit<SplitSpec, 'seed'>; seeds: number[]; prepare?: PrepareSpec }
+export interface BaselineConfig {
+  features: string;
+  /** Default: DEFAULT_BASELINES, plus DEFAULT_GRAPH_BASELINES when there are edges. */
+  detectors?: string[];
+  split: Omit<SplitSpec, 'seed'>;
+  seeds: number[];
+  prepare?: PrepareSpec;
+  /** Log edges for the graph detectors; default FEATURES.edges.parquet beside `features` when it exists. */
+  edges?: string;
+}
 
 export interface BaselineRow { detector: string; seed: number; dir: string; rocAuc: number; averagePrecision: number; fitSeconds: number; scoreSeconds: number }
 
@@ -24,9 +44,47 @@ function gather(x: Float32Array, width: number, rows: Int32Array): Float32Array 
   return out;
 }
 
+/** The edge file the runner would read: the named one, else the one beside the features, or null when that does not exist. */
+export function edgesFileFor(cfg: Pick<BaselineConfig, 'features' | 'edges'>): string | null {
+  if (cfg.edges) {
+    if (!existsSync(cfg.edges)) throw new Error(`${cfg.edges}: edge file not found (write it with 'reslab features … --edges')`);
+    return cfg.edges;
+  }
+  const beside = edgesPathFor(cfg.features);
+  return existsSync(beside) ? beside : null;
+}
+
+/** The detectors a config runs: its list, or the defaults with the graph detectors when there are edges. */
+export function baselineDetectors(cfg: Pick<BaselineConfig, 'features' | 'edges' | 'detectors'>): string[] {
+  const edges = edgesFileFor(cfg);
+  const detectors = cfg.detectors ?? [...DEFAULT_BASELINES, ...(edges ? DEFAULT_GRAPH_BASELINES : [])];
+  const graph = detectors.filter((d) => GRAPH_DETECTORS.includes(d));
+  if (graph.length > 0 && !edges) {
+    throw new Error(`${graph.join(', ')} need the log edges, and ${edgesPathFor(cfg.features)} does not exist: write it with 'reslab features --data DIR --granularity … --out ${cfg.features} --edges', or pass --edges FILE`);
+  }
+  return detectors;
+}
+
+function graphContext(matrix: FeatureMatrix, rows: Int32Array, edges: EdgeList[]): GraphContext {
+  return {
+    users: matrix.users,
+    user: Int32Array.from(rows, (r) => matrix.user[r]!),
+    time: Int32Array.from(rows, (r) => matrix.time[r]!),
+    rowDays: matrix.timeKey === 'week' ? 7 : 1,
+    edges,
+  };
+}
+
 export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: string) => void = () => {}, given?: FeatureMatrix): Promise<BaselineRow[]> {
+  const detectors = baselineDetectors(cfg);
   const matrix = given ?? await loadFeatureMatrix(cfg.features);
   if (!matrix.insider) throw new Error(`${cfg.features}: the features have no labels; baselines are evaluated against them`);
+  const edgesFile = detectors.some((d) => GRAPH_DETECTORS.includes(d)) ? edgesFileFor(cfg) : null;
+  const edges = edgesFile ? await loadEdges(edgesFile, matrix.users) : null;
+  if (edges) {
+    const dropped = edges.filter((e) => e.dropped).map((e) => `${e.dropped} ${e.kind}`);
+    log(`edges: ${edges.map((e) => `${e.kind} ${e.user.length}`).join(', ')} from ${edgesFile}${dropped.length ? ` (left out, users not in the features: ${dropped.join(', ')})` : ''}`);
+  }
   const rows: BaselineRow[] = [];
   for (const seed of cfg.seeds) {
     const split = makeSplit({ user: matrix.user, time: matrix.time, insider: matrix.insider }, { ...cfg.split, seed });
@@ -35,10 +93,10 @@ export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: st
     const f = prep.inputs.length * prep.channels.length;
     // Training and validation rows both train a baseline: it has no early stopping to feed.
     const fitRows = Int32Array.from([...split.train, ...split.val]);
-    const train = { x: gather(base, f, fitRows), n: fitRows.length, f };
-    const test = { x: gather(base, f, split.test), n: split.test.length, f };
+    const train = { x: gather(base, f, fitRows), n: fitRows.length, f, ...(edges ? { context: graphContext(matrix, fitRows, edges) } : {}) };
+    const test = { x: gather(base, f, split.test), n: split.test.length, f, ...(edges ? { context: graphContext(matrix, split.test, edges) } : {}) };
     const labels = Uint8Array.from(fitRows, (r) => (matrix.insider![r] > 0 ? 1 : 0));
-    for (const name of cfg.detectors) {
+    for (const name of detectors) {
       const det = createDetector(name);
       const t0 = performance.now();
       await det.fit(train, det.supervised ? labels : undefined, { seed });
@@ -48,7 +106,7 @@ export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: st
       det.dispose?.();
       const dir = join(out, name, `seed-${seed}`);
       const method = `${name}${prep.channels.length > 1 ? ` + ${prep.channels.slice(1).join('/')} deviation` : ''}`;
-      writeFileAtomic(join(dir, 'config.json'), JSON.stringify({ kind: 'baseline', model: name, method, name: `${method} · seed ${seed}`, features: cfg.features, split: { ...cfg.split, seed }, seed, prepare: cfg.prepare ?? {}, splitCounts: describeSplit(split, { user: matrix.user, time: matrix.time, insider: matrix.insider }) }, null, 2) + '\n');
+      writeFileAtomic(join(dir, 'config.json'), JSON.stringify({ kind: 'baseline', model: name, method, name: `${method} · seed ${seed}`, features: cfg.features, ...(edgesFile && GRAPH_DETECTORS.includes(name) ? { edges: edgesFile } : {}), split: { ...cfg.split, seed }, seed, prepare: cfg.prepare ?? {}, splitCounts: describeSplit(split, { user: matrix.user, time: matrix.time, insider: matrix.insider }) }, null, 2) + '\n');
       await writePredictions(join(dir, 'predictions.parquet'), matrix, [['test', split.test, scores]]);
       const { test: s } = writeResult(join(dir, 'result.json'), {
         name: `${method} · seed ${seed}`, method, seed, matrix, rows: split.test, scores,

@@ -4,8 +4,20 @@ import assert from 'node:assert/strict';
 import { createDetector, detectorNames } from '../../src/baselines/index.js';
 import * as torch from '../../src/torch/index.js';
 import { separable } from './helpers.js';
+import { GRAPH_DETECTORS } from '../../src/baselines/graph/index.js';
+import type { EdgeList, GraphContext } from '../../src/baselines/graph/types.js';
 
 const good = separable(50, 3, 1);
+
+// The graph detectors also need each row's user and day and some log edges: 5 users × 10 days,
+// each mailing the next user, logging on to its own PC and visiting its own site every day.
+const edge = (kind: 'email' | 'pc' | 'web', targets: string[]): EdgeList => ({
+  kind, targets, user: Int32Array.from({ length: 50 }, (_, i) => i % 5), target: Int32Array.from({ length: 50 }, (_, i) => (i + (kind === 'email' ? 1 : 0)) % 5),
+  day: Int32Array.from({ length: 50 }, (_, i) => 14600 + Math.floor(i / 5)), count: new Float32Array(50).fill(1),
+});
+const users = ['u0', 'u1', 'u2', 'u3', 'u4'];
+const context: GraphContext = { users, user: edge('pc', users).user, time: edge('pc', users).day, edges: [edge('email', users), edge('pc', users.map((u) => `PC-${u}`)), edge('web', users.map((u) => `${u}.com`))] };
+const dataFor = (name: string) => (GRAPH_DETECTORS.includes(name) ? { ...good.data, context } : good.data);
 
 test('registry: every name builds, unknown names are refused with the list', () => {
   for (const name of detectorNames) assert.equal(createDetector(name).name, name);
@@ -19,11 +31,11 @@ for (const name of detectorNames) {
     await assert.rejects(async () => d.score(good.data), /score\(\) called before fit\(\)/);
     await assert.rejects(async () => d.fit({ x: new Float32Array(10), n: 3, f: 3 }, good.labels), /x has 10 values, expected n\*f = 3\*3 = 9/);
     if (d.supervised) {
-      await assert.rejects(async () => d.fit(good.data), /is supervised: fit\(train, labels\) needs 0\/1 labels/);
-      await assert.rejects(async () => d.fit(good.data, good.labels.subarray(1)), /49 labels for 50 rows/);
-      await assert.rejects(async () => d.fit(good.data, new Uint8Array(50)), /only one class/);
+      await assert.rejects(async () => d.fit(dataFor(name)), /is supervised: fit\(train, labels\) needs 0\/1 labels/);
+      await assert.rejects(async () => d.fit(dataFor(name), good.labels.subarray(1)), /49 labels for 50 rows/);
+      await assert.rejects(async () => d.fit(dataFor(name), new Uint8Array(50)), /only one class/);
     }
-    await d.fit(good.data, good.labels, { seed: 1 });
+    await d.fit(dataFor(name), good.labels, { seed: 1 });
     await assert.rejects(async () => d.score({ x: new Float32Array(8), n: 2, f: 4 }), /4 features, but the detector was fitted on 3/);
     d.dispose?.();
   });

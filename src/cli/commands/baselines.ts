@@ -2,30 +2,37 @@
 // as `reslab train`, one result directory per detector and seed.
 import { resolve } from 'node:path';
 import { parse, emitResult, UsageError } from '../args.js';
-import { runBaselines, DEFAULT_BASELINES } from '../../train/baselines.js';
+import { runBaselines, DEFAULT_BASELINES, DEFAULT_GRAPH_BASELINES } from '../../train/baselines.js';
 import { detectorNames } from '../../baselines/index.js';
 import { SPLIT_KINDS, type SplitKind } from '../../train/split.js';
 import type { DeviationKind } from '../../layout/prepare.js';
 
 export const summary = 'run the baseline detectors (trees, statistics, …) on the same split and metrics';
 export const usage = `usage: reslab baselines --features FILE.parquet --out DIR [--only NAME,…] [--split le2020|time|user]
-                        [--seeds 1,2,3] [--deviation user,peer] [--train-period 0.5] [--train-users 0.5] [--json]
+                        [--seeds 1,2,3] [--deviation user,peer] [--train-period 0.5] [--train-users 0.5]
+                        [--edges FILE.edges.parquet] [--json]
 
-Detectors: ${detectorNames.join(', ')} (default: all). Writes DIR/NAME/seed-S/{config.json,
+Detectors: ${detectorNames.join(', ')}.
+Default: ${DEFAULT_BASELINES.join(', ')}, and the graph detectors ${DEFAULT_GRAPH_BASELINES.join(', ')}
+when there are log edges: FILE.edges.parquet beside the features (written by
+'reslab features … --edges') or the file --edges names. Writes DIR/NAME/seed-S/{config.json,
 result.json, predictions.parquet}. Use the same --split, seeds and split options as the
 runs you compare against: the same seed gives the same rows.
 
-example:
-  reslab baselines --features out/demo/features/day.parquet --out out/demo/baselines --only random_forest,xgboost,isolation_forest`;
+examples:
+  reslab baselines --features out/demo/features/day.parquet --out out/demo/baselines --only random_forest,xgboost,isolation_forest
+  reslab features --data data/small --granularity day --out features/day.parquet --edges
+  reslab baselines --features features/day.parquet --out baselines --only louvain,louvain_email,isolation_forest`;
 
 export async function run(argv: string[]): Promise<void> {
   const { values: f } = parse(argv, {
     features: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' }, split: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' },
     deviation: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' }, 'val-users': { type: 'string' },
+    edges: { type: 'string' },
   });
   if (!f.features || !f.out) throw new UsageError('--features and --out are required');
-  const detectors = f.only ? f.only.split(',') : DEFAULT_BASELINES;
-  for (const d of detectors) if (!detectorNames.includes(d)) throw new UsageError(`unknown detector '${d}' (known: ${detectorNames.join(', ')})`);
+  const detectors = f.only ? f.only.split(',') : undefined;
+  for (const d of detectors ?? []) if (!detectorNames.includes(d)) throw new UsageError(`unknown detector '${d}' (known: ${detectorNames.join(', ')})`);
   const kind = (f.split ?? 'le2020') as SplitKind;
   if (!SPLIT_KINDS.includes(kind)) throw new UsageError(`--split must be one of ${SPLIT_KINDS.join(', ')}`);
   const seeds = (f.seeds ?? f.seed ?? '1').split(',').map((s) => {
@@ -36,7 +43,7 @@ export async function run(argv: string[]): Promise<void> {
   const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
   const deviation = f.deviation ? (f.deviation.split(',') as DeviationKind[]) : [];
   const rows = await runBaselines({
-    features: resolve(f.features), detectors, seeds, prepare: { deviation },
+    features: resolve(f.features), detectors, seeds, prepare: { deviation }, edges: f.edges ? resolve(f.edges) : undefined,
     split: { kind, trainPeriod: num(f['train-period'], 0.5), trainUsers: num(f['train-users'], 0.5), valUsers: num(f['val-users'], 0.2) },
   }, resolve(f.out), f.json ? undefined : console.log);
   emitResult(Boolean(f.json), { out: resolve(f.out), results: rows });
