@@ -117,7 +117,8 @@ if (images.length === 2) {
   const after = 'the same after training (the paper: trained CIFAR nets)';
   // A net still at chance has not been trained in any useful sense: no verdict on it.
   const learned = images.every((m) => m.testError < 80);
-  claims.push(learned ? keepsMore(rs, `${res.model} trained`, `${pl.model} trained`, after) : { claim: after, source: 'Balduzzi et al. 2017', verdict: 'n/a', evidence: `a net did not learn (test error ${images.map((m) => f2(m.testError)).join(' %, ')} %); raise the budget` });
+  const errors = `test error ${f2(res.testError)} % vs ${f2(pl.testError)} % at this budget`;
+  claims.push(learned ? keepsMore(rs, `${res.model} trained`, `${pl.model} trained`, after, errors) : { claim: after, source: 'Balduzzi et al. 2017', verdict: 'n/a', evidence: `a net did not learn (test error ${images.map((m) => f2(m.testError)).join(' %, ')} %); raise the budget` });
 }
 save(join(outDir, 'init'), init, claims);
 save(join(outDir, 'trained-1d'), trainedStudy);
