@@ -1,7 +1,8 @@
 // `reslab demo`: the whole job on built-in data, as a new user first sees it: generate a
 // CERT-format release with injected insiders → day features → the grid ResNet, its plain
 // twin, the history ResNet and the MLP-ResNet trained and evaluated on a split that does not leak → the
-// baselines on the same split → lesion and path analyses of the grid detectors → one
+// baselines on the same split → lesion, path, shattered-gradient and rank analyses of the
+// grid detectors → one
 // comparison table and a self-contained HTML report. Finished stages are reused when
 // their inputs are unchanged (a cache keyed by config and seed).
 import { join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { runLesion, singleSummary, LESION_MODES } from '../../analysis/lesion.js
 import { analysePaths } from '../../analysis/paths.js';
 import { randomLayerRank, modelLayerRanks, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank.js';
 import { judgeRankClaims } from '../../analysis/rankClaims.js';
+import { runRunStudy } from '../../analysis/shatteredRun.js';
 import { DEFAULT_RTOL } from '../../analysis/rankMeasure.js';
 import { StageCache } from '../../util/stages.js';
 import { writeFileAtomic } from '../../util/atomic.js';
@@ -149,10 +151,18 @@ export async function run(argv: string[]): Promise<void> {
         target.dispose();
       }
     });
+    // Balduzzi et al.'s measure on the detector: are its input gradients along a line
+    // between two user-days smooth (correlated neighbours) or shattered, trained and at init?
+    const sh = await cache.run(`shattered-${id}`, { train: trainKeys.get(id), seed }, [join(dir, 'shattered.json')], async () => {
+      const study = await runRunStudy(runDir, { points: 128, seeds: [seed, seed + 1], maxLag: 20, batch: 64, fresh: true, member: 0 });
+      writeFileAtomic(join(dir, 'shattered.json'), JSON.stringify(study, null, 2) + '\n');
+      return study.results.map((x) => ({ series: x.series, r: x.neighbour.mean }));
+    });
     analysisDirs.push(dir);
     const a = r.result;
     log(`analyse   ${id}: test PR-AUC ${a.baseline.toFixed(3)}; deleting one non-downsampling block costs ${a.singleMean?.toFixed(3) ?? "—"} on average, ${a.singleWorst?.toFixed(3) ?? "—"} at worst; ` +
       `90 % of the gradient from paths of length ${a.range90[0]}–${a.range90[1]} (mean path length ${a.meanPathLength.toFixed(1)})${note(`analysis-${id}`, r)}`);
+    log(`shattered ${id}: neighbouring input gradients correlate at ${sh.result.map((x) => `${x.r.toFixed(2)} ${x.series}`).join(', ')}${note(`shattered-${id}`, sh)}`);
     log(`rank      ${id}: last block's output keeps ${(100 * rk.result.lastNormalized).toFixed(0)} % of its possible rank${rk.result.claims.length ? `; random layers: ${rk.result.claims.join('; ')}` : ''}${note(`rank-${id}`, rk)}`);
   }
 
