@@ -1,10 +1,9 @@
 // `reslab demo`: the whole job on built-in data, as a new user first sees it: generate a
 // CERT-format release with injected insiders → day features → the grid ResNet, its plain
-// twin, the history ResNet and the MLP-ResNet trained and evaluated on a split that does not leak → the
-// baselines on the same split → lesion, path, shattered-gradient and rank analyses of the
-// grid detectors → one
-// comparison table and a self-contained HTML report. Finished stages are reused when
-// their inputs are unchanged (a cache keyed by config and seed).
+// twin, the history ResNet and the MLP-ResNet trained and evaluated on a split that does
+// not leak → the baselines on the same split → lesion, path, shattered-gradient and rank
+// analyses of the grid detectors → one comparison table and a self-contained HTML report.
+// Finished stages are reused when their inputs are unchanged (a cache keyed by config and seed).
 import { join, resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { generate, resolveProfile } from '../../data/synth/index.js';
