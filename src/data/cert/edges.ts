@@ -9,6 +9,7 @@
 //          the co-recipients (the user is one of the recipients). Addresses that no LDAP
 //          snapshot lists are outside the user–user graph: dropped, and counted.
 //   web    hosts of the URLs the user visited (http.csv), lower-cased, without www.
+//          (as vocab.ts's httpHostSql names them for the features)
 //
 // Email and http need a scan of their own: measured on a 2-week slice of the r4.2 profile,
 // a narrow re-read of http.csv (user, date, url) costs about 40 % of its feature scan,
@@ -19,7 +20,6 @@ import { COMPANY_DOMAIN, DATE_FORMAT, LDAP_DIR, type Log } from '../format/index
 import { CertFormatError, columnType, type DetectedLayout } from './releases.js';
 import { lit } from './sql.js';
 import { stageKey, type StageStore } from './stages.js';
-import { httpHostSql } from './vocab.js';
 
 export const EDGE_STAGES = ['edges_email', 'edges_http'] as const;
 export type EdgeStage = (typeof EDGE_STAGES)[number];
@@ -63,11 +63,16 @@ export function emailEdgeStageSql(layout: DetectedLayout): string {
     ) WHERE addr <> '' GROUP BY ALL`;
 }
 
+/**
+ * Hosts as the feature scan names them (lower case, no www.), but normalised after a first
+ * GROUP BY on the raw host: far fewer values than rows, so the per-row work is one split.
+ */
 export function httpEdgeStageSql(layout: DetectedLayout): string {
+  const host = `CASE WHEN starts_with(lower(h), 'www.') THEN substr(lower(h), 5) ELSE lower(h) END`;
   return `CREATE OR REPLACE TABLE edge_web AS
-    SELECT "user", day, target, count(*)::INTEGER AS n FROM (
-      SELECT "user", CAST(date AS DATE) AS day, ${httpHostSql('url')} AS target FROM ${readCsvNarrow(layout, 'http')}
-    ) WHERE coalesce(target, '') <> '' GROUP BY ALL`;
+    SELECT "user", day, ${host} AS target, sum(n)::INTEGER AS n FROM (
+      SELECT "user", CAST(date AS DATE) AS day, split_part(url, '/', 3) AS h, count(*) AS n FROM ${readCsvNarrow(layout, 'http')} GROUP BY ALL
+    ) WHERE coalesce(h, '') <> '' GROUP BY ALL`;
 }
 
 /** Address → user id from every LDAP snapshot (the smallest id if snapshots disagree). */
@@ -86,7 +91,7 @@ const EMAIL_EDGES_SQL = `CREATE OR REPLACE TABLE edge_email AS
 
 const EDGES_SELECT = `SELECT kind, "user", target, day, n AS count FROM (
     SELECT 'pc' AS kind, * FROM edge_pc UNION ALL SELECT 'email', * FROM edge_email UNION ALL SELECT 'web', * FROM edge_web
-  ) ORDER BY kind, day, "user", target`;
+  ) ORDER BY kind, day`;
 
 export interface EdgeRun {
   duck: Duck;
