@@ -4,7 +4,7 @@
 //     release directories named with --slice) extracted without and with edges,
 //     alternately, twice each; the extra wall and CPU seconds (process CPU, DuckDB's
 //     threads included) and the edge rows.
-//  2. The louvain detector on a generated set (default 200 users × 250 days, r5.2, all
+//  2. The louvain detector on a generated set (default 350 users × 250 days, r5.2, all
 //     five scenarios at intensity 0.5: ~50 k user-days) through `reslab baselines`' runner
 //     on Le et al.'s split, next to zscore and isolation_forest: ROC-AUC, PR-AUC, fit and
 //     score seconds, and the period partitions timed alone per kind. Extrapolation to
@@ -13,7 +13,7 @@
 //
 // Datasets and features are cached under .cache/bench/graph. Ends stdout with one JSON line.
 //
-//   OMP_WAIT_POLICY=PASSIVE node --import tsx bench/graph.ts [--users 200] [--days 250] [--slice DIR,…] [--seeds 1]
+//   OMP_WAIT_POLICY=PASSIVE node --import tsx bench/graph.ts [--users 350] [--days 250] [--slice DIR,…] [--seeds 1]
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,7 +29,7 @@ import { StageCache } from '../src/util/stages.js';
 
 const { values: args } = parseArgs({
   options: {
-    users: { type: 'string', default: '200' },
+    users: { type: 'string', default: '350' },
     days: { type: 'string', default: '250' },
     slice: { type: 'string', default: '' },
     seeds: { type: 'string', default: '1' },
