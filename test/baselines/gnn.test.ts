@@ -185,7 +185,7 @@ test('graph baselines: no context is a clear error naming the edge extraction', 
   const { x, n, f } = train.data;
   for (const name of ['gcn', 'graphsage', 'gcn_ae']) {
     const d = createDetector(name, SMALL);
-    await assert.rejects(async () => d.fit({ x, n, f }, train.labels), /need the log edges.*reslab features --edges/);
+    await assert.rejects(async () => d.fit({ x, n, f }, train.labels), /need the log edges.*reslab features … --edges/);
   }
   const d = new GNNDetector('gcn', { ...SMALL, epochs: 1 });
   d.fit(train.data, train.labels);

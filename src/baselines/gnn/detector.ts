@@ -19,7 +19,7 @@ import { columnMoments } from '../moments.js';
 import { EngineScaler } from '../rows.js';
 import type { Detector, FitOptions, TabularData } from '../types.js';
 import { nodeBatch, type NodeBatch } from './batch.js';
-import { requireContext } from './context.js';
+import { requireContext } from '../graph/context.js';
 import { windowGraphs, type GraphOptions, type UserGraph } from './graph.js';
 import { GCN, GraphAE, GraphSAGE } from './models.js';
 import { gcnNorm, meanNorm } from './norm.js';
