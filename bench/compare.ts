@@ -9,11 +9,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBaselines, DEFAULT_BASELINES } from '../src/train/baselines.js';
+import { runBaselines, DEFAULT_BASELINES, DEFAULT_GRAPH_BASELINES } from '../src/train/baselines.js';
 import { detectorNames } from '../src/baselines/index.js';
 import { findResults, compareResults, comparisonMarkdown, type ComparisonRow } from '../src/eval/compare.js';
 import type { DeviationKind } from '../src/layout/prepare.js';
-import { DETECT_ROOT, DETECT_SPLIT, RESIDUAL_ENTRIES, detectSet, residualRun } from './lib/detectSet.js';
+import { DETECT_ROOT, DETECT_SPLIT, RESIDUAL_ENTRIES, detectSet, detectEdges, residualRun } from './lib/detectSet.js';
+import { GRAPH_DETECTORS } from '../src/baselines/graph/index.js';
 
 const { values: a } = parseArgs({ options: {
   seeds: { type: 'string', default: '1,2,3' }, epochs: { type: 'string', default: '10' }, fresh: { type: 'boolean', default: false },
@@ -27,7 +28,8 @@ console.log(`data: ${set.gen.users} users × ${set.gen.days} days, ${set.gen.ins
 
 const blRoot = join(DETECT_ROOT, 'runs', 'compare');
 if (a.fresh) rmSync(blRoot, { recursive: true, force: true });
-const detectors = a.only ? a.only.split(',') : DEFAULT_BASELINES;
+const detectors = a.only ? a.only.split(',') : [...DEFAULT_BASELINES, ...DEFAULT_GRAPH_BASELINES, 'louvain_pc', 'louvain_email', 'louvain_web'];
+const edges = detectors.some((d) => GRAPH_DETECTORS.includes(d)) ? await detectEdges(set) : undefined;
 for (const d of detectors) if (!detectorNames.includes(d)) throw new Error(`unknown detector '${d}' (known: ${detectorNames.join(', ')})`);
 // Deviation inputs are the statistical baselines' own idea (deviation from one's history
 // and peers); every detector gets them as a second configuration, so each is in its best one.
@@ -36,8 +38,8 @@ for (const dev of [[], ['user', 'peer']] as DeviationKind[][]) {
   const tag = dev.length ? 'deviation' : 'plain';
   for (const name of detectors) {
     const out = join(blRoot, tag);
-    const r = await set.cache.run(`compare-${tag}-${name}`, { features: set.featuresKey, split: DETECT_SPLIT, seeds, dev, name }, seeds.map((s) => join(out, name, `seed-${s}`, 'result.json')), async () =>
-      (await runBaselines({ features: set.features, detectors: [name], split: DETECT_SPLIT, seeds, prepare: { deviation: dev } }, out)).map((x) => ({ pr: x.averagePrecision, fit: x.fitSeconds })));
+    const r = await set.cache.run(`compare-${tag}-${name}`, { features: set.featuresKey, split: DETECT_SPLIT, seeds, dev, name, edges: GRAPH_DETECTORS.includes(name) }, seeds.map((s) => join(out, name, `seed-${s}`, 'result.json')), async () =>
+      (await runBaselines({ features: set.features, detectors: [name], split: DETECT_SPLIT, seeds, prepare: { deviation: dev }, edges: GRAPH_DETECTORS.includes(name) ? edges : undefined }, out)).map((x) => ({ pr: x.averagePrecision, fit: x.fitSeconds })));
     const pr = r.result.map((x) => x.pr), fit = r.result.map((x) => x.fit);
     console.log(`${`${name}${dev.length ? ' + deviation' : ''}`.padEnd(32)} PR-AUC ${pr.map((x) => x.toFixed(3)).join(' ')}  fit ${fit.map((x) => x.toFixed(1)).join(' ')} s${r.cached ? ' (cached)' : ''}`);
     for (const s of seeds) runDirs.push(join(out, name, `seed-${s}`));

@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { generate } from '../../src/data/synth/index.js';
 import { extractFeatures } from '../../src/data/cert/index.js';
+import { edgesPathFor } from '../../src/data/cert/edges.js';
 import { runDetection, withDefaults, type RunConfig } from '../../src/train/run.js';
 import { StageCache } from '../../src/util/stages.js';
 import type { LayoutKind } from '../../src/layout/layout.js';
@@ -21,6 +22,8 @@ export interface DetectSet {
   gen: { release: 'r5.2'; users: number; days: number; start: string; insiders: number; scenarios: number[]; intensity: number; seed: number };
   rows: number;
   insiderRows: number;
+  /** The generated release. */
+  data: string;
 }
 
 export async function detectSet(o: { users: number; days: number; intensity: number }): Promise<DetectSet> {
@@ -33,7 +36,22 @@ export async function detectSet(o: { users: number; days: number; intensity: num
     const s = await extractFeatures({ data, granularity: 'day', out: features, quiet: true });
     return { rows: s.rows, insiderRows: s.insiderRows, insiderUsers: s.insiderUsers };
   });
-  return { cache, features, featuresKey: f.key, gen, rows: f.result.rows, insiderRows: f.result.insiderRows };
+  return { cache, features, featuresKey: f.key, gen, rows: f.result.rows, insiderRows: f.result.insiderRows, data };
+}
+
+/**
+ * The set's log edges for the graph baselines. Extracted beside a second copy of the
+ * features (same release, same rows) rather than by re-extracting the cached features
+ * with edges, which would change their key and retrain every cached residual run.
+ */
+export async function detectEdges(set: DetectSet): Promise<string> {
+  const out = join(DETECT_ROOT, 'edges', 'day.parquet');
+  await set.cache.run('edges', { features: set.featuresKey }, [edgesPathFor(out)], async () => {
+    const s = await extractFeatures({ data: set.data, granularity: 'day', out, edges: true, quiet: true });
+    if (s.rows !== set.rows) throw new Error(`edge extraction saw ${s.rows} user-days, the features ${set.rows}`);
+    return s.edges;
+  });
+  return edgesPathFor(out);
 }
 
 export interface ResidualEntry { id: string; model: string; layout: LayoutKind; deviation?: DeviationKind[]; ensemble?: number; extra?: Partial<RunConfig> }
@@ -45,6 +63,8 @@ export const RESIDUAL_ENTRIES: ResidualEntry[] = [
   { id: 'mlp-ens', model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5 },
   // The strongest residual recipe found so far: deviation inputs, rank-Gauss inputs, focal loss, longer training.
   { id: 'mlp-best', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
+  // The same recipe as a 5-member ensemble (seeds differ per member): averaging members is the cheapest variance cut.
+  { id: 'mlp-best-ens', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], ensemble: 5, extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
   { id: 'learned', model: 'detect_learned_resnet', layout: 'learned' },
   { id: 'learned-plain', model: 'detect_learned_plain', layout: 'learned' },
   { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },

@@ -1,13 +1,15 @@
 // `reslab demo`: the whole job on built-in data, as a new user first sees it: generate a
-// CERT-format release with injected insiders → day features → the grid ResNet, its plain
-// twin, the history ResNet and the MLP-ResNet trained and evaluated on a split that does
-// not leak → the baselines on the same split → lesion, path, shattered-gradient and rank
-// analyses of the grid detectors → one comparison table and a self-contained HTML report.
-// Finished stages are reused when their inputs are unchanged (a cache keyed by config and seed).
+// CERT-format release with injected insiders → day features and log edges → the grid
+// ResNet, its plain twin, the history ResNet and the MLP-ResNet trained and evaluated on a
+// split that does not leak → the baselines (trees, statistics, communities, a GNN) on the
+// same split → lesion, path, shattered-gradient and rank analyses of the grid detectors →
+// one comparison table and a self-contained HTML report. Finished stages are reused when
+// their inputs are unchanged (a cache keyed by config and seed).
 import { join, resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { generate, resolveProfile } from '../../data/synth/index.js';
 import { extractFeatures } from '../../data/cert/index.js';
+import { edgesPathFor } from '../../data/cert/edges.js';
 import { runDetection, withDefaults, methodName, type RunConfig } from '../../train/run.js';
 import { runBaselines } from '../../train/baselines.js';
 import { findResults, compareResults, comparisonMarkdown, type ComparisonRow } from '../../eval/compare.js';
@@ -44,7 +46,8 @@ const PROFILES = {
   tiny: { gen: { ...resolveProfile('small'), users: 40, days: 56, insiders: 8, intensity: 1.5 }, split: { kind: 'user' } as Omit<SplitSpec, 'seed'>, epochs: 4 },
 } as const;
 
-const BASELINES = ['random_forest', 'xgboost', 'isolation_forest', 'ecod', 'zscore'];
+// One of each kind: trees, an isolation forest, statistics, community deviation and a GNN.
+const BASELINES = ['random_forest', 'xgboost', 'isolation_forest', 'ecod', 'zscore', 'louvain', 'gcn'];
 
 export async function run(argv: string[]): Promise<void> {
   const { values: flags } = parse(argv, { out: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, epochs: { type: 'string' }, quiet: { type: 'boolean' } });
@@ -71,8 +74,9 @@ export async function run(argv: string[]): Promise<void> {
 
   // 2. features
   const features = join(out, 'features', 'day.parquet');
-  const feat = await cache.run('features', { gen: gen.key }, [features], async () => {
-    const f = await extractFeatures({ data, granularity: 'day', out: features, quiet });
+  // With the log edges (who used which PC, mailed whom, visited what) for the graph baselines.
+  const feat = await cache.run('features', { gen: gen.key, edges: true }, [features, edgesPathFor(features)], async () => {
+    const f = await extractFeatures({ data, granularity: 'day', out: features, edges: true, quiet });
     return { rows: f.rows, features: f.features, insiderRows: f.insiderRows, insiderUsers: f.insiderUsers };
   });
   log(`features  ${feat.result.rows.toLocaleString('en-US')} user-days × ${feat.result.features} features, ${feat.result.insiderRows} malicious user-days of ${feat.result.insiderUsers} insiders${note('features', feat)} → ${features}`);
