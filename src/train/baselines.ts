@@ -65,7 +65,8 @@ export function baselineDetectors(cfg: Pick<BaselineConfig, 'features' | 'edges'
   return detectors;
 }
 
-function graphContext(matrix: FeatureMatrix, rows: Int32Array, edges: EdgeList[]): GraphContext {
+/** Each row's user and day, and the shared edges, for the rows a graph detector fits or scores. */
+export function graphContext(matrix: FeatureMatrix, rows: Int32Array, edges: EdgeList[]): GraphContext {
   return {
     users: matrix.users,
     user: Int32Array.from(rows, (r) => matrix.user[r]!),
