@@ -21,7 +21,7 @@ function trace(sql: string, t0: number, c0: NodeJS.CpuUsage): void {
   if (!process.env.RESLAB_TRACE_SQL) return;
   const c = process.cpuUsage(c0);
   const s = (us: number) => (us / 1e6).toFixed(2);
-  process.stderr.write(`[sql ${((performance.now() - t0) / 1000).toFixed(2)}s cpu ${s(c.user)}+${s(c.system)}s] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+  process.stderr.write(`[sql ${((performance.now() - t0) / 1000).toFixed(2)}s cpu ${s(c.user)}+${s(c.system)}s] ${sql.replace(/^SET disabled_optimizers[^;]*;/, '').replace(/\s+/g, ' ').trim().slice(0, 160)}\n`);
 }
 
 export class Duck {

