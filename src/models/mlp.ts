@@ -1,7 +1,7 @@
 // ResNet-MLP for flat feature vectors [B, F] (Gorishniy et al. 2021's tabular ResNet):
 // linear stem → blocks x + Linear(ReLU(Linear(BN(x)))) → BN-ReLU → linear head. The
 // engine benchmark's tabular model (100 features, width 256, 4 blocks).
-import { Tensor } from '../torch/index.js';
+import { Tensor, noGrad } from '../torch/index.js';
 import { Module, Linear, BatchNorm1d, Dropout } from '../nn/index.js';
 import { BlockBase, BlockNet } from './blocks.js';
 import type { DropPathSpec } from './droppath.js';
@@ -34,11 +34,20 @@ export interface MLPResNetConfig {
   dropout?: number;
   plain?: boolean;
   dropPath?: DropPathSpec;
+  /**
+   * A linear shortcut from the input straight to the output, beside the residual stack,
+   * whose head starts at zero: at initialisation the model is a linear (logistic) model
+   * and the blocks learn only what it misses. The idea of a residual block applied to the
+   * whole network, for data where a linear model is already strong (CERT-like features).
+   */
+  inputSkip?: boolean;
 }
 
 export class MLPResNet extends BlockNet {
   readonly config: MLPResNetConfig;
-  declare stem: Linear; declare bn: Module; declare head: Linear;
+  declare stem: Linear; declare bn: Module; declare head: Linear; declare skip: Linear | undefined;
+  /** The input of the forward in progress, for the input shortcut (the head sees only the blocks' output). */
+  private input: Tensor | null = null;
   constructor(cfg: MLPResNetConfig) {
     super();
     this.config = cfg;
@@ -47,7 +56,20 @@ export class MLPResNet extends BlockNet {
     this.setDropPath(cfg.dropPath);
     this.registerModule('bn', new BatchNorm1d(cfg.width));
     this.registerModule('head', new Linear(cfg.width, cfg.numClasses));
+    if (cfg.inputSkip) {
+      this.registerModule('skip', new Linear(cfg.inFeatures, cfg.numClasses));
+      noGrad(() => { this.head.weight.zero_(); this.head.bias?.zero_(); });
+    }
   }
-  protected stemForward(x: Tensor): Tensor { return this.stem.forward(x); }
-  protected headForward(h: Tensor): Tensor { return this.head.forward(this.bn.forward(h).relu()); }
+  protected stemForward(x: Tensor): Tensor {
+    if (this.config.inputSkip) this.input = x;
+    return this.stem.forward(x);
+  }
+  protected headForward(h: Tensor): Tensor {
+    const out = this.head.forward(this.bn.forward(h).relu());
+    if (!this.config.inputSkip) return out;
+    const x = this.input!;
+    this.input = null;
+    return out.add(this.skip!.forward(x));
+  }
 }

@@ -46,6 +46,7 @@ export const detectionModels: NamedConfigs = {
   detect_image_plain: { description: 'detect_image_resnet without shortcuts', input: [2, 32, 32], config: () => imageNet('none') },
   detect_mlp_resnet: { description: 'ResNet-MLP detector over flat features: width 128 × 4 blocks, dropout 0.1', input: [700], config: () => mlpNet(false) },
   detect_mlp_plain: { description: 'detect_mlp_resnet without shortcuts', input: [700], config: () => mlpNet(true) },
+  detect_mlp_skip_resnet: { description: 'detect_mlp_resnet plus a linear input→output shortcut; the residual head starts at zero, so training starts from a logistic model', input: [700], config: () => ({ ...mlpNet(false), inputSkip: true }) },
 };
 
 export const tabularModels: NamedConfigs = {
