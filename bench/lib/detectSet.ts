@@ -65,6 +65,11 @@ export const RESIDUAL_ENTRIES: ResidualEntry[] = [
   { id: 'mlp-best', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
   // The same recipe as a 5-member ensemble (seeds differ per member): averaging members is the cheapest variance cut.
   { id: 'mlp-best-ens', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], ensemble: 5, extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
+  // A linear input→output shortcut beside the residual stack (logistic regression plus a
+  // residual correction), on the plain inputs and with the best recipe: logistic
+  // regression was the strongest baseline in bench:compare.
+  { id: 'mlp-skip', model: 'detect_mlp_skip_resnet', layout: 'flat' },
+  { id: 'mlp-skip-best', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
   { id: 'learned', model: 'detect_learned_resnet', layout: 'learned' },
   { id: 'learned-plain', model: 'detect_learned_plain', layout: 'learned' },
   { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },
