@@ -6,12 +6,14 @@
 //
 // A feature is an expression over a few aggregates of one *cell*: the stage-A rows of a
 // window that match a predicate (time slice ∧ subset ∧ PC class). Many features share a
-// cell, so stage B aggregates each (window, cell) once and pivots the cells into columns,
-// instead of one FILTER aggregate per feature over every row (see stageBSql).
+// cell, and a coarse cell is often the disjoint union of finer ones (a day = its working
+// hours + the rest; all web requests = the six categories), so stage B aggregates only the
+// finest cells it needs and adds those up for the coarser ones (see stageBSql).
 import type { Family, Log } from '../format/index.js';
 import { ATTACHMENT_TYPES, EMAIL_MAX_MEASURES } from './events.js';
 import { timeSlices } from './windows.js';
 import { FILE_TYPES, HTTP_CATEGORIES } from './vocab.js';
+import { joinSidesAsWritten } from './sql.js';
 import { PC_CLASSES, type Aggregation, type FeatureColumn, type Granularity, type PcClass, type TimeClass } from './types.js';
 
 export interface FeatureDef {
@@ -22,6 +24,12 @@ export interface FeatureDef {
   sql: string;
   /** Value when the window has no event of this domain. */
   fill: number;
+  /**
+   * Ways to cut `cell` into disjoint cells whose union it is, each a list of their
+   * predicates (as other definitions' `cell` spell them): by time slice, by a subset family
+   * that covers every event, by PC class.
+   */
+  splits?: string[][];
 }
 
 /** pcc codes of the stage-B join: own 0, shared 1, other 2, supervisor 3 (the anchor's codes). */
@@ -50,12 +58,17 @@ export function featureName(domain: string, agg: string, measure: string, subset
   return [domain, agg, measure, subset, tc, pc && pc !== 'all' ? pc : null].filter((x) => x !== null).join('_');
 }
 
+/** Subsets of a domain's events: [key (null: all events), predicate, description text]. */
+type Subsets = [string | null, string, string][];
+
 const and = (...ps: string[]) => ps.filter((p) => p !== 'true').join(' AND ') || 'true';
 /** An aggregate over the feature's cell, inside FeatureDef.sql. */
 const agg = (e: string) => `{{${e}}}`;
 
 class Grid {
   readonly defs: FeatureDef[] = [];
+  /** Subset families whose predicates cover every event exactly once (web categories, file types). */
+  private readonly partitions: Subsets[] = [];
   constructor(
     readonly domain: Log,
     readonly g: Granularity,
@@ -65,23 +78,45 @@ class Grid {
     return (this.g === 'week' ? WEEK_TIME_TEXT[tc] : undefined) ?? TIME_TEXT[tc];
   }
 
-  private push(kind: Aggregation, measure: string, subset: string | null, tc: TimeClass, pc: PcClass, dtype: 'int' | 'float', cell: string, sql: string, fill: number, description: string) {
+  /** Declares that each event of the domain falls in exactly one of `subsets`. */
+  partition(subsets: Subsets): Subsets {
+    this.partitions.push(subsets);
+    return subsets;
+  }
+
+  /** The splits of the cell base ∧ sp ∧ (slice tc) ∧ pcPred; see FeatureDef.splits. */
+  private splitsOf(base: string, sp: string, tc: TimeClass, pcPred: string): string[][] {
+    const slices = timeSlices(this.g);
+    const tp = slices.find(([t]) => t === tc)![1];
+    const out: string[][] = [];
+    // The time classes (tc 1–4) of the other slices partition 'all'.
+    if (tc === 'all' && slices.length > 1) out.push(slices.filter(([t]) => t !== 'all').map(([, p]) => and(base, sp, p, pcPred)));
+    if (sp === 'true' && pcPred === 'true') {
+      for (const family of this.partitions) out.push(family.map(([, fp]) => and(base, fp, tp)));
+      if (this.g !== 'session') out.push(PC_CLASSES.map((pc) => and(base, tp, `pcc = ${PC_CODE[pc]}`)));
+    }
+    return out;
+  }
+
+  private push(kind: Aggregation, measure: string, subset: string | null, tc: TimeClass, pc: PcClass, dtype: 'int' | 'float', cell: string, sql: string, fill: number, description: string, splits?: string[][]) {
     this.defs.push({
       col: { name: featureName(this.domain, kind, measure, subset, tc, pc), domain: this.domain, aggregation: kind, measure, subset, timeClass: tc, pcClass: pc, dtype, description },
       cell,
       sql,
       fill,
+      ...(splits && splits.length > 0 ? { splits } : {}),
     });
   }
 
   /** Counts of `noun` events matching `base` (and subset), per time slice, plus per PC class. */
-  counts(measure: string, noun: string, base: string, subsets: [string | null, string, string][] = [[null, 'true', '']], byPc = true) {
+  counts(measure: string, noun: string, base: string, subsets: Subsets = [[null, 'true', '']], byPc = true) {
     for (const [tc, tp] of timeSlices(this.g)) {
       for (const [sub, sp, stext] of subsets) {
-        this.push('count', measure, sub, tc, 'all', 'int', and(base, sp, tp), `coalesce(${agg('sum(n)')}, 0)::INTEGER`, 0, `number of ${noun}${stext} ${this.time(tc)}`);
+        this.push('count', measure, sub, tc, 'all', 'int', and(base, sp, tp), `coalesce(${agg('sum(n)')}, 0)::INTEGER`, 0, `number of ${noun}${stext} ${this.time(tc)}`, this.splitsOf(base, sp, tc, 'true'));
         if (byPc && sub === null && this.g !== 'session') {
           for (const pc of PC_CLASSES) {
-            this.push('count', measure, sub, tc, pc, 'int', and(base, sp, tp, `pcc = ${PC_CODE[pc]}`), `coalesce(${agg('sum(n)')}, 0)::INTEGER`, 0, `number of ${noun}${stext}${PC_TEXT[pc]} ${this.time(tc)}`);
+            const pp = `pcc = ${PC_CODE[pc]}`;
+            this.push('count', measure, sub, tc, pc, 'int', and(base, sp, tp, pp), `coalesce(${agg('sum(n)')}, 0)::INTEGER`, 0, `number of ${noun}${stext}${PC_TEXT[pc]} ${this.time(tc)}`, this.splitsOf(base, sp, tc, pp));
           }
         }
       }
@@ -94,12 +129,12 @@ class Grid {
    * measure. Both are 0 for a slice without such events, so an empty slice reads as
    * "no spread" rather than unknown, as the means already do.
    */
-  means(measures: [string, string][], noun: string, base: string, subsets: [string | null, string, string][] = [[null, 'true', '']], denominator = 'n') {
+  means(measures: [string, string][], noun: string, base: string, subsets: Subsets = [[null, 'true', '']], denominator = 'n') {
     const slices = timeSlices(this.g);
     for (const [tc, tp] of slices) {
       for (const [sub, sp, stext] of subsets) {
         for (const [m, mtext] of measures) {
-          this.push('mean', m, sub, tc, 'all', 'float', and(base, sp, tp), `coalesce(${agg(`sum(s_${m})`)} / nullif(${agg(`sum(${denominator})`)}, 0), 0)::DOUBLE`, 0, `mean ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when none)`);
+          this.push('mean', m, sub, tc, 'all', 'float', and(base, sp, tp), `coalesce(${agg(`sum(s_${m})`)} / nullif(${agg(`sum(${denominator})`)}, 0), 0)::DOUBLE`, 0, `mean ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when none)`, this.splitsOf(base, sp, tc, 'true'));
         }
       }
     }
@@ -112,7 +147,7 @@ class Grid {
           // terms are exact doubles, so equal values give exactly 0; greatest() absorbs
           // any rounding below 0 on very large sums.
           const sql = `coalesce(sqrt(greatest(${n} * ${agg(`sum(q_${m})`)} - ${sum} * ${sum}, 0)) / nullif(${n}, 0), 0)::DOUBLE`;
-          this.push('std', m, sub, tc, 'all', 'float', and(base, sp, tp), sql, 0, `standard deviation (population) of the ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when fewer than two)`);
+          this.push('std', m, sub, tc, 'all', 'float', and(base, sp, tp), sql, 0, `standard deviation (population) of the ${mtext} of ${noun}${stext} ${this.time(tc)} (0 when fewer than two)`, this.splitsOf(base, sp, tc, 'true'));
         }
       }
     }
@@ -122,7 +157,7 @@ class Grid {
   maxes(measures: [string, string][], noun: string, base: string) {
     for (const [tc, tp] of timeSlices(this.g)) {
       for (const [m, mtext] of measures) {
-        this.push('max', m, null, tc, 'all', 'float', and(base, tp), `coalesce(${agg(`max(x_${m})`)}, 0)::DOUBLE`, 0, `largest ${mtext} of ${noun} ${this.time(tc)} (0 when none)`);
+        this.push('max', m, null, tc, 'all', 'float', and(base, tp), `coalesce(${agg(`max(x_${m})`)}, 0)::DOUBLE`, 0, `largest ${mtext} of ${noun} ${this.time(tc)} (0 when none)`, this.splitsOf(base, 'true', tc, 'true'));
       }
     }
   }
@@ -131,8 +166,6 @@ class Grid {
     this.push(kind, measure, subset, tc, 'all', dtype, cell, sql, fill, description);
   }
 }
-
-type Subsets = [string | null, string, string][];
 
 function logonGrid(g: Granularity): FeatureDef[] {
   const x = new Grid('logon', g);
@@ -161,7 +194,7 @@ function deviceGrid(g: Granularity, family: Family): FeatureDef[] {
 
 function fileGrid(g: Granularity, family: Family): FeatureDef[] {
   const x = new Grid('file', g);
-  const types: Subsets = FILE_TYPES.map((t) => [t.key, `ftype = ${t.code}`, ` of type ${t.key} (${t.description})`]);
+  const types = x.partition(FILE_TYPES.map((t) => [t.key, `ftype = ${t.code}`, ` of type ${t.key} (${t.description})`]));
   const subs: Subsets = [
     ...types,
     ['local', 'disk = 1', ' on the local disk (C:)'],
@@ -196,7 +229,7 @@ function emailGrid(g: Granularity, family: Family): FeatureDef[] {
     ['send', 'eact = 1', ' sent'],
     ['recv', 'eact = 2', ' viewed or received'],
   ];
-  if (family !== 'r4') subs.push(...acts);
+  if (family !== 'r4') subs.push(...x.partition(acts));
   x.counts('events', 'emails', 'true');
   x.counts('events', 'emails', 'true', subs, false);
   const ms: [string, string][] = [
@@ -224,7 +257,7 @@ function emailGrid(g: Granularity, family: Family): FeatureDef[] {
 
 function httpGrid(g: Granularity, family: Family): FeatureDef[] {
   const x = new Grid('http', g);
-  const cats: Subsets = HTTP_CATEGORIES.map((c) => [c.key, `cat = ${c.code}`, ` to ${c.key} sites (${c.description})`]);
+  const cats = x.partition(HTTP_CATEGORIES.map((c) => [c.key, `cat = ${c.code}`, ` to ${c.key} sites (${c.description})`]));
   const subs: Subsets = [...cats];
   if (family === 'r6') subs.push(['visit', 'hact = 1', ' that are visits'], ['download', 'hact = 2', ' that are downloads'], ['upload', 'hact = 3', ' that are uploads']);
   x.counts('events', 'web requests', 'true');
@@ -251,47 +284,87 @@ export function domainGrid(domain: Log, g: Granularity, family: Family): Feature
   }
 }
 
+/** An aggregate that combines over disjoint parts: sum of sums, max of maxima, min of minima. */
+function combiner(e: string): 'sum' | 'max' | 'min' | null {
+  const m = /^(sum|max|min)\((?!DISTINCT\b)/i.exec(e);
+  return m ? (m[1]!.toLowerCase() as 'sum' | 'max' | 'min') : null;
+}
+
+/** An aggregate restricted to a cell's rows: sum(x) over `cell` → sum(CASE WHEN cell THEN x END). */
+function restricted(e: string, cell: string): string {
+  if (cell === 'true') return e;
+  const m = /^(\w+)\((DISTINCT\s+)?(.*)\)$/s.exec(e);
+  if (!m) throw new Error(`stage B: cannot restrict aggregate '${e}' to a cell`);
+  return `${m[1]}(${m[2] ?? ''}CASE WHEN ${cell} THEN ${m[3]} END)`;
+}
+
+/** The parts' columns combined; NULL when every part is NULL (no event), as the aggregate over their union would be. */
+function combined(op: 'sum' | 'max' | 'min', cols: string[]): string {
+  if (cols.length === 1) return cols[0]!;
+  if (op === 'max') return `greatest(${cols.join(', ')})`;
+  if (op === 'min') return `least(${cols.join(', ')})`;
+  return `CASE WHEN ${cols.map((c) => `${c} IS NULL`).join(' AND ')} THEN NULL ELSE ${cols.map((c) => `coalesce(${c}, 0)`).join(' + ')} END`;
+}
+
 /**
  * CREATE TABLE b_<domain>: one row per window with the domain's features.
  *
- * When most cells need most of the aggregates (means and std per subset: file, http),
- * each stage-A row is expanded to the cells it belongs to, every distinct {{aggregate}}
- * is computed once per (window, cell), and PIVOT spreads the cells into columns; one
- * FILTER aggregate per (cell, aggregate) would evaluate hundreds of predicates per row.
- * When most cells need only a count (logon, email on r4), the pivot would mostly carry
- * never-read columns and the FILTER aggregates are cheaper. Either way each value
- * aggregates the same rows, so the output does not depend on the choice.
+ * Every (cell, aggregate) pair the features read is either aggregated directly, as
+ * agg(CASE WHEN cell THEN x END) in one GROUP BY over the domain's stage-A rows, or, when
+ * the cell splits into finer cells whose same aggregate is needed anyway, combined from
+ * those (sums added, maxima by greatest). For web requests per day that leaves 124 direct
+ * aggregates out of 429 pairs. Stage-A sums are integers far below 2^53, so a sum is exact
+ * whichever way it is grouped and the features do not depend on the split.
+ *
+ * Tried before: one FILTER aggregate per pair (DuckDB copies the input per filtered
+ * aggregate), and a GROUP BY (window, cell) over the rows unnested to their cells followed
+ * by PIVOT (the PIVOT's list aggregates cost three times the grouping).
  */
 export function stageBSql(domain: Log, keys: string[], defs: FeatureDef[]): string {
   const k = ['"user"', ...keys].join(', ');
-  const cells = new Map<string, number>();
-  const aggs = new Map<string, string>();
-  const used = new Set<string>();
-  const parsed = defs.map((d) => {
-    let c = cells.get(d.cell);
-    if (c === undefined) cells.set(d.cell, (c = cells.size));
-    for (const [, e] of d.sql.matchAll(/\{\{(.+?)\}\}/g)) {
-      if (!aggs.has(e!)) aggs.set(e!, `a${aggs.size}`);
-      used.add(`${c} ${e}`);
-    }
-    return { d, c };
-  });
-  const fill = (sql: string, f: (e: string) => string) => sql.replace(/\{\{(.+?)\}\}/g, (_, e: string) => f(e));
-  const source = `(SELECT a.*, coalesce(p.cls, ${PC_CODE.other}) AS pcc FROM a_${domain} a LEFT JOIN pc_class p ON p."user" = a."user" AND p.pc = a.pc)`;
-  if (used.size < 0.4 * cells.size * aggs.size) {
-    const select = parsed.map(({ d }) => `${fill(d.sql, (e) => `${e} FILTER (WHERE ${d.cell})`)} AS "${d.col.name}"`);
-    return `CREATE OR REPLACE TABLE b_${domain} AS
-    SELECT ${k}, ${select.join(',\n      ')}
-    FROM ${source}
-    GROUP BY ${k}`;
+  const pairKey = (cell: string, e: string) => `${e}\u0000${cell}`;
+  const splits = new Map<string, string[][]>();
+  const needed = new Map<string, [string, string]>();
+  for (const d of defs) {
+    if (d.splits && !splits.has(d.cell)) splits.set(d.cell, d.splits);
+    for (const [, e] of d.sql.matchAll(/\{\{(.+?)\}\}/g)) needed.set(pairKey(d.cell, e!), [d.cell, e!]);
   }
-  const select = parsed.map(({ d, c }) => `${fill(d.sql, (e) => `"${c}_${aggs.get(e)}"`)} AS "${d.col.name}"`);
-  const member = [...cells.keys()].map((p, i) => `CASE WHEN ${p} THEN ${i} END`).join(', ');
-  return `CREATE OR REPLACE TABLE b_${domain} AS
+  // Each pair resolves to the direct pairs it adds up (itself when aggregated directly).
+  const direct = new Map<string, string>();
+  const parts = new Map<string, string[]>();
+  const resolve = (cell: string, e: string): string[] => {
+    const key = pairKey(cell, e);
+    const known = parts.get(key);
+    if (known) return known;
+    let out: string[] | null = null;
+    if (combiner(e)) {
+      const split = (splits.get(cell) ?? []).find((cs) => cs.every((c) => needed.has(pairKey(c, e))));
+      if (split) out = split.flatMap((c) => resolve(c, e));
+    }
+    if (!out) {
+      direct.set(key, `"d${direct.size}"`);
+      out = [key];
+    }
+    parts.set(key, out);
+    return out;
+  };
+  const pairCol = new Map<string, string>();
+  const pairSql: string[] = [];
+  for (const [key, [cell, e]] of needed) {
+    const cols = resolve(cell, e).map((p) => direct.get(p)!);
+    pairCol.set(key, `"p${pairCol.size}"`);
+    pairSql.push(`${combined(combiner(e) ?? 'sum', cols)} AS ${pairCol.get(key)}`);
+  }
+  const aggSql = [...direct].map(([key, col]) => {
+    const [e, cell] = key.split('\u0000') as [string, string];
+    return `${restricted(e, cell)} AS ${col}`;
+  });
+  const select = defs.map((d) => `${d.sql.replace(/\{\{(.+?)\}\}/g, (_, e: string) => pairCol.get(pairKey(d.cell, e))!)} AS "${d.col.name}"`);
+  const source = `(SELECT a.*, coalesce(p.cls, ${PC_CODE.other}) AS pcc FROM a_${domain} a LEFT JOIN pc_class p ON p."user" = a."user" AND p.pc = a.pc)`;
+  return joinSidesAsWritten(`CREATE OR REPLACE TABLE b_${domain} AS
     SELECT ${k}, ${select.join(',\n      ')}
     FROM (
-      SELECT ${k}, cell, ${[...aggs].map(([e, a]) => `${e} AS ${a}`).join(', ')}
-      FROM (SELECT *, unnest(list_filter([${member}], c -> c IS NOT NULL)) AS cell FROM ${source})
-      GROUP BY ${k}, cell
-    ) PIVOT (${[...aggs.values()].map((a) => `first(${a}) AS ${a}`).join(', ')} FOR cell IN (${[...cells.values()].join(', ')}) GROUP BY ${k})`;
+      SELECT ${k}, ${pairSql.join(', ')}
+      FROM (SELECT ${k}, ${aggSql.join(', ')} FROM ${source} GROUP BY ${k})
+    )`);
 }

@@ -24,6 +24,16 @@ export function readCsvSql(layout: DetectedLayout, file: Log): string {
     rejects_table = ${lit(rejectsTable(file))}, rejects_scan = ${lit(rejectsTable(file) + '_scan')}, max_line_size = 16777216)`;
 }
 
+/**
+ * The first `rows` rows of one log file's `cols`, all as text, for small look-up tables
+ * built before the real scan. Malformed rows are skipped here: the real scan reports them.
+ */
+export function headCsvSql(layout: DetectedLayout, file: Log, cols: string[], rows: number): string {
+  const all = layout.headers[file].map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
+  return `(SELECT ${cols.map(ident).join(', ')} FROM read_csv(${lit(layout.paths[file])}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    columns = {${all}}, ignore_errors = true, max_line_size = 16777216) LIMIT ${rows})`;
+}
+
 /** The raw column names a family's file has (for building projections). */
 export function hasColumn(layout: DetectedLayout, file: Log, col: string): boolean {
   return LOG_COLUMNS[file][layout.family].includes(col);

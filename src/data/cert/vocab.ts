@@ -1,7 +1,7 @@
 // Category vocabularies: web-site categories by domain, file types by extension. The
 // lists name sites and extensions that CERT releases and the reslab generator use; each
 // category is a small integer code so the per-event SQL stays cheap on 30 M http rows.
-import { litList } from './sql.js';
+import { lit, litList } from './sql.js';
 
 export interface Category {
   code: number;
@@ -51,11 +51,21 @@ function code(key: string): number {
   return c.code;
 }
 
-/** SQL for the lower-cased host of a URL without a leading www. */
-export function httpHostSql(urlCol: string): string {
-  const h = `lower(split_part(${urlCol}, '/', 3))`;
+/** SQL for the raw host field of a URL: its third '/'-separated part ('' when it has none). */
+export function httpRawHostSql(urlCol: string): string {
+  return `split_part(${urlCol}, '/', 3)`;
+}
+
+/** SQL for a raw host lower-cased, without a leading www. */
+export function httpHostOfRawSql(rawCol: string): string {
+  const h = `lower(${rawCol})`;
   // A prefix test is much cheaper than a regex on ~30 M rows.
   return `CASE WHEN starts_with(${h}, 'www.') THEN substr(${h}, 5) ELSE ${h} END`;
+}
+
+/** SQL for the lower-cased host of a URL without a leading www. */
+export function httpHostSql(urlCol: string): string {
+  return httpHostOfRawSql(httpRawHostSql(urlCol));
 }
 
 /** SQL for the last two labels of a host column ('a.b.example.com' → 'example.com'). */
@@ -90,6 +100,17 @@ function threeLabelCase(hostCol: string): string {
     .map(([k, v]) => `WHEN ${last3} IN ${litList(v)} THEN ${code(k)}`)
     .join(' ');
   return whens;
+}
+
+/** httpDomainRows() as a CASE on a host's last two labels (NULL when not listed), for a few rows at a time. */
+export function httpDomainCodeSql(hostCol: string): string {
+  return `CASE ${lastTwoLabelsSql(hostCol)} ${httpDomainRows().map(([k, c]) => `WHEN ${lit(k)} THEN ${c}`).join(' ')} END`;
+}
+
+/** SQL for the category code of a raw host (httpRawHostSql), with no table to join. */
+export function httpRawHostCategorySql(rawCol: string): string {
+  const h = httpHostOfRawSql(rawCol);
+  return httpCategorySql(h, httpDomainCodeSql(h));
 }
 
 /**

@@ -60,5 +60,6 @@ export function stageASql(spec: EventSpec, g: Granularity, labelled: boolean): s
   const mal = labelled
     ? `LEFT JOIN (SELECT DISTINCT id, "user" FROM mal WHERE file = '${spec.domain}') mal ON mal.id = e.id AND mal."user" = e."user"`
     : '';
-  return joinSidesAsWritten(`CREATE OR REPLACE TABLE a_${spec.domain} AS SELECT ${sel.join(', ')} FROM ${spec.from} ${asof} ${mal} GROUP BY ALL`);
+  const main = joinSidesAsWritten(`CREATE OR REPLACE TABLE a_${spec.domain} AS SELECT ${sel.join(', ')} FROM ${spec.from} ${asof} ${mal} GROUP BY ALL`);
+  return spec.prelude ? `${spec.prelude};\n${main}` : main;
 }
