@@ -3,17 +3,11 @@
 // nonlinearities only) or 'n/a' (the study lacks the ratios or nonlinearities needed).
 // Every rule is stated with its thresholds so a reader can re-judge it.
 import type { RandomRank, RandomRankCell } from './rank.js';
-import type { Verdict } from './variantClaims.js';
+import type { Claim, Verdict } from './variantClaims.js';
 import { mean, sd } from './stats.js';
 
-export interface RankClaim {
-  id: string;
-  claim: string;
-  source: string;
-  rule: string;
-  verdict: Verdict;
-  evidence: string;
-}
+/** A claim judged on the numbers, in the same shape as the variant study's. */
+export type RankClaim = Claim;
 
 const SOURCE = 'Han et al. 2021 (ReXNet), §3';
 const f2 = (x: number) => x.toFixed(2);
