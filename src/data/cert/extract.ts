@@ -23,7 +23,6 @@ import { LOGON_SESSIONS_SQL, SESSION_ENDS_SQL } from './sessions.js';
 import { StageStore, stageKey } from './stages.js';
 import { lit } from './sql.js';
 import { GRANULARITIES, type ExtractOptions, type FeatureSchema, type FeatureSummary, type ProgressEvent, type RejectInfo } from './types.js';
-import { httpDomainRows } from './vocab.js';
 import { windowKeys, stageASql } from './windows.js';
 
 /** Reads the release's headers and names it: r4.1 … r6.2. */
@@ -100,11 +99,7 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
   const edgesPath = edgesPathFor(out);
   const tmpEdges = tempPathFor(edgesPath);
   try {
-    const setupSql = [
-      activityTypesSql(),
-      `CREATE TABLE http_domain_map (key VARCHAR, code INTEGER);
-       INSERT INTO http_domain_map VALUES ${httpDomainRows().map(([k, c]) => `(${lit(k)}, ${c})`).join(', ')}`,
-    ];
+    const setupSql = [activityTypesSql()];
     for (const sql of setupSql) await duck.run(sql);
     rep.report('ldap', 0);
     const { fields } = await loadUsers(duck, opts.data);
