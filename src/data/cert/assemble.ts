@@ -7,15 +7,19 @@ import { windowKeys } from './windows.js';
 import { PC_CLASSES, type FeatureColumn, type Granularity } from './types.js';
 import { PC_CODE } from './features.js';
 
-/** CREATE TABLE win from the stage-A tables. */
+/**
+ * CREATE TABLE win from the stage-A tables. Sessions are numbered here, over all of them,
+ * because the output is written a range of users at a time (output.ts).
+ */
 export function windowTableSql(g: Granularity, domains: Log[]): string {
   const k = ['"user"', ...windowKeys(g)].join(', ');
   const parts = domains.map((d) => `SELECT ${k}, tc, n, n_mal, t_min, t_max FROM a_${d}`).join(' UNION ALL ');
-  return `CREATE OR REPLACE TABLE win AS
-    SELECT ${k}, min(t_min) AS t_min, max(t_max) AS t_max, sum(n) AS n_all,
+  const win = `SELECT ${k}, min(t_min) AS t_min, max(t_max) AS t_max, sum(n) AS n_all,
       ${[1, 2, 3, 4].map((c) => `coalesce(sum(n) FILTER (WHERE tc = ${c}), 0) AS n_tc${c}`).join(', ')},
       sum(n_mal)::INTEGER AS n_mal
     FROM (${parts}) GROUP BY ${k}`;
+  if (g !== 'session') return `CREATE OR REPLACE TABLE win AS ${win}`;
+  return `CREATE OR REPLACE TABLE win AS SELECT *, row_number() OVER (ORDER BY "user", t_min, pc, seq, orphan) AS session_no FROM (${win})`;
 }
 
 export interface RowDef {
@@ -75,7 +79,7 @@ export function keySelect(g: Granularity): [string, string][] {
   if (g === 'week') return [['user', 'w."user"'], ['week', 'w.week']];
   return [
     ['user', 'w."user"'],
-    ['session', 'row_number() OVER (ORDER BY w."user", w.t_min, w.pc, w.seq, w.orphan)'],
+    ['session', 'w.session_no'],
     ['pc', 'w.pc'],
     ['start', 'w.t_min'],
     ['end', 'w.t_max'],
@@ -83,8 +87,8 @@ export function keySelect(g: Granularity): [string, string][] {
   ];
 }
 
-/** The final SELECT: keys, context, session shape, domain features, labels. */
-export function finalSelectSql(g: Granularity, domains: Log[], grids: Map<Log, FeatureDef[]>, rowDefs: RowDef[], labelled: boolean): string {
+/** The final SELECT: keys, context, session shape, domain features, labels (of the windows matching `where`, over w). */
+export function finalSelectSql(g: Granularity, domains: Log[], grids: Map<Log, FeatureDef[]>, rowDefs: RowDef[], labelled: boolean, where = 'true'): string {
   const wk = windowKeys(g);
   const sel: string[] = keySelect(g).map(([n, s]) => `${s} AS "${n}"`);
   for (const r of rowDefs) sel.push(`${r.sql} AS "${r.col.name}"`);
@@ -104,5 +108,5 @@ export function finalSelectSql(g: Granularity, domains: Log[], grids: Map<Log, F
     joins.push('LEFT JOIN pc_class p ON p."user" = w."user" AND p.pc = w.pc');
   }
   const order = g === 'session' ? '"user", "start", pc, "session"' : `"user", ${wk[0]}`;
-  return `SELECT ${sel.join(',\n  ')}\nFROM win w\n${joins.join('\n')}\nORDER BY ${order}`;
+  return `SELECT ${sel.join(',\n  ')}\nFROM win w\n${joins.join('\n')}\nWHERE ${where}\nORDER BY ${order}`;
 }

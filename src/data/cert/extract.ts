@@ -8,22 +8,22 @@ import { dirname, resolve } from 'node:path';
 import { progress as makeProgress } from '../../util/progress.js';
 import { tempPathFor } from '../../util/atomic.js';
 import { answerDatasets, findAnswersDir, loadAnswers } from './answers.js';
-import { contextDefs, finalSelectSql, keySelect, sessionDefs, windowTableSql, type RowDef } from './assemble.js';
+import { contextDefs, keySelect, sessionDefs, windowTableSql, type RowDef } from './assemble.js';
 import { buildContext, buildPcClasses, loadPsychometric, loadUsers } from './context.js';
 import { Duck } from './duck.js';
 import { LOGS, PSYCHOMETRIC_FILE, type Log } from '../format/index.js';
 import { edgesPathFor, extractEdges, type EdgeSummary } from './edges.js';
 import { deviceSpec, deviceTableSql, emailSpec, fileSpec, httpSpec, logonSpec, logonTableSql, type EventSpec } from './events.js';
-import { domainGrid, stageBSql, type FeatureDef } from './features.js';
+import { domainGrid, type FeatureDef } from './features.js';
+import { sizeBytes, windowsPerRange, writeFeatureTable } from './output.js';
 import { countRejects, failOnReject, writeRejects } from './rejects.js';
 import { detectLayout, resolveRelease, type DetectedLayout } from './releases.js';
 import { activityTypesSql, rejectsTable } from './scan.js';
 import { rejectsPathFor, writeSchema } from './schema.js';
 import { LOGON_SESSIONS_SQL, SESSION_ENDS_SQL } from './sessions.js';
 import { StageStore, stageKey } from './stages.js';
-import { lit } from './sql.js';
 import { GRANULARITIES, type ExtractOptions, type FeatureSchema, type FeatureSummary, type ProgressEvent, type RejectInfo } from './types.js';
-import { windowKeys, stageASql } from './windows.js';
+import { stageASql } from './windows.js';
 
 /** Reads the release's headers and names it: r4.1 … r6.2. */
 export function detectRelease(dir: string): string {
@@ -92,7 +92,9 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
   const sizes = Object.fromEntries(LOGS.map((f) => [f, statSync(layout.paths[f]).size])) as Record<Log, number>;
   const rep = new Reporter(sizes, opts);
   mkdirSync(dirname(out), { recursive: true });
-  const duck = await Duck.open({ threads: opts.threads ?? 2, memoryLimit: opts.memoryLimit ?? '2GB', tempDir: tempPathFor(out) + '.spill' });
+  const memoryLimit = opts.memoryLimit ?? '2GB';
+  const spillDir = tempPathFor(out) + '.spill';
+  const duck = await Duck.open({ threads: opts.threads ?? 2, memoryLimit, tempDir: spillDir });
   const tmpOut = tempPathFor(out);
   const rejectsPath = rejectsPathFor(out);
   const tmpRejects = tempPathFor(rejectsPath);
@@ -166,17 +168,14 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
     rep.report('features', 0);
     await duck.run(windowTableSql(g, domains));
     if (g === 'session') await duck.run(SESSION_ENDS_SQL);
-    const grids = new Map<Log, FeatureDef[]>();
-    for (const d of domains) {
-      const defs = domainGrid(d, g, layout.family);
-      grids.set(d, defs);
-      await duck.run(stageBSql(d, windowKeys(g), defs));
-    }
+    const grids = new Map<Log, FeatureDef[]>(domains.map((d) => [d, domainGrid(d, g, layout.family)]));
     const rowDefs: RowDef[] = [...contextDefs(g, fields), ...(g === 'session' ? sessionDefs() : [])];
-    await duck.runWithProgress(
-      `COPY (${finalSelectSql(g, domains, grids, rowDefs, answers.labelled)}) TO ${lit(tmpOut)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`,
-      (f) => rep.report('features', f),
-    );
+    const columns = keySelect(g).length + rowDefs.length + domains.reduce((n, d) => n + grids.get(d)!.length, 0);
+    await writeFeatureTable(duck, {
+      g, domains, grids, rowDefs, labelled: answers.labelled, out: tmpOut, scratchDir: spillDir,
+      windowsPerRange: opts.assembleWindows ?? windowsPerRange(sizeBytes(memoryLimit), columns),
+      onProgress: (f) => rep.report('features', f),
+    });
 
     const schema: FeatureSchema = {
       version: 1,

@@ -307,7 +307,8 @@ function combined(op: 'sum' | 'max' | 'min', cols: string[]): string {
 }
 
 /**
- * CREATE TABLE b_<domain>: one row per window with the domain's features.
+ * CREATE TABLE b_<domain>: one row per window with the domain's features (of the windows
+ * whose stage-A rows match `where`).
  *
  * Every (cell, aggregate) pair the features read is either aggregated directly, as
  * agg(CASE WHEN cell THEN x END) in one GROUP BY over the domain's stage-A rows, or, when
@@ -320,7 +321,7 @@ function combined(op: 'sum' | 'max' | 'min', cols: string[]): string {
  * aggregate), and a GROUP BY (window, cell) over the rows unnested to their cells followed
  * by PIVOT (the PIVOT's list aggregates cost three times the grouping).
  */
-export function stageBSql(domain: Log, keys: string[], defs: FeatureDef[]): string {
+export function stageBSql(domain: Log, keys: string[], defs: FeatureDef[], where = 'true'): string {
   const k = ['"user"', ...keys].join(', ');
   const pairKey = (cell: string, e: string) => `${e}\u0000${cell}`;
   const splits = new Map<string, string[][]>();
@@ -360,7 +361,8 @@ export function stageBSql(domain: Log, keys: string[], defs: FeatureDef[]): stri
     return `${restricted(e, cell)} AS ${col}`;
   });
   const select = defs.map((d) => `${d.sql.replace(/\{\{(.+?)\}\}/g, (_, e: string) => pairCol.get(pairKey(d.cell, e))!)} AS "${d.col.name}"`);
-  const source = `(SELECT a.*, coalesce(p.cls, ${PC_CODE.other}) AS pcc FROM a_${domain} a LEFT JOIN pc_class p ON p."user" = a."user" AND p.pc = a.pc)`;
+  const rows = where === 'true' ? `a_${domain}` : `(SELECT * FROM a_${domain} WHERE ${where})`;
+  const source = `(SELECT a.*, coalesce(p.cls, ${PC_CODE.other}) AS pcc FROM ${rows} a LEFT JOIN pc_class p ON p."user" = a."user" AND p.pc = a.pc)`;
   return joinSidesAsWritten(`CREATE OR REPLACE TABLE b_${domain} AS
     SELECT ${k}, ${select.join(',\n      ')}
     FROM (

@@ -86,6 +86,11 @@ export interface ExtractOptions {
   threads?: number;
   /** DuckDB memory limit, e.g. '2GB' (default). */
   memoryLimit?: string;
+  /**
+   * Windows whose features are assembled at a time (the table is written a range of users
+   * at a time to stay within the memory limit); default: what the memory limit allows.
+   */
+  assembleWindows?: number;
   /** No progress output or warnings on stderr. */
   quiet?: boolean;
   onProgress?: (p: ProgressEvent) => void;

@@ -1,0 +1,114 @@
+// Writing the feature table in bounded memory. Stage B and the final select materialise
+// wide rows (per-window aggregate states, the joins' hash tables, the sort), several
+// copies of windows × ~530 columns: on the r4.2 profile that is ~1.3 GB each, and a 4×
+// release ran out of DuckDB's memory limit in the final sort. So both run per range of
+// users sized to the memory limit, each range's rows sorted on their own and written to a
+// part file; since every output order starts with the user, the parts in user order are
+// the whole table in order, and one last COPY streams them into FILE.parquet. A release
+// that fits in one range (tests, the demo) is written directly, without the extra pass.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Log } from '../format/index.js';
+import { finalSelectSql, type RowDef } from './assemble.js';
+import type { Duck } from './duck.js';
+import { stageBSql, type FeatureDef } from './features.js';
+import { lit } from './sql.js';
+import type { Granularity } from './types.js';
+import { windowKeys } from './windows.js';
+
+/**
+ * Bytes of memory per value that one range may use: each wide value is held about four
+ * times at once (the stage-B table, a join's hash table, the sort, the writer's buffers),
+ * at 8 bytes each.
+ */
+const BYTES_PER_VALUE = 32;
+
+/** A size such as '2GB', '512MB' or '1.5GiB' in bytes (DuckDB's units: KB = 1000, KiB = 1024). */
+export function sizeBytes(size: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.exec(size);
+  if (!m) throw new Error(`memory limit '${size}' is not a size such as 4GB or 512MB`);
+  const unit = m[2]!.toLowerCase();
+  const base = unit.endsWith('ib') ? 1024 : 1000;
+  const power = { b: 0, k: 1, m: 2, g: 3, t: 4 }[unit[0] as 'b' | 'k' | 'm' | 'g' | 't'];
+  return Number(m[1]) * base ** power;
+}
+
+/** Windows per range when the memory limit is `limitBytes` and a row has `columns` values. */
+export function windowsPerRange(limitBytes: number, columns: number): number {
+  return Math.max(1000, Math.floor(limitBytes / (BYTES_PER_VALUE * columns)));
+}
+
+/**
+ * Consecutive user ranges [from, to) of about `perRange` windows each (a user is never
+ * split); null bounds are open. One range [null, null] when everything fits.
+ */
+export async function userRanges(duck: Duck, perRange: number): Promise<[string | null, string | null][]> {
+  const users = await duck.rows<{ user: string; n: number }>(`SELECT "user", count(*)::INTEGER AS n FROM win GROUP BY "user" ORDER BY "user"`);
+  const ranges: [string | null, string | null][] = [];
+  let from: string | null = null;
+  let acc = 0;
+  for (const u of users) {
+    if (acc > 0 && acc + u.n > perRange) {
+      ranges.push([from, u.user]);
+      from = u.user;
+      acc = 0;
+    }
+    acc += u.n;
+  }
+  ranges.push([from, null]);
+  return ranges;
+}
+
+/** SQL predicate: `col` within the range. */
+function inRange(col: string, [from, to]: [string | null, string | null]): string {
+  return [from !== null ? `${col} >= ${lit(from)}` : null, to !== null ? `${col} < ${lit(to)}` : null].filter((p) => p !== null).join(' AND ') || 'true';
+}
+
+export interface FeatureTableSpec {
+  g: Granularity;
+  domains: Log[];
+  grids: Map<Log, FeatureDef[]>;
+  rowDefs: RowDef[];
+  labelled: boolean;
+  /** Where the Parquet file goes (a temp path; the caller renames it). */
+  out: string;
+  /** Folder for the part files (removed again here). */
+  scratchDir: string;
+  /** Windows per range of users. */
+  windowsPerRange: number;
+  onProgress: (fraction: number) => void;
+}
+
+const PARQUET = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000`;
+
+/** Stage B and the final select per range of users, into spec.out; returns the number of ranges. */
+export async function writeFeatureTable(duck: Duck, spec: FeatureTableSpec): Promise<number> {
+  const ranges = await userRanges(duck, spec.windowsPerRange);
+  const parts: string[] = [];
+  try {
+    for (const [i, range] of ranges.entries()) {
+      for (const d of spec.domains) await duck.run(stageBSql(d, windowKeys(spec.g), spec.grids.get(d)!, inRange('"user"', range)));
+      const select = finalSelectSql(spec.g, spec.domains, spec.grids, spec.rowDefs, spec.labelled, inRange('w."user"', range));
+      const step = (f: number) => spec.onProgress((i + f) / (ranges.length + (ranges.length > 1 ? 1 : 0)));
+      if (ranges.length === 1) {
+        await duck.runWithProgress(`COPY (${select}) TO ${lit(spec.out)} (${PARQUET})`, step);
+        return 1;
+      }
+      // Parts are read back once, right away: uncompressed is the cheapest to write and read.
+      const part = join(spec.scratchDir, `part-${String(i).padStart(5, '0')}.parquet`);
+      parts.push(part);
+      await duck.runWithProgress(`COPY (${select}) TO ${lit(part)} (FORMAT parquet, COMPRESSION uncompressed, ROW_GROUP_SIZE 100000)`, step);
+    }
+    // A single table function over the parts in list order: DuckDB keeps that order when
+    // preserve_insertion_order is on.
+    await duck.runWithProgress(
+      `SET preserve_insertion_order = true;
+       COPY (SELECT * FROM read_parquet([${parts.map(lit).join(', ')}])) TO ${lit(spec.out)} (${PARQUET});
+       SET preserve_insertion_order = false`,
+      (f) => spec.onProgress((ranges.length + f) / (ranges.length + 1)),
+    );
+    return ranges.length;
+  } finally {
+    for (const p of parts) rmSync(p, { force: true });
+  }
+}
