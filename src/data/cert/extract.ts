@@ -168,6 +168,9 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
     rep.report('features', 0);
     await duck.run(windowTableSql(g, domains));
     if (g === 'session') await duck.run(SESSION_ENDS_SQL);
+    // The whole logon and device events have served (sessions, own PCs, durations, edges);
+    // from here on only per-window tables are read, so their memory goes to the assembly.
+    await duck.run('DROP TABLE ev_logon_raw; DROP TABLE ev_logon; DROP TABLE ev_device; DROP TABLE marks');
     const grids = new Map<Log, FeatureDef[]>(domains.map((d) => [d, domainGrid(d, g, layout.family)]));
     const rowDefs: RowDef[] = [...contextDefs(g, fields), ...(g === 'session' ? sessionDefs() : [])];
     const columns = keySelect(g).length + rowDefs.length + domains.reduce((n, d) => n + grids.get(d)!.length, 0);
