@@ -11,11 +11,17 @@
 // its hard-coded week count (73 for r4.2) becomes the slice's, and its output modes
 // are limited to 'day', so both sides do the same work.
 //
+// Memory must not grow with the release: the same extraction then runs on a release with
+// RESLAB_BENCH_SCALE× the users (default 4: 4,000 users, r6.2's scale, ~135 M events,
+// ~23 GB, generated once into .cache/bench/r4.2x4/), and the bench prints both peak RSS
+// figures and their ratio. RESLAB_BENCH_SCALE=0 skips it.
+//
 // env: RESLAB_ANCHOR_DIR, RESLAB_BENCH_SLICE_WEEKS (weeks after week 0, default 2; the
 // anchor needs weeks 1 and 2), RESLAB_ANCHOR_TIMEOUT (s, default 1800),
-// RESLAB_BENCH_THREADS (default 2), RESLAB_BENCH_MEMORY (default 2GB). The child inherits
-// the environment, so glibc malloc settings (MALLOC_MMAP_THRESHOLD_, MALLOC_ARENA_MAX …)
-// can be compared by setting them for the bench.
+// RESLAB_BENCH_THREADS (default 2), RESLAB_BENCH_MEMORY (default 2GB),
+// RESLAB_BENCH_SCALE (default 4). The child inherits the environment, so glibc malloc
+// settings (MALLOC_MMAP_THRESHOLD_, MALLOC_ARENA_MAX …) can be compared by setting them
+// for the bench.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { copyFileSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -24,7 +30,8 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { extractFeatures, type FeatureSummary } from '../src/data/cert/index.js';
 import { ANSWERS_DIR, LDAP_DIR, LOGS, logFileName, PSYCHOMETRIC_FILE } from '../src/data/format/index.js';
-import { ensureBenchDataset } from './lib/benchCache.js';
+import { generate, GENERATOR_VERSION } from '../src/data/synth/index.js';
+import { benchOptions, ensureBenchDataset } from './lib/benchCache.js';
 import { DEBIAN_PYTHON } from './lib/anchor.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -34,6 +41,9 @@ const WEEKS = Number(process.env.RESLAB_BENCH_SLICE_WEEKS ?? 2);
 const ANCHOR_TIMEOUT = Number(process.env.RESLAB_ANCHOR_TIMEOUT ?? 1800);
 const THREADS = Number(process.env.RESLAB_BENCH_THREADS ?? 2);
 const MEMORY = process.env.RESLAB_BENCH_MEMORY ?? '2GB';
+const SCALE = Number(process.env.RESLAB_BENCH_SCALE ?? 4);
+/** The issue's target for the whole r4.2 profile on 2 cores. */
+const TARGET_SECONDS = 60;
 
 const total = (s: FeatureSummary) => Object.values(s.events).reduce((a, b) => a + b, 0);
 
@@ -116,6 +126,25 @@ function runAnchor(slice: string): { seconds: number | null; note: string } {
   return { seconds, note: `feature_extraction.py, ${THREADS} joblib workers, pandas from Debian, day mode only` };
 }
 
+/**
+ * The r4.2 profile with SCALE× the users and insiders, generated once into
+ * .cache/bench/r4.2x<SCALE>/ (regenerated when its marker names other options).
+ */
+async function ensureScaledDataset(): Promise<string> {
+  const base = benchOptions();
+  const options = { ...base, users: base.users * SCALE, insiders: base.insiders * SCALE };
+  const dir = join(CACHE, `r4.2x${SCALE}`);
+  const marker = join(dir, '.complete.json');
+  if (existsSync(marker)) {
+    const m = JSON.parse(readFileSync(marker, 'utf8')) as { version: number; options: unknown };
+    if (m.version === GENERATOR_VERSION && JSON.stringify(m.options) === JSON.stringify(options)) return dir;
+  }
+  console.log(`generating the ${SCALE}× release (${options.users} users, ${options.days} days) into ${dir} …`);
+  const summary = await generate({ ...options, out: dir, quiet: !process.stderr.isTTY });
+  writeFileSync(marker, JSON.stringify({ version: GENERATOR_VERSION, options, summary }, null, 2) + '\n');
+  return dir;
+}
+
 interface ChildRun {
   summary: FeatureSummary;
   stageSeconds: Record<string, number>;
@@ -124,14 +153,18 @@ interface ChildRun {
   maxRssMB: number;
 }
 
-/** The whole-profile extraction in a child process (see the header). */
-function extractInChild(data: string, out: string): ChildRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'lib', 'extractOnce.ts'), data, out, 'day', String(THREADS), MEMORY], {
+/** The whole-profile extraction in a child process (see the header); mode as extractOnce.ts's. */
+function spawnExtraction(data: string, out: string, mode = 'fresh') {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'lib', 'extractOnce.ts'), data, out, 'day', String(THREADS), MEMORY, mode], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 << 20,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+}
+
+function extractInChild(data: string, out: string, mode = 'fresh'): ChildRun {
+  const r = spawnExtraction(data, out, mode);
   if (r.status !== 0) throw new Error(`extraction child failed (${r.signal ?? r.status})`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildRun;
 }
@@ -156,6 +189,31 @@ console.log(`whole r4.2 profile: ${events.toLocaleString('en-US')} events → ${
 console.log(`  cpu ${child.cpuUserSeconds} s user + ${child.cpuSystemSeconds} s system, peak RSS ${child.maxRssMB} MB; load average ${loadBefore} before, ${loadAfter} after`);
 console.log(`  seconds per stage: ${Object.entries(child.stageSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
+// The resume path: a run killed (SIGKILL) once its last scan stage is saved, then rerun.
+const resumeOut = join(outDir, 'r4.2-day-resume.parquet');
+const killed = spawnExtraction(full, resumeOut, `kill-after:${LOGS[LOGS.length - 1]}`);
+if (killed.signal !== 'SIGKILL') throw new Error(`the run to be killed ended with ${killed.signal ?? killed.status}`);
+const resumed = extractInChild(full, resumeOut, 'resume');
+for (const f of [resumeOut, resumeOut.replace(/\.parquet$/, '.schema.json')]) rmSync(f, { force: true });
+const resumedSame = resumed.summary.rows === whole.rows && resumed.summary.features === whole.features;
+console.log(`resume after a SIGKILL at the end of the ${LOGS[LOGS.length - 1]} stage: restored ${resumed.summary.reusedStages.join(', ')}; ${resumed.summary.seconds.toFixed(1)} s against ${whole.seconds.toFixed(1)} s fresh, peak RSS ${resumed.maxRssMB} MB; ${resumed.summary.rows.toLocaleString('en-US')} rows × ${resumed.summary.features} (${resumedSame ? 'same shape as the fresh run' : 'DIFFERS from the fresh run'})`);
+if (!resumedSame) process.exitCode = 1;
+
+let scaled: (ChildRun & { events: number; loadBefore: string; loadAfter: string }) | null = null;
+if (SCALE > 1) {
+  const data = await ensureScaledDataset();
+  const lb = load();
+  // Its output is only measured: it goes to the scratch folder and is removed afterwards.
+  const out = join(outDir, `r4.2x${SCALE}-day.parquet`);
+  const run = extractInChild(data, out);
+  for (const f of [out, out.replace(/\.parquet$/, '.schema.json')]) rmSync(f, { force: true });
+  scaled = { ...run, events: total(run.summary), loadBefore: lb, loadAfter: load() };
+  const w = scaled.summary;
+  console.log(`${SCALE}× release: ${scaled.events.toLocaleString('en-US')} events → ${w.rows.toLocaleString('en-US')} user-days in ${w.seconds.toFixed(1)} s`);
+  console.log(`  cpu ${scaled.cpuUserSeconds} s user + ${scaled.cpuSystemSeconds} s system, peak RSS ${scaled.maxRssMB} MB (${(scaled.maxRssMB / child.maxRssMB).toFixed(2)}× the r4.2 profile's ${child.maxRssMB} MB); load average ${scaled.loadBefore} before, ${scaled.loadAfter} after`);
+  console.log(`  seconds per stage: ${Object.entries(scaled.stageSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+}
+
 const slice = await ensureSlice(full);
 // The slice run is short, so the median of three keeps one noisy run from setting the ratio.
 const parts: FeatureSummary[] = [];
@@ -171,7 +229,9 @@ const line = (name: string, n: number, s: number) => console.log(`${name.padEnd(
 line('reslab, whole r4.2 profile', events, whole.seconds);
 line(`reslab, slice ${WEEKS + 1} weeks (median)`, sliceEvents, part.seconds);
 if (anchor.seconds !== null) line(`anchor, slice ${WEEKS + 1} weeks`, sliceEvents, anchor.seconds);
-console.log(`\nwhole run ≤ 180 s: ${whole.seconds <= 180 ? 'yes' : 'NO'}; speedup = anchor / reslab on the slice: ${speedup !== null ? speedup.toFixed(0) + '×' : 'n/a'}${speedup !== null ? (speedup >= 100 ? ' (≥ 100×)' : ' (BELOW 100×)') : ''}`);
+if (scaled) line(`reslab, ${SCALE}× release`, scaled.events, scaled.summary.seconds);
+console.log(`\npeak RSS: r4.2 profile ${child.maxRssMB} MB${scaled ? `, ${SCALE}× release ${scaled.maxRssMB} MB` : ''} (DuckDB memory limit ${MEMORY})`);
+console.log(`whole run ≤ ${TARGET_SECONDS} s: ${whole.seconds <= TARGET_SECONDS ? 'yes' : 'NO'} (cpu ${(child.cpuUserSeconds + child.cpuSystemSeconds).toFixed(0)} s on ${THREADS} threads; wall time depends on the load); speedup = anchor / reslab on the slice: ${speedup !== null ? speedup.toFixed(0) + '×' : 'n/a'}${speedup !== null ? (speedup >= 100 ? ' (≥ 100×)' : ' (BELOW 100×)') : ''}`);
 console.log(
   JSON.stringify({
     bench: 'features',
@@ -192,7 +252,19 @@ console.log(
     sliceReslabSeconds: +part.seconds.toFixed(3),
     sliceAnchorSeconds: anchor.seconds !== null ? +anchor.seconds.toFixed(1) : null,
     speedup: speedup !== null ? +speedup.toFixed(1) : null,
-    wallWithin180s: whole.seconds <= 180,
+    resumeRestoredStages: resumed.summary.reusedStages,
+    resumeSeconds: +resumed.summary.seconds.toFixed(2),
+    resumeMaxRssMB: resumed.maxRssMB,
+    scale: scaled ? SCALE : null,
+    scaledEvents: scaled?.events ?? null,
+    scaledRows: scaled?.summary.rows ?? null,
+    scaledWallSeconds: scaled ? +scaled.summary.seconds.toFixed(2) : null,
+    scaledCpuUserSeconds: scaled?.cpuUserSeconds ?? null,
+    scaledCpuSystemSeconds: scaled?.cpuSystemSeconds ?? null,
+    scaledMaxRssMB: scaled?.maxRssMB ?? null,
+    scaledLoadAverage: scaled ? { before: scaled.loadBefore, after: scaled.loadAfter } : null,
+    wallWithinTarget: whole.seconds <= TARGET_SECONDS,
+    targetSeconds: TARGET_SECONDS,
     speedupAtLeast100: speedup !== null ? speedup >= 100 : null,
   }),
 );

@@ -3,6 +3,7 @@
 // an uninterrupted run, and removes the work directory once its outputs are in place.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFeatures, type Granularity, type StageEvent } from '../../src/data/cert/index.js';
@@ -59,6 +60,28 @@ test('a changed input invalidates only its own stage', async () => {
     await assert.rejects(extractFeatures({ data, granularity: 'week', out, quiet: true, onStage: failAtHttp }), /stop/);
     const day = await extractFeatures({ data, granularity: 'day', out, quiet: true });
     assert.deepEqual(day.reusedStages, ['logon', 'device']);
+  } finally {
+    s.done();
+  }
+});
+
+test('a run killed outright (SIGKILL after the file stage) resumes, and its temp outputs and spill folder are removed', async () => {
+  const s = scratchDir();
+  try {
+    const data = join(FIXTURES, 'r5.2');
+    const out = join(s.dir, 'out.parquet');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'killedRun.ts'), data, out, 'day', 'file'], { encoding: 'utf8' });
+    assert.equal(r.signal, 'SIGKILL', r.stderr);
+    const temps = () => readdirSync(s.dir).filter((f) => f.startsWith('.out.parquet.tmp-'));
+    assert.ok(temps().some((f) => f.endsWith('.spill')), `the killed run left its spill folder: ${readdirSync(s.dir).join(', ')}`);
+    assert.equal(existsSync(out), false);
+
+    const sum = await extractFeatures({ data, granularity: 'day', out, quiet: true });
+    assert.deepEqual(sum.reusedStages, ['logon', 'device', 'file']);
+    assert.deepEqual(temps(), []);
+    const clean = join(s.dir, 'clean.parquet');
+    await extractFeatures({ data, granularity: 'day', out: clean, quiet: true, resume: false });
+    assert.deepEqual(await sorted(out), await sorted(clean));
   } finally {
     s.done();
   }

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { progress as makeProgress } from '../../util/progress.js';
-import { tempPathFor } from '../../util/atomic.js';
+import { removeStaleTempsFor, tempPathFor } from '../../util/atomic.js';
 import { answerDatasets, findAnswersDir, loadAnswers } from './answers.js';
 import { contextDefs, keySelect, sessionDefs, windowTableSql, type RowDef } from './assemble.js';
 import { buildContext, buildPcClasses, loadPsychometric, loadUsers } from './context.js';
@@ -93,6 +93,9 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
   const rep = new Reporter(sizes, opts);
   mkdirSync(dirname(out), { recursive: true });
   const memoryLimit = opts.memoryLimit ?? '2GB';
+  // A killed earlier run (its finished stages are kept for the resume) may have left its
+  // temp outputs and spill folder here.
+  for (const p of [out, rejectsPathFor(out), edgesPathFor(out)]) removeStaleTempsFor(p);
   const spillDir = tempPathFor(out) + '.spill';
   const duck = await Duck.open({ threads: opts.threads ?? 2, memoryLimit, tempDir: spillDir });
   const tmpOut = tempPathFor(out);

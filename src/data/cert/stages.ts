@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../util/atomic.js';
+import { removeStaleTemps, writeFileAtomic } from '../../util/atomic.js';
 import type { Duck } from './duck.js';
 import { lit } from './sql.js';
 
@@ -48,7 +48,10 @@ export class StageStore {
     private readonly duck: Duck,
     readonly dir: string | null,
   ) {
-    if (dir) mkdirSync(dir, { recursive: true });
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      removeStaleTemps(dir); // half-saved tables of a killed run
+    }
   }
 
   private marker(stage: string): string {
