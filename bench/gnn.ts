@@ -4,11 +4,13 @@
 // ~300 k user-days, 700 features). Not a quality benchmark: labels are a weak planted
 // signal only so the supervised detectors have two classes. Ends stdout with one JSON line.
 //
-// Cost model used for the extrapolation: an epoch propagates every period's U nodes (a
-// user without a row is an absent node) through layers whose first matmul is
-// [U, F+1]×[F+1, hidden], plus the edges' gathers and scatters; both grow with
-// periods × users (edges per user are about constant), so seconds per epoch are scaled
-// by the node count. The two measured sizes show how well that holds.
+// Cost model used for the extrapolation: an epoch runs the first layer's matmul on every
+// row ([rows, F+1]×[F+1, hidden]; absent users are zero nodes and skipped), then
+// propagates every period's U nodes with a sparse product over the edges; both grow with
+// periods × users (rows per user-period and edges per user are about constant), so
+// seconds per epoch are scaled by the node count. The two measured sizes show how well
+// that holds. The detectors also cap an epoch count by steps (maxSteps, 800): at r4.2's
+// size that is 12 epochs, which bench:baselines:scale measures for real.
 //
 //   OMP_WAIT_POLICY=PASSIVE node --import tsx bench/gnn.ts [--users 100,200] [--days 40]
 //        [--features 700] [--epochs 2] [--seed 1]

@@ -9,6 +9,10 @@ export const create: Decl[] = [
   ['arange(start: scalar, end: scalar, step: scalar, dtype: dtype = int64, device: device?) -> tensor', 'at::arange({start}, {end}, {step}, Opts({dtype}, {device}))'],
   ['linspace(start: scalar, end: scalar, steps: int = 100, dtype: dtype = float32, device: device?) -> tensor', 'at::linspace({start}, {end}, {steps}, Opts({dtype}, {device}))'],
   ['eye(n: int, m: int, dtype: dtype = float32, device: device?) -> tensor', 'at::eye({n}, {m}, Opts({dtype}, {device}))'],
+  // A sparse COO matrix (for mm) from indices [2, nnz] that the caller has sorted by
+  // (row, column) without repeats: it is marked coalesced instead of being sorted again,
+  // which would cost more than the product it serves.
+  ['sparseCooSorted(indices: tensor, values: tensor, size: int[]) -> tensor', 'at::_sparse_coo_tensor_unsafe({indices}, {values}, {size})._coalesced_(true)'],
   ['randn(size: int[], dtype: dtype = float32, device: device?) -> tensor', 'at::randn({size}, Opts({dtype}, {device}))'],
   ['rand(size: int[], dtype: dtype = float32, device: device?) -> tensor', 'at::rand({size}, Opts({dtype}, {device}))'],
   ['randint(low: int, high: int, size: int[], dtype: dtype = int64, device: device?) -> tensor', 'at::randint({low}, {high}, {size}, Opts({dtype}, {device}))'],

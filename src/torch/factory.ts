@@ -87,3 +87,31 @@ export function zerosLike(t: Tensor): Tensor { return new Tensor(N.zerosLike(t.h
 export function onesLike(t: Tensor): Tensor { return new Tensor(N.onesLike(t.h)); }
 export function randnLike(t: Tensor): Tensor { return new Tensor(N.randnLike(t.h)); }
 export function scalarTensor(v: number, o: Options = {}): Tensor { return tensor(v, o); }
+
+/**
+ * A sparse [rows, cols] matrix in COO form for `mm`, entry i being values[i] at
+ * (row[i], col[i]). The entries must be sorted by row, then column, with no pair twice:
+ * the matrix is then marked coalesced instead of being sorted again on every call (the
+ * sort would cost more than a graph layer's product). Checked here, in one pass.
+ */
+export function sparseSorted(row: Int32Array, col: Int32Array, values: Float32Array, shape: [number, number], o: Options = {}): Tensor {
+  const nnz = values.length;
+  if (row.length !== nnz || col.length !== nnz) throw new RangeError(`sparseSorted: ${row.length} rows, ${col.length} columns and ${nnz} values`);
+  for (let i = 0; i < nnz; i++) {
+    if (row[i] < 0 || row[i] >= shape[0] || col[i] < 0 || col[i] >= shape[1]) throw new RangeError(`sparseSorted: entry ${i} at (${row[i]}, ${col[i]}) is outside [${shape}]`);
+    if (i > 0 && (row[i] < row[i - 1] || (row[i] === row[i - 1] && col[i] <= col[i - 1]))) {
+      throw new RangeError(`sparseSorted: entry ${i} at (${row[i]}, ${col[i]}) does not follow (${row[i - 1]}, ${col[i - 1]}); entries must be sorted by row, then column, without repeats`);
+    }
+  }
+  const idx = new Int32Array(2 * nnz);
+  idx.set(row, 0);
+  idx.set(col, nnz);
+  const indices = tensor(idx, { shape: [2, nnz], dtype: 'int64' });
+  const v = tensor(values, o.dtype ? { dtype: o.dtype } : {});
+  try {
+    return finish(new Tensor(N.sparseCooSorted(indices.h, v.h, shape)), o);
+  } finally {
+    indices.dispose();
+    v.dispose();
+  }
+}

@@ -21,6 +21,8 @@ export interface NativeAddon {
   linspace(start: Scalar, end: Scalar, steps?: number | null, dtype?: DType | null, device?: string | null): Handle;
   /** eye(n: int, m: int, dtype: dtype = float32, device: device?) -> tensor */
   eye(n: number, m: number, dtype?: DType | null, device?: string | null): Handle;
+  /** sparseCooSorted(indices: tensor, values: tensor, size: int[]) -> tensor */
+  sparseCooSorted(indices: Handle, values: Handle, size: number | number[]): Handle;
   /** randn(size: int[], dtype: dtype = float32, device: device?) -> tensor */
   randn(size: number | number[], dtype?: DType | null, device?: string | null): Handle;
   /** rand(size: int[], dtype: dtype = float32, device: device?) -> tensor */
@@ -466,6 +468,7 @@ export const declaredSignatures: Record<string, string> = {
   "arange": "arange(start: scalar, end: scalar, step: scalar, dtype: dtype = int64, device: device?) -> tensor",
   "linspace": "linspace(start: scalar, end: scalar, steps: int = 100, dtype: dtype = float32, device: device?) -> tensor",
   "eye": "eye(n: int, m: int, dtype: dtype = float32, device: device?) -> tensor",
+  "sparseCooSorted": "sparseCooSorted(indices: tensor, values: tensor, size: int[]) -> tensor",
   "randn": "randn(size: int[], dtype: dtype = float32, device: device?) -> tensor",
   "rand": "rand(size: int[], dtype: dtype = float32, device: device?) -> tensor",
   "randint": "randint(low: int, high: int, size: int[], dtype: dtype = int64, device: device?) -> tensor",
@@ -691,6 +694,7 @@ export const declaredArity: Record<string, [min: number, max: number]> = {
   "arange": [3, 5],
   "linspace": [2, 5],
   "eye": [2, 4],
+  "sparseCooSorted": [3, 3],
   "randn": [1, 3],
   "rand": [1, 3],
   "randint": [3, 5],

@@ -88,6 +88,19 @@ for (const name of ['gcn', 'graphsage']) {
   });
 }
 
+test('maxSteps bounds the epochs (whole epochs only); a set with few periods keeps all its epochs', async () => {
+  // 30 training periods, 5 per step: 6 steps an epoch.
+  const epochsRun = async (maxSteps: number) => {
+    const d = new GNNDetector('gcn', { ...SMALL, epochs: 4, maxSteps });
+    await d.fit(train.data, train.labels, { seed: 1 });
+    d.dispose();
+    return d.epochLosses.length;
+  };
+  assert.equal(await epochsRun(800), 4);
+  assert.equal(await epochsRun(13), 2);
+  assert.equal(await epochsRun(1), 1);
+});
+
 test('logistic on the rows alone cannot learn it: chance on the reports', async (t) => {
   const d = createDetector('logistic');
   await d.fit(train.data, train.labels, { seed: 1 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gcnNorm, meanNorm, windowGraphs, type UserGraph } from '../../src/baselines/gnn/index.js';
 import { graphBatch } from '../../src/baselines/gnn/batch.js';
-import { propagate, SAGEConv } from '../../src/baselines/gnn/layers.js';
+import { GCNConv, propagate, SAGEConv } from '../../src/baselines/gnn/layers.js';
 import { inferPeriodDays } from '../../src/baselines/gnn/periods.js';
 import type { EdgeKind, EdgeList, GraphContext } from '../../src/baselines/graph/types.js';
 import { Rng } from '../../src/data/synth/rng.js';
@@ -134,3 +134,34 @@ test('SAGEConv: rows come out with unit L2 norm, an all-zero row stays zero', ()
   assert.equal(norms[2], 0);
   layer.dispose();
 });
+
+for (const kind of ['gcn', 'sage'] as const) {
+  test(`${kind === 'gcn' ? 'GCNConv' : 'SAGEConv'}: the present nodes' rows alone give what the dense node matrix with zero absent nodes gives, values and weight gradients`, () => {
+    torch.manualSeed(3);
+    const U = 7, fin = 4, fout = 5;
+    const layer = kind === 'gcn' ? new GCNConv(fin, fout) : new SAGEConv(fin, fout);
+    const g = graphBatch([(kind === 'gcn' ? gcnNorm : meanNorm)(randomGraph(U, 4), U)], U);
+    const present = [5, 0, 3, 2]; // out of order, as a batch's rows are
+    torch.tidy(() => {
+      const rng = new Rng(3);
+      const values = Float32Array.from({ length: present.length * fin }, () => rng.normal());
+      const dense = new Float32Array(U * fin);
+      present.forEach((u, r) => dense.set(values.subarray(r * fin, (r + 1) * fin), u * fin));
+      const rows = torch.tensor(values, { shape: [present.length, fin] });
+      const nodes = torch.tensor(Int32Array.from(present), { dtype: 'int64' });
+      const denseX = torch.tensor(dense, { shape: [U, fin] });
+      const weights = torch.randn([U, fout]);
+      const grads = (x: Parameters<typeof layer.forward>[0]) => {
+        layer.zeroGrad();
+        const y = layer.forward(x, g);
+        y.mul(weights).sum().backward();
+        return { y: y.detach(), grads: layer.parameters().map((p) => p.grad!.clone()) };
+      };
+      const a = grads({ rows, nodes, n: U });
+      const b = grads(denseX);
+      assert.ok(a.y.sub(b.y).abs().max().item() as number < 1e-5, 'values');
+      a.grads.forEach((ga, i) => assert.ok(ga.sub(b.grads[i]!).abs().max().item() as number < 1e-5, `gradient ${i}`));
+    });
+    layer.dispose();
+  });
+}

@@ -6,6 +6,7 @@ import * as torch from '../../src/torch/index.js';
 import { F } from '../../src/torch/index.js';
 import { det } from '../helpers/det.js';
 import { assertClose } from '../helpers/close.js';
+import { gradcheck } from '../helpers/gradcheck.js';
 
 /** Plain triple loop over nested arrays. */
 function naiveMatmul(a: number[][], b: number[][]): number[][] {
@@ -79,4 +80,19 @@ test('matrixRank and svdvals', () => {
   assert.equal(torch.matrixRank(torch.eye(3, 3, { dtype: 'float64' })).item(), 3);
   assertClose(torch.svdvals(torch.tensor([[3, 0], [0, -2]], { dtype: 'float64' })), [3, 2], { atol: 1e-12 });
   assert.deepEqual(torch.matrixRank(torch.stack([torch.eye(3), torch.zeros([3, 3])])).toFlatArray(), [3, 0]);
+});
+
+test('sparseSorted: mm equals the dense product, its gradient in the dense factor passes gradcheck, and unsorted or repeated entries are refused', () => {
+  // [[0, 2, 0], [1, 0, 3]] in (row, column) order.
+  const row = Int32Array.from([0, 1, 1]), col = Int32Array.from([1, 0, 2]), val = Float32Array.from([2, 1, 3]);
+  torch.tidy(() => {
+    const a = torch.sparseSorted(row, col, val, [2, 3], { dtype: 'float64' });
+    const h = det([3, 2], 3);
+    const dense = torch.tensor([[0, 2, 0], [1, 0, 3]], { dtype: 'float64' });
+    assertClose(a.mm(h), dense.mm(h).toFlatArray(), { atol: 1e-12 });
+    gradcheck((x) => a.mm(x), [det([3, 2], 4).requiresGrad_(true)]);
+  });
+  assert.throws(() => torch.sparseSorted(Int32Array.from([1, 0]), Int32Array.from([0, 1]), Float32Array.from([1, 1]), [2, 2]), /sorted by row/);
+  assert.throws(() => torch.sparseSorted(Int32Array.from([0, 0]), Int32Array.from([1, 1]), Float32Array.from([1, 1]), [2, 2]), /without repeats/);
+  assert.throws(() => torch.sparseSorted(Int32Array.from([0]), Int32Array.from([2]), Float32Array.from([1]), [2, 2]), /outside/);
 });

@@ -46,6 +46,12 @@ RESLAB_FN(op_eye) {
   return Wrap(env, at::eye(info[0].As<Napi::Number>().Int64Value(), info[1].As<Napi::Number>().Int64Value(), Opts(DType(info[2], at::kFloat), OptDevice(info[3]))));
 }
 
+// sparseCooSorted(indices: tensor, values: tensor, size: int[]) -> tensor
+RESLAB_FN(op_sparseCooSorted) {
+  CheckArity(info, 3, 3, "sparseCooSorted");
+  return Wrap(env, at::_sparse_coo_tensor_unsafe(TA(0), TA(1), IntList(info[2]))._coalesced_(true));
+}
+
 // randn(size: int[], dtype: dtype = float32, device: device?) -> tensor
 RESLAB_FN(op_randn) {
   CheckArity(info, 1, 3, "randn");
@@ -133,6 +139,7 @@ void InitCreate(Napi::Env env, Napi::Object e) {
   Export(env, e, "arange", op_arange);
   Export(env, e, "linspace", op_linspace);
   Export(env, e, "eye", op_eye);
+  Export(env, e, "sparseCooSorted", op_sparseCooSorted);
   Export(env, e, "randn", op_randn);
   Export(env, e, "rand", op_rand);
   Export(env, e, "randint", op_randint);

@@ -18,6 +18,7 @@ static const char* const kSignatures[][2] = {
     {"arange", "arange(start: scalar, end: scalar, step: scalar, dtype: dtype = int64, device: device?) -> tensor"},
     {"linspace", "linspace(start: scalar, end: scalar, steps: int = 100, dtype: dtype = float32, device: device?) -> tensor"},
     {"eye", "eye(n: int, m: int, dtype: dtype = float32, device: device?) -> tensor"},
+    {"sparseCooSorted", "sparseCooSorted(indices: tensor, values: tensor, size: int[]) -> tensor"},
     {"randn", "randn(size: int[], dtype: dtype = float32, device: device?) -> tensor"},
     {"rand", "rand(size: int[], dtype: dtype = float32, device: device?) -> tensor"},
     {"randint", "randint(low: int, high: int, size: int[], dtype: dtype = int64, device: device?) -> tensor"},

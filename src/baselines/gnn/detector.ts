@@ -5,12 +5,14 @@
 // A user without a row in the data handed to fit or score is an absent node: zero
 // features and a presence flag of 0 (the flag, aggregated, also tells a node how many of
 // its contacts are active). Under a user split that includes the held-out users at fit.
-// Training runs a fixed number of epochs over the training periods in a seeded order,
-// a few periods per AdamW step; there is no early stopping, as for the other baselines
+// Training runs epochs over the training periods in a seeded order, a few periods per
+// AdamW step, up to a fixed number of epochs or of steps, whichever comes first (whole
+// epochs only): a release as large as r4.2 (500 days, 63 steps an epoch) would otherwise
+// train 30 epochs of 8,000-node batches, past the 5-minute bound a baseline gets, while a
+// small set keeps all its epochs. There is no early stopping, as for the other baselines
 // (the runner hands them training and validation rows together).
 import * as torch from '../../torch/index.js';
 import { F } from '../../torch/index.js';
-import type { Module } from '../../nn/index.js';
 import { AdamW } from '../../optim/index.js';
 import { Rng, hashKeys } from '../../data/synth/rng.js';
 import type { EdgeKind, GraphContext } from '../graph/types.js';
@@ -43,15 +45,18 @@ interface Layout { ctx: GraphContext; periods: Periods; graphs: UserGraph[] }
 
 export class GNNDetector implements Detector {
   readonly supervised: boolean;
-  private model: Module | null = null;
+  private model: GCN | GraphSAGE | GraphAE | null = null;
   private scaler: EngineScaler | null = null;
   private f = 0;
   private periodDays = 0;
   /** Mean training loss of each epoch, for diagnostics and the bench. */
   epochLosses: number[] = [];
+  /** Seconds the last fit spent building the period graphs, and each epoch. */
+  fitSeconds = { graphs: 0, epochs: [] as number[] };
   private readonly hidden: number;
   private readonly code: number;
   private readonly epochs: number;
+  private readonly maxSteps: number;
   private readonly lr: number;
   private readonly weightDecay: number;
   private readonly dropout: number;
@@ -60,7 +65,8 @@ export class GNNDetector implements Detector {
   private readonly graph: GraphOptions;
 
   /**
-   * params: hidden (64), code (16, gcn_ae's code width), epochs (30), lr (0.01),
+   * params: hidden (64), code (16, gcn_ae's code width), epochs (30), maxSteps (800 AdamW
+   * steps: fewer epochs when an epoch has more than maxSteps / epochs steps), lr (0.01),
    * weightDecay (5e-4), dropout (0.1), periodsPerBatch (8 periods per step),
    * windowDays (28 days of logs behind each period's graph), maxPcUsers (50),
    * kinds ('email,pc'), periodDays (0: context.rowDays, else inferred from the training rows' times).
@@ -71,6 +77,7 @@ export class GNNDetector implements Detector {
     this.hidden = intParam(name, params, 'hidden', 64);
     this.code = intParam(name, params, 'code', 16);
     this.epochs = intParam(name, params, 'epochs', 30);
+    this.maxSteps = intParam(name, params, 'maxSteps', 800);
     this.lr = numParam(name, params, 'lr', 0.01, 0);
     this.weightDecay = numParam(name, params, 'weightDecay', 5e-4, 0);
     this.dropout = numParam(name, params, 'dropout', 0.1, 0, 0.9);
@@ -99,7 +106,7 @@ export class GNNDetector implements Detector {
     return nodeBatch(d, l.ctx.user, l.periods, ks, ks.map((k) => norm(l.graphs[k], U)), U, this.scaler!);
   }
 
-  private build(): Module {
+  private build(): GCN | GraphSAGE | GraphAE {
     const shape = { inFeatures: this.f + 1, hidden: this.hidden, dropout: this.dropout };
     switch (this.name) {
       case 'gcn': return new GCN(shape);
@@ -110,8 +117,8 @@ export class GNNDetector implements Detector {
 
   /** The loss of a batch: BCE on its rows' logits, or the rows' mean reconstruction error. */
   private loss(b: NodeBatch, y: Uint8Array | null, posWeight: torch.Tensor | null): torch.Tensor {
-    const out = this.model!.forward(b.x, b.graph).index(b.rowNodes);
-    if (!y) return F.mseLoss(out, b.x.index(b.rowNodes).narrow(1, 0, this.f));
+    const out = this.model!.forward(b.x, b.graph).index(b.x.nodes);
+    if (!y) return F.mseLoss(out, b.x.rows.narrow(1, 0, this.f));
     const target = torch.tensor(Float32Array.from(b.rows, (i) => y[i]), { shape: [b.rows.length, 1] });
     return F.binaryCrossEntropyWithLogits(out, target, { posWeight });
   }
@@ -122,7 +129,9 @@ export class GNNDetector implements Detector {
     this.dispose();
     this.periodDays = 0;
     this.f = train.f;
+    let t0 = performance.now();
     const l = this.layout(train);
+    this.fitSeconds = { graphs: (performance.now() - t0) / 1000, epochs: [] };
     this.scaler = new EngineScaler(columnMoments(train));
     const seed = opts.seed ?? 0;
     torch.manualSeed(hashKeys(seed, 0x6e));
@@ -135,7 +144,10 @@ export class GNNDetector implements Detector {
     this.epochLosses = [];
     this.model.train();
     try {
-      for (let epoch = 1; epoch <= this.epochs; epoch++) {
+      const stepsPerEpoch = Math.ceil(K / this.periodsPerBatch);
+      const epochs = Math.max(1, Math.min(this.epochs, Math.floor(this.maxSteps / stepsPerEpoch)));
+      for (let epoch = 1; epoch <= epochs; epoch++) {
+        t0 = performance.now();
         torch.manualSeed(hashKeys(seed, epoch, 0x6e)); // dropout masks
         const rng = new Rng(seed, epoch, 0x6e6e);
         const order = Array.from({ length: K }, (_, k) => k);
@@ -158,6 +170,7 @@ export class GNNDetector implements Detector {
           sum += loss * rows;
         }
         this.epochLosses.push(sum / train.n);
+        this.fitSeconds.epochs.push((performance.now() - t0) / 1000);
       }
     } finally {
       opt.dispose();
@@ -177,8 +190,8 @@ export class GNNDetector implements Detector {
       const ks = Array.from({ length: Math.min(this.periodsPerBatch, K - at) }, (_, i) => at + i);
       torch.noGrad(() => torch.tidy(() => {
         const b = this.batch(data, l, ks);
-        const y = this.model!.forward(b.x, b.graph).index(b.rowNodes);
-        const s = (this.supervised ? y.reshape([-1]) : y.sub(b.x.index(b.rowNodes).narrow(1, 0, this.f)).square().mean(1)).dataSync() as Float32Array;
+        const y = this.model!.forward(b.x, b.graph).index(b.x.nodes);
+        const s = (this.supervised ? y.reshape([-1]) : y.sub(b.x.rows.narrow(1, 0, this.f)).square().mean(1)).dataSync() as Float32Array;
         b.rows.forEach((i, r) => (out[i] = s[r]));
       }));
     }

@@ -7,11 +7,40 @@ import { Tensor } from '../../torch/index.js';
 import { Linear, Module } from '../../nn/index.js';
 import type { GraphBatch } from './batch.js';
 
-/** One propagation step: out[dst] += w · h[src], plus self · h. Differentiable in h. */
-export function propagate(h: Tensor, g: GraphBatch): Tensor {
+/**
+ * A layer's input given as the present nodes' rows only: node nodes[i] has row i, every
+ * other node is zero. An absent user's input (zero features, presence flag 0) maps to zero
+ * under a bias-free linear map, so the first layer's matmul, the network's main cost, runs
+ * on the rows (about 60 % of a release's user-days) instead of on every node.
+ */
+export interface NodeRows {
+  rows: Tensor;
+  /** int64 [rows] */
+  nodes: Tensor;
+  n: number;
+}
+
+export type NodeInput = Tensor | NodeRows;
+
+/** The [n, width] node matrix whose node nodes[i] is h[i] and whose other nodes are 0. */
+export function spread(h: Tensor, x: NodeRows): Tensor {
   const width = h.shape[1];
-  const msg = h.indexSelect(0, g.src).mul(g.w);
-  const out = torch.zeros([g.n, width]).scatterAdd(0, g.dst.unsqueeze(1).expand([g.src.shape[0], width]), msg);
+  return torch.zeros([x.n, width]).scatterAdd(0, x.nodes.unsqueeze(1).expand([h.shape[0], width]), h);
+}
+
+/** x·Wᵀ for every node, without bias; for NodeRows computed on the rows alone. */
+function project(x: NodeInput, lin: Linear): Tensor {
+  if (x instanceof Tensor) return x.matmul(lin.weight.t());
+  return spread(x.rows.matmul(lin.weight.t()), x);
+}
+
+/**
+ * One propagation step: out[dst] += w · h[src], plus self · h. Differentiable in h.
+ * A sparse product: on a batch of r4.2's graphs (8 × 1,000 users, ~34 k entries each,
+ * width 64) it takes a tenth of the time of gathering the messages and scatter-adding them.
+ */
+export function propagate(h: Tensor, g: GraphBatch): Tensor {
+  const out = g.adj.mm(h);
   return g.self ? out.add(h.mul(g.self)) : out;
 }
 
@@ -25,8 +54,8 @@ export class GCNConv extends Module {
     this.registerModule('lin', new Linear(inFeatures, outFeatures, false));
     this.registerParameter('bias', torch.zeros([outFeatures]));
   }
-  forward(x: Tensor, g: GraphBatch): Tensor {
-    return propagate(this.lin.forward(x), g).add(this.bias);
+  forward(x: NodeInput, g: GraphBatch): Tensor {
+    return propagate(project(x, this.lin), g).add(this.bias);
   }
 }
 
@@ -41,8 +70,8 @@ export class SAGEConv extends Module {
     this.registerModule('neigh', new Linear(inFeatures, outFeatures, false));
   }
   /** g must be a mean propagation (no self weight): the node's own value enters through W_self. */
-  forward(x: Tensor, g: GraphBatch): Tensor {
-    const h = this.self.forward(x).add(propagate(this.neigh.forward(x), g)).relu();
+  forward(x: NodeInput, g: GraphBatch): Tensor {
+    const h = project(x, this.self).add(this.self.bias!).add(propagate(project(x, this.neigh), g)).relu();
     // An all-zero row (an absent user's ReLU output) stays 0 instead of dividing by 0.
     return h.div(h.norm(2, 1, true).clamp(1e-6));
   }

@@ -7,7 +7,7 @@
 import { F, Tensor } from '../../torch/index.js';
 import { Linear, Module } from '../../nn/index.js';
 import type { GraphBatch } from './batch.js';
-import { GCNConv, SAGEConv } from './layers.js';
+import { GCNConv, SAGEConv, type NodeInput } from './layers.js';
 
 export interface NetShape { inFeatures: number; hidden: number; dropout: number }
 
@@ -19,7 +19,7 @@ export class GCN extends Module {
     this.registerModule('conv1', new GCNConv(shape.inFeatures, shape.hidden));
     this.registerModule('conv2', new GCNConv(shape.hidden, out));
   }
-  forward(x: Tensor, g: GraphBatch): Tensor {
+  forward(x: NodeInput, g: GraphBatch): Tensor {
     const h = F.dropout(this.conv1.forward(x, g).relu(), this.shape.dropout, this.training);
     return this.conv2.forward(h, g);
   }
@@ -35,7 +35,7 @@ export class GraphSAGE extends Module {
     this.registerModule('sage2', new SAGEConv(shape.hidden, shape.hidden));
     this.registerModule('head', new Linear(shape.hidden, 1));
   }
-  forward(x: Tensor, g: GraphBatch): Tensor {
+  forward(x: NodeInput, g: GraphBatch): Tensor {
     const h1 = F.dropout(this.sage1.forward(x, g), this.shape.dropout, this.training);
     return this.head.forward(this.sage2.forward(h1, g));
   }
@@ -50,7 +50,7 @@ export class GraphAE extends Module {
     this.registerModule('encoder', new GCN(shape, code));
     this.registerModule('decoder', new Linear(code, outFeatures));
   }
-  forward(x: Tensor, g: GraphBatch): Tensor {
+  forward(x: NodeInput, g: GraphBatch): Tensor {
     return this.decoder.forward(this.encoder.forward(x, g).relu());
   }
 }

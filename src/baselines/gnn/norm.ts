@@ -4,6 +4,7 @@
 // where a dense Â·H would cost O(U² · width), and no user count is too large.
 import type { UserGraph } from './graph.js';
 
+/** Entries sorted by (dst, src), each pair once. */
 export interface Propagation {
   src: Int32Array;
   dst: Int32Array;
@@ -12,19 +13,38 @@ export interface Propagation {
   self: Float32Array | null;
 }
 
+/**
+ * Both directions of every pair, sorted by (dst, src) as a sparse row-major matrix wants
+ * them: a stable counting sort by dst over the pairs in their (a, b) order puts, for each
+ * dst d, the sources a < d (from pairs (a, d), ascending a) before the sources b > d (from
+ * pairs (d, b), which come after every pair with a < d), each group ascending. `weight`
+ * gives pair i's weight towards dst a (first) and towards dst b (second).
+ */
+function bothWays(g: UserGraph, U: number, weight: (i: number) => [toA: number, toB: number], self: Float32Array | null): Propagation {
+  const m = g.a.length;
+  const start = new Int32Array(U + 1);
+  for (let i = 0; i < m; i++) { start[g.a[i] + 1]++; start[g.b[i] + 1]++; }
+  for (let u = 0; u < U; u++) start[u + 1] += start[u];
+  const p: Propagation = { src: new Int32Array(2 * m), dst: new Int32Array(2 * m), w: new Float32Array(2 * m), self };
+  for (let i = 0; i < m; i++) {
+    const [toA, toB] = weight(i);
+    let at = start[g.b[i]]++;
+    p.src[at] = g.a[i]; p.dst[at] = g.b[i]; p.w[at] = toB;
+    at = start[g.a[i]]++;
+    p.src[at] = g.b[i]; p.dst[at] = g.a[i]; p.w[at] = toA;
+  }
+  return p;
+}
+
 /** Kipf & Welling's D^-1/2 (A + I) D^-1/2, degrees counting the self-loop. */
 export function gcnNorm(g: UserGraph, U: number): Propagation {
   const deg = new Float64Array(U).fill(1);
   for (let i = 0; i < g.a.length; i++) { deg[g.a[i]] += g.w[i]; deg[g.b[i]] += g.w[i]; }
-  const m = g.a.length;
-  const p: Propagation = { src: new Int32Array(2 * m), dst: new Int32Array(2 * m), w: new Float32Array(2 * m), self: new Float32Array(U) };
-  for (let i = 0; i < m; i++) {
+  const self = Float32Array.from(deg, (d) => 1 / d);
+  return bothWays(g, U, (i) => {
     const w = g.w[i] / Math.sqrt(deg[g.a[i]] * deg[g.b[i]]);
-    p.src[2 * i] = g.a[i]; p.dst[2 * i] = g.b[i]; p.w[2 * i] = w;
-    p.src[2 * i + 1] = g.b[i]; p.dst[2 * i + 1] = g.a[i]; p.w[2 * i + 1] = w;
-  }
-  for (let u = 0; u < U; u++) p.self![u] = 1 / deg[u];
-  return p;
+    return [w, w];
+  }, self);
 }
 
 /**
@@ -34,11 +54,5 @@ export function gcnNorm(g: UserGraph, U: number): Propagation {
 export function meanNorm(g: UserGraph, U: number): Propagation {
   const s = new Float64Array(U);
   for (let i = 0; i < g.a.length; i++) { s[g.a[i]] += g.w[i]; s[g.b[i]] += g.w[i]; }
-  const m = g.a.length;
-  const p: Propagation = { src: new Int32Array(2 * m), dst: new Int32Array(2 * m), w: new Float32Array(2 * m), self: null };
-  for (let i = 0; i < m; i++) {
-    p.src[2 * i] = g.a[i]; p.dst[2 * i] = g.b[i]; p.w[2 * i] = g.w[i] / s[g.b[i]];
-    p.src[2 * i + 1] = g.b[i]; p.dst[2 * i + 1] = g.a[i]; p.w[2 * i + 1] = g.w[i] / s[g.a[i]];
-  }
-  return p;
+  return bothWays(g, U, (i) => [g.w[i] / s[g.a[i]], g.w[i] / s[g.b[i]]], null);
 }
