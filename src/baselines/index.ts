@@ -1,6 +1,7 @@
 // The baseline detectors behind one interface, built by name:
 //   const d = createDetector('xgboost', { rounds: 300 }); d.fit(train, labels, { seed: 1 }); d.score(test)
 import { COPOD } from './copod.js';
+import { DeepSVDD } from './deep_svdd.js';
 import { ECOD } from './ecod.js';
 import { GNNDetector } from './gnn/index.js';
 import { IsolationForest } from './isolation_forest.js';
@@ -13,7 +14,7 @@ import { XGBoostDetector } from './xgboost.js';
 import { ZScore } from './zscore.js';
 
 export type { Detector, FitOptions, TabularData } from './types.js';
-export { XGBoostDetector, IsolationForest, ECOD, COPOD, ZScore, LogisticRegression, PCADetector, KNNDetector };
+export { XGBoostDetector, IsolationForest, ECOD, COPOD, ZScore, LogisticRegression, PCADetector, KNNDetector, DeepSVDD };
 
 const registry: Record<string, (params: Record<string, unknown>) => Detector> = {
   xgboost: (p) => new XGBoostDetector('xgboost', p),
@@ -25,22 +26,46 @@ const registry: Record<string, (params: Record<string, unknown>) => Detector> = 
   logistic: (p) => new LogisticRegression(p),
   pca: (p) => new PCADetector(p),
   knn: (p) => new KNNDetector(p),
+  deep_svdd: (p) => new DeepSVDD(p),
   // Graph baselines: need data.context (the log edges).
   gcn: (p) => new GNNDetector('gcn', p),
   graphsage: (p) => new GNNDetector('graphsage', p),
   gcn_ae: (p) => new GNNDetector('gcn_ae', p),
   // Louvain communities of the log edges (all kinds, or one): how far a user strays from theirs.
   louvain: (p) => new LouvainDetector('louvain', p),
-  louvain_pc: (p) => new LouvainDetector('louvain_pc', { kinds: ['pc'], ...p }),
-  louvain_email: (p) => new LouvainDetector('louvain_email', { kinds: ['email'], ...p }),
-  louvain_web: (p) => new LouvainDetector('louvain_web', { kinds: ['web'], ...p }),
+  louvain_pc: (p) => new LouvainDetector('louvain_pc', p, ['pc']),
+  louvain_email: (p) => new LouvainDetector('louvain_email', p, ['email']),
+  louvain_web: (p) => new LouvainDetector('louvain_web', p, ['web']),
 };
 
 /** Every registered detector name. */
 export const detectorNames: readonly string[] = Object.keys(registry);
 
+/**
+ * The named detector with `params`. A parameter the detector never reads is an error (a
+ * misspelt name would otherwise leave the default silently in place), except for the
+ * XGBoost detectors, which hand every parameter they do not know to XGBoost.
+ */
 export function createDetector(name: string, params: Record<string, unknown> = {}): Detector {
   const make = registry[name];
   if (!make) throw new RangeError(`unknown detector '${name}' (known: ${detectorNames.join(', ')})`);
-  return make(params);
+  const read = new Set<string | symbol>();
+  let enumerated = false;
+  const tracked = new Proxy(params, {
+    get(target, key, receiver) {
+      read.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+    ownKeys(target) {
+      enumerated = true;
+      return Reflect.ownKeys(target);
+    },
+  });
+  const d = make(tracked);
+  const unknown = Object.keys(params).filter((k) => !read.has(k));
+  if (!enumerated && unknown.length > 0) {
+    d.dispose?.();
+    throw new RangeError(`${name}: unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (docs/baselines.md lists each detector's)`);
+  }
+  return d;
 }

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFeatureMatrix, type FeatureMatrix } from '../data/cert/matrix.js';
 import { fitPrepare, applyPrepare, type PrepareSpec } from '../layout/prepare.js';
-import { createDetector } from '../baselines/index.js';
+import { createDetector, detectorNames } from '../baselines/index.js';
 import { GRAPH_DETECTORS, loadEdges } from '../baselines/graph/index.js';
 import type { EdgeList, GraphContext } from '../baselines/graph/types.js';
 import { edgesPathFor } from '../data/cert/edges.js';
@@ -21,7 +21,7 @@ import { makeSplit, describeSplit, type SplitSpec } from './split.js';
 import { writeResult } from './result.js';
 import { writePredictions } from './predictions.js';
 
-export const DEFAULT_BASELINES = ['random_forest', 'xgboost', 'logistic', 'isolation_forest', 'ecod', 'copod', 'pca', 'knn', 'zscore'];
+export const DEFAULT_BASELINES = ['random_forest', 'xgboost', 'logistic', 'isolation_forest', 'ecod', 'copod', 'pca', 'knn', 'zscore', 'deep_svdd'];
 /** Added to the defaults when log edges exist. */
 export const DEFAULT_GRAPH_BASELINES = ['louvain', 'gcn', 'graphsage', 'gcn_ae'];
 
@@ -34,6 +34,25 @@ export interface BaselineConfig {
   prepare?: PrepareSpec;
   /** Log edges for the graph detectors; default FEATURES.edges.parquet beside `features` when it exists. */
   edges?: string;
+  /** Parameters per detector name, e.g. { xgboost: { rounds: 500 } }; unnamed ones keep their defaults. */
+  params?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * `DETECTOR.KEY=VALUE` settings (the CLI's --param) as BaselineConfig.params. Values that
+ * read as numbers or true/false become those; the rest stay strings (e.g. kinds=email,pc).
+ */
+export function parseDetectorParams(settings: string[]): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const s of settings) {
+    const m = /^([a-z0-9_]+)\.([A-Za-z0-9_]+)=(.*)$/.exec(s);
+    if (!m) throw new RangeError(`--param '${s}': expected DETECTOR.KEY=VALUE, e.g. xgboost.rounds=500`);
+    const [, det, key, raw] = m as unknown as [string, string, string, string];
+    if (!detectorNames.includes(det)) throw new RangeError(`--param '${s}': unknown detector '${det}' (known: ${detectorNames.join(', ')})`);
+    const value = raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    (out[det] ??= {})[key] = value;
+  }
+  return out;
 }
 
 export interface BaselineRow { detector: string; seed: number; dir: string; rocAuc: number; averagePrecision: number; fitSeconds: number; scoreSeconds: number }
@@ -78,6 +97,11 @@ export function graphContext(matrix: FeatureMatrix, rows: Int32Array, edges: Edg
 
 export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: string) => void = () => {}, given?: FeatureMatrix): Promise<BaselineRow[]> {
   const detectors = baselineDetectors(cfg);
+  for (const name of Object.keys(cfg.params ?? {})) {
+    if (!detectors.includes(name)) throw new RangeError(`parameters given for '${name}', which is not among the detectors run (${detectors.join(', ')})`);
+  }
+  // Built once here, so a bad parameter fails before any data is read.
+  for (const name of detectors) createDetector(name, cfg.params?.[name]).dispose?.();
   const matrix = given ?? await loadFeatureMatrix(cfg.features);
   if (!matrix.insider) throw new Error(`${cfg.features}: the features have no labels; baselines are evaluated against them`);
   const edgesFile = detectors.some((d) => GRAPH_DETECTORS.includes(d)) ? edgesFileFor(cfg) : null;
@@ -98,7 +122,7 @@ export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: st
     const test = { x: gather(base, f, split.test), n: split.test.length, f, ...(edges ? { context: graphContext(matrix, split.test, edges) } : {}) };
     const labels = Uint8Array.from(fitRows, (r) => (matrix.insider![r] > 0 ? 1 : 0));
     for (const name of detectors) {
-      const det = createDetector(name);
+      const det = createDetector(name, cfg.params?.[name]);
       const t0 = performance.now();
       await det.fit(train, det.supervised ? labels : undefined, { seed });
       const t1 = performance.now();
@@ -107,7 +131,7 @@ export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: st
       det.dispose?.();
       const dir = join(out, name, `seed-${seed}`);
       const method = `${name}${prep.channels.length > 1 ? ` + ${prep.channels.slice(1).join('/')} deviation` : ''}`;
-      writeFileAtomic(join(dir, 'config.json'), JSON.stringify({ kind: 'baseline', model: name, method, name: `${method} · seed ${seed}`, features: cfg.features, ...(edgesFile && GRAPH_DETECTORS.includes(name) ? { edges: edgesFile } : {}), split: { ...cfg.split, seed }, seed, prepare: cfg.prepare ?? {}, splitCounts: describeSplit(split, { user: matrix.user, time: matrix.time, insider: matrix.insider }) }, null, 2) + '\n');
+      writeFileAtomic(join(dir, 'config.json'), JSON.stringify({ kind: 'baseline', model: name, method, name: `${method} · seed ${seed}`, features: cfg.features, ...(edgesFile && GRAPH_DETECTORS.includes(name) ? { edges: edgesFile } : {}), split: { ...cfg.split, seed }, seed, prepare: cfg.prepare ?? {}, detectorParams: cfg.params?.[name] ?? {}, splitCounts: describeSplit(split, { user: matrix.user, time: matrix.time, insider: matrix.insider }) }, null, 2) + '\n');
       await writePredictions(join(dir, 'predictions.parquet'), matrix, [['test', split.test, scores]]);
       const { test: s } = writeResult(join(dir, 'result.json'), {
         name: `${method} · seed ${seed}`, method, seed, matrix, rows: split.test, scores,

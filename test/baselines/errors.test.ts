@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDetector, detectorNames } from '../../src/baselines/index.js';
+import { parseDetectorParams } from '../../src/train/baselines.js';
 import * as torch from '../../src/torch/index.js';
 import { separable } from './helpers.js';
 import { GRAPH_DETECTORS } from '../../src/baselines/graph/index.js';
@@ -25,6 +26,26 @@ test('registry: every name builds, unknown names are refused with the list', () 
   assert.throws(() => createDetector('isolation_forest', { trees: 0 }), /trees must be an integer >= 1/);
 });
 
+test('registry: a parameter the detector never reads is refused (a typo must not leave the default in place); XGBoost passes its own through', () => {
+  assert.throws(() => createDetector('isolation_forest', { tree: 50 }), /isolation_forest: unknown parameter tree \(docs\/baselines.md/);
+  assert.throws(() => createDetector('ecod', { k: 1 }), /ecod: unknown parameter k/);
+  assert.throws(() => createDetector('gcn', { epoch: 3, hiden: 8 }), /gcn: unknown parameters epoch, hiden/);
+  assert.equal(createDetector('gcn', { epochs: 3 }).name, 'gcn');
+  assert.equal(createDetector('xgboost', { max_depth: 4, rounds: 10 }).name, 'xgboost');
+  // The louvain variants keep their own kind unless told otherwise, and take a comma list.
+  assert.equal(createDetector('louvain_pc', { resolution: 0.5 }).name, 'louvain_pc');
+  assert.equal(createDetector('louvain', { kinds: 'email,pc' }).name, 'louvain');
+  assert.throws(() => createDetector('louvain', { kinds: 'mail' }), /kinds must be a non-empty list of/);
+});
+
+test('parseDetectorParams: DETECTOR.KEY=VALUE with numbers, booleans and text; malformed or unknown detectors are named', () => {
+  assert.deepEqual(parseDetectorParams(['xgboost.rounds=500', 'xgboost.eta=0.1', 'gcn.kinds=email,pc', 'xgboost.verbosity=false']), {
+    xgboost: { rounds: 500, eta: 0.1, verbosity: false }, gcn: { kinds: 'email,pc' },
+  });
+  assert.throws(() => parseDetectorParams(['rounds=5']), /--param 'rounds=5': expected DETECTOR.KEY=VALUE/);
+  assert.throws(() => parseDetectorParams(['svm.c=1']), /unknown detector 'svm'/);
+});
+
 for (const name of detectorNames) {
   test(`${name}: n*f mismatch, missing labels, early score and wrong width are clear errors`, async () => {
     const d = createDetector(name);
@@ -43,8 +64,8 @@ for (const name of detectorNames) {
 
 test('engine detectors free their tensors on dispose', async () => {
   const before = torch.liveTensors();
-  for (const name of ['logistic', 'pca', 'knn']) {
-    const d = createDetector(name, { k: 2 });
+  for (const name of ['logistic', 'pca', 'knn', 'deep_svdd']) {
+    const d = createDetector(name, name === 'knn' ? { k: 2 } : {});
     await d.fit(good.data, good.labels, { seed: 1 });
     await d.score(good.data);
     d.dispose?.();

@@ -51,7 +51,11 @@ test('the graph detectors run on the edges beside the features, and join the def
     assert.deepEqual(baselineDetectors({ features, detectors: ['zscore'] }), ['zscore']);
 
     const lines: string[] = [];
-    const rows = await runBaselines({ features, detectors: ['louvain', 'louvain_pc'], split: SPLIT, seeds: [1] }, join(dir, 'bl'), (s) => lines.push(s), m);
+    const params = { louvain_pc: { resolution: 0.5 } };
+    await assert.rejects(runBaselines({ features, detectors: ['louvain'], split: SPLIT, seeds: [1], params }, join(dir, 'bl'), () => {}, m), /parameters given for 'louvain_pc', which is not among the detectors run/);
+    await assert.rejects(runBaselines({ features, detectors: ['louvain'], split: SPLIT, seeds: [1], params: { louvain: { resolutoin: 1 } } }, join(dir, 'bl'), () => {}, m), /louvain: unknown parameter resolutoin/);
+    const rows = await runBaselines({ features, detectors: ['louvain', 'louvain_pc'], split: SPLIT, seeds: [1], params }, join(dir, 'bl'), (s) => lines.push(s), m);
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'bl', 'louvain_pc', 'seed-1', 'config.json'), 'utf8')).detectorParams, { resolution: 0.5 });
     assert.deepEqual(rows.map((r) => r.detector), ['louvain', 'louvain_pc']);
     for (const r of rows) {
       assert.ok(Number.isFinite(r.rocAuc) && Number.isFinite(r.averagePrecision), `${r.detector} is evaluated`);

@@ -85,8 +85,10 @@ export class LouvainDetector implements Detector {
   constructor(
     readonly name: string,
     params: Record<string, unknown> = {},
+    defaultKinds?: EdgeKind[],
   ) {
-    const kinds = params.kinds;
+    // A list, or comma-separated text (as the CLI's --param gives it).
+    const kinds = typeof params.kinds === 'string' ? params.kinds.split(',').map((k) => k.trim()).filter(Boolean) : params.kinds ?? defaultKinds;
     if (kinds !== undefined) {
       if (!Array.isArray(kinds) || kinds.length === 0 || !kinds.every((k) => (EDGE_KINDS as readonly string[]).includes(k))) {
         throw new RangeError(`${name}: kinds must be a non-empty list of ${EDGE_KINDS.join(', ')} (got ${JSON.stringify(kinds)})`);

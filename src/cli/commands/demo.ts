@@ -46,8 +46,8 @@ const PROFILES = {
   tiny: { gen: { ...resolveProfile('small'), users: 40, days: 56, insiders: 8, intensity: 1.5 }, split: { kind: 'user' } as Omit<SplitSpec, 'seed'>, epochs: 4 },
 } as const;
 
-// One of each kind: trees, an isolation forest, statistics, community deviation and a GNN.
-const BASELINES = ['random_forest', 'xgboost', 'isolation_forest', 'ecod', 'zscore', 'louvain', 'gcn'];
+// One of each kind: trees, an isolation forest, statistics, a one-class net, community deviation and a GNN.
+const BASELINES = ['random_forest', 'xgboost', 'isolation_forest', 'ecod', 'zscore', 'deep_svdd', 'louvain', 'gcn'];
 
 export async function run(argv: string[]): Promise<void> {
   const { values: flags } = parse(argv, { out: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, epochs: { type: 'string' }, quiet: { type: 'boolean' } });
