@@ -16,7 +16,7 @@ import { AdamW } from '../optim/index.js';
 import { Rng, hashKeys } from '../data/synth/rng.js';
 import { checkData, checkTrain, intParam, notFitted, numParam } from './check.js';
 import { columnMoments } from './moments.js';
-import { EngineScaler, gatherRows, scoreInBlocks } from './rows.js';
+import { EngineScaler, Minibatches, gatherRows, scoreInBlocks } from './rows.js';
 import type { Detector, FitOptions, TabularData } from './types.js';
 
 /** Bias-free layers, leaky ReLU between them, none after the last. */
@@ -103,25 +103,14 @@ export class DeepSVDD implements Detector {
     this.centre = torch.keep(torch.tensor(c));
 
     const opt = new AdamW(this.net.parameters(), { lr: this.lr, weightDecay: this.weightDecay });
-    const rng = new Rng(seed, 0x5d5d);
-    const perm = Int32Array.from({ length: n }, (_, i) => i);
-    const bs = Math.min(this.batchSize, n);
-    let at = n;
+    const batches = new Minibatches(n, this.batchSize, new Rng(seed, 0x5d5d));
     let window = 0;
     this.losses = [];
     try {
       for (let step = 1; step <= this.steps; step++) {
-        if (at + bs > n) {
-          for (let i = n - 1; i > 0; i--) {
-            const j = rng.int(i + 1);
-            const t = perm[i]; perm[i] = perm[j]; perm[j] = t;
-          }
-          at = 0;
-        }
-        const idx = perm.subarray(at, at + bs);
-        at += bs;
+        const idx = batches.next();
         const loss = torch.tidy(() => {
-          const l = this.distance(gatherRows(train, idx), bs).mean();
+          const l = this.distance(gatherRows(train, idx), idx.length).mean();
           opt.zeroGrad();
           l.backward();
           opt.step();

@@ -7,7 +7,7 @@ import { Adam } from '../optim/index.js';
 import { Rng } from '../data/synth/rng.js';
 import { checkData, checkLabels, checkTrain, intParam, notFitted, numParam } from './check.js';
 import { columnMoments } from './moments.js';
-import { EngineScaler, gatherRows, scoreInBlocks } from './rows.js';
+import { EngineScaler, Minibatches, gatherRows, scoreInBlocks } from './rows.js';
 import type { Detector, FitOptions, TabularData } from './types.js';
 
 export class LogisticRegression implements Detector {
@@ -43,22 +43,11 @@ export class LogisticRegression implements Detector {
     const b = torch.keep(torch.zeros([1], { requiresGrad: true }));
     const posWeight = torch.keep(torch.tensor([(n - pos) / pos]));
     const opt = new Adam([w, b], { lr: this.lr });
-    // Minibatches walk a seeded permutation of the rows, reshuffled each epoch.
-    const rng = new Rng(opts.seed ?? 0, 0x10);
-    const perm = Int32Array.from({ length: n }, (_, i) => i);
-    const bs = Math.min(this.batchSize, n);
-    let at = n;
+    const batches = new Minibatches(n, this.batchSize, new Rng(opts.seed ?? 0, 0x10));
+    const bs = batches.size;
     try {
       for (let step = 0; step < this.steps; step++) {
-        if (at + bs > n) {
-          for (let i = n - 1; i > 0; i--) {
-            const j = rng.int(i + 1);
-            const t = perm[i]; perm[i] = perm[j]; perm[j] = t;
-          }
-          at = 0;
-        }
-        const idx = perm.subarray(at, at + bs);
-        at += bs;
+        const idx = batches.next();
         const yb = Float32Array.from(idx, (i) => y[i]);
         torch.tidy(() => {
           const logits = this.scaler!.apply(gatherRows(train, idx), bs).matmul(w).add(b);
