@@ -12,7 +12,7 @@
 // are limited to 'day', so both sides do the same work.
 //
 // Memory must not grow with the release: the same extraction then runs on a release with
-// RESLAB_BENCH_SCALE× the users (default 4: 4,000 users, r6.2's scale, ~135 M events,
+// RESLAB_BENCH_SCALE× the users (default 4: 4,000 users, r6.2's scale, ~130 M events,
 // ~23 GB, generated once into .cache/bench/r4.2x4/), and the bench prints both peak RSS
 // figures and their ratio. RESLAB_BENCH_SCALE=0 skips it.
 //

@@ -37,7 +37,8 @@ function project(x: NodeInput, lin: Linear): Tensor {
 /**
  * One propagation step: out[dst] += w · h[src], plus self · h. Differentiable in h.
  * A sparse product: on a batch of r4.2's graphs (8 × 1,000 users, ~34 k entries each,
- * width 64) it takes a tenth of the time of gathering the messages and scatter-adding them.
+ * width 64) its forward takes an eighth of the time of gathering the messages and
+ * scatter-adding them (11 against 85 ms).
  */
 export function propagate(h: Tensor, g: GraphBatch): Tensor {
   const out = g.adj.mm(h);

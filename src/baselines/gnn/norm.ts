@@ -1,7 +1,7 @@
 // A user graph as the weights of one propagation step, out[dst] += w · h[src] (plus
-// self · h for GCN). Kept as edge lists rather than a dense U×U matrix: a window's graph
-// has tens of edges per user, so gathering and scattering them costs O(edges · width)
-// where a dense Â·H would cost O(U² · width), and no user count is too large.
+// self · h for GCN). Kept as edge lists (a sparse matrix on the engine) rather than a
+// dense U×U matrix: a window's graph has tens of edges per user, so the product costs
+// O(edges · width) where a dense Â·H would cost O(U² · width), and no user count is too large.
 import type { UserGraph } from './graph.js';
 
 /** Entries sorted by (dst, src), each pair once. */
