@@ -70,6 +70,17 @@ export const RESIDUAL_ENTRIES: ResidualEntry[] = [
   // regression was the strongest baseline in bench:compare.
   { id: 'mlp-skip', model: 'detect_mlp_skip_resnet', layout: 'flat' },
   { id: 'mlp-skip-best', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
+  // The same with logistic regression's loss (BCE weighted by the class ratio) instead of
+  // the balanced sampler, and longer training: the architecture is then logistic regression
+  // plus a residual correction, trained like it.
+  { id: 'mlp-skip-w', model: 'detect_mlp_skip_resnet', layout: 'flat', extra: { balance: 'weighted', epochs: 30, patience: 8 } },
+  { id: 'mlp-w', model: 'detect_mlp_resnet', layout: 'flat', extra: { balance: 'weighted', epochs: 30, patience: 8 } },
+  { id: 'mlp-skip-w-dev', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'weighted', epochs: 30, patience: 8 } },
+  // Refit on train+val once early stopping has chosen the epochs: the baselines fit on both.
+  { id: 'mlp-refit', model: 'detect_mlp_resnet', layout: 'flat', extra: { refit: true } },
+  { id: 'mlp-best-refit', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8, refit: true } },
+  { id: 'mlp-skip-best-refit', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8, refit: true } },
+  { id: 'mlp-plain-refit', model: 'detect_mlp_plain', layout: 'flat', extra: { refit: true } },
   { id: 'learned', model: 'detect_learned_resnet', layout: 'learned' },
   { id: 'learned-plain', model: 'detect_learned_plain', layout: 'learned' },
   { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },

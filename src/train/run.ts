@@ -29,6 +29,12 @@ export interface RunConfig extends DataSpec, TrainOptions {
   mode: Mode;
   /** Alerts shown with per-domain contributions in result.json. */
   topAlerts: number;
+  /**
+   * After early stopping has chosen a member's epoch count on the validation rows, train it
+   * again from the same seed on training and validation rows together for that many epochs.
+   * The baselines fit on both; without a refit a network sees fewer labelled insiders.
+   */
+  refit?: boolean;
 }
 
 export interface RunHooks {
@@ -54,23 +60,24 @@ export interface RunSummary {
 }
 
 /** The method a run belongs to: runs that differ only in the seed are one method. */
-export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string }): string {
+export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
   const norm = c.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : '';
+  const refit = c.refit ? ' · refit on train+val' : '';
   const mode = c.mode && c.mode !== 'supervised' ? ` · ${c.mode}` : '';
   // The default balance (sampler) is left unsaid; another one is part of the method.
   const balance = c.balance && c.balance !== 'sampler' && (!c.mode || c.mode === 'supervised') ? ` · ${c.balance} loss` : '';
-  return `${c.model} · ${c.layout}${dev}${norm}${mode}${balance}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
+  return `${c.model} · ${c.layout}${dev}${norm}${mode}${balance}${refit}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
 }
 
-export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string }): string {
+export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean }): string {
   return `${methodName(c)} · seed ${c.seed}`;
 }
 
 /** Only the options that decide the numbers: a resumed run must have the same ones. */
 function fingerprint(c: RunConfig): string {
-  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip } = c;
-  return JSON.stringify({ features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip });
+  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit } = c;
+  return JSON.stringify({ features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, ...(refit ? { refit } : {}) });
 }
 
 export function withDefaults(c: Partial<RunConfig> & Pick<RunConfig, 'features' | 'model' | 'layout' | 'split'>): RunConfig {
@@ -124,10 +131,23 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
         hooks.onEpoch?.(e);
       },
     });
-    members.push({ member: k, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValScore: r.bestValScore, seconds: r.seconds, resumedFrom: r.resumedFrom });
-    models.push(r.model);
+    let model = r.model, seconds = r.seconds;
+    if (cfg.refit && data.split.val.length > 0) {
+      // Same seed, so the refit starts from the same weights; its own LR schedule spans the chosen epochs.
+      model.dispose();
+      const both = Int32Array.from([...data.split.train, ...data.split.val]);
+      const again = trainMember({ ...cfg, epochs: r.bestEpoch, patience: r.bestEpoch }, {
+        task: detectionTask(data.layout, data.labels, both, cfg.balance, cfg.mode), train: both, val: new Int32Array(0), dir: join(dir, 'refit'), member: k, resume,
+        keepLast: true, warn: (m) => log(`warning   ${m}`), onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
+      });
+      log(`refit     member ${k}: ${r.bestEpoch} epoch(s) on train+val (${both.length} rows) in ${again.seconds.toFixed(1)} s`);
+      model = again.model;
+      seconds += again.seconds;
+    }
+    members.push({ member: k, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValScore: r.bestValScore, seconds, resumedFrom: r.resumedFrom });
+    models.push(model);
   }
-  copyFileSync(join(out, 'members', '0', 'best.safetensors'), join(out, 'weights.safetensors'));
+  copyFileSync(join(out, 'members', '0', cfg.refit && data.split.val.length > 0 ? 'refit' : '', 'best.safetensors'), join(out, 'weights.safetensors'));
 
   const test = data.split.test, val = data.split.val;
   const ensembleScores = (rows: Int32Array) => {

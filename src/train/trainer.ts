@@ -64,6 +64,8 @@ export interface MemberInput {
   /** Called after every batch with (batches done, batches this epoch). */
   onBatch?: (done: number, total: number, loss: number) => void;
   warn?: (msg: string) => void;
+  /** The last epoch's weights are the result (a refit, which has no validation to pick by). */
+  keepLast?: boolean;
 }
 
 export interface MemberResult { model: BlockNet; bestEpoch: number; epochs: number; bestValScore: number | null; seconds: number; resumedFrom: number | null }
@@ -131,7 +133,7 @@ export function trainMember(o: TrainOptions, inp: MemberInput): MemberResult {
     const v = task.validate(model, inp.val);
     // Higher is better; without validation rows the training loss decides.
     const score = v.valScore ?? -lossSum / seen;
-    const isBest = score > best;
+    const isBest = inp.keepLast || score > best;
     if (isBest) {
       best = score; bestEpoch = epoch; bestValScore = v.valScore;
       saveSafetensors(bestPath, model.stateDict(), { epoch: String(epoch) });

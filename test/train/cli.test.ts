@@ -44,6 +44,21 @@ test('reslab train, score, baselines and compare on a tiny release', () => {
     const other = reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '3', '--out', run, '--resume');
     assert.equal(other.status, 1);
     assert.match(other.stderr, /made with other options/);
+
+    // --refit: the chosen member is trained again on train+val for its best epoch count,
+    // and that model (not the early-stopped one) is the run's.
+    const refit = join(dir, 'refit');
+    const r = json(reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '2', '--refit', '--out', refit, '--json'));
+    const cfg = JSON.parse(readFileSync(join(refit, 'config.json'), 'utf8'));
+    assert.equal(cfg.refit, true);
+    assert.match(cfg.method, /refit on train\+val/);
+    assert.ok(existsSync(join(refit, 'members', '0', 'refit', 'best.safetensors')));
+    assert.deepEqual(readFileSync(join(refit, 'weights.safetensors')), readFileSync(join(refit, 'members', '0', 'refit', 'best.safetensors')));
+    assert.notDeepEqual(readFileSync(join(refit, 'weights.safetensors')), readFileSync(join(refit, 'members', '0', 'best.safetensors')));
+    assert.ok(r.members[0].bestEpoch >= 1 && r.members[0].bestEpoch <= 2);
+    // Resuming the finished refit run gives the same numbers.
+    const r2 = json(reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '2', '--refit', '--out', refit, '--resume', '--json'));
+    assert.equal(r2.test.overall.averagePrecision, r.test.overall.averagePrecision);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
