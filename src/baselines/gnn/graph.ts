@@ -124,7 +124,9 @@ function pairGraph(U: number, mail: Map<number, number>, logons: Map<number, num
     users.sort((x, y) => x - y);
     for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) bump(pairs, users[i] * U + users[j], 1 / (k - 1));
   }
-  const keys = [...pairs.keys()].sort((x, y) => x - y);
+  // A typed array's numeric sort: several times faster than Array#sort with a comparator,
+  // and this runs once per period (500 times for r4.2).
+  const keys = Float64Array.from(pairs.keys()).sort();
   const g: UserGraph = { a: new Int32Array(keys.length), b: new Int32Array(keys.length), w: new Float32Array(keys.length) };
   keys.forEach((key, i) => {
     g.a[i] = Math.floor(key / U);
