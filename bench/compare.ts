@@ -18,7 +18,7 @@ import { GRAPH_DETECTORS } from '../src/baselines/graph/index.js';
 
 const { values: a } = parseArgs({ options: {
   seeds: { type: 'string', default: '1,2,3' }, epochs: { type: 'string', default: '10' }, fresh: { type: 'boolean', default: false },
-  residual: { type: 'string', default: 'mlp-skip-best,mlp-best,mlp,mlp-plain,mlp-dev,grid,grid-plain,history-dev,learned' }, only: { type: 'string' },
+  residual: { type: 'string', default: 'mlp-skip-best-lin,mlp-skip-lin,mlp-skip-best,mlp-best,mlp,mlp-plain,mlp-dev,grid,grid-plain,history-dev,learned' }, only: { type: 'string' },
   users: { type: 'string', default: '200' }, days: { type: 'string', default: '180' }, intensity: { type: 'string', default: '0.5' },
 } });
 const seeds = a.seeds!.split(',').map(Number);

@@ -81,6 +81,9 @@ export const RESIDUAL_ENTRIES: ResidualEntry[] = [
   { id: 'mlp-best-refit', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8, refit: true } },
   { id: 'mlp-skip-best-refit', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8, refit: true } },
   { id: 'mlp-plain-refit', model: 'detect_mlp_plain', layout: 'flat', extra: { refit: true } },
+  // The shortcut fitted first as logistic regression and frozen; the residual stack learns the rest.
+  { id: 'mlp-skip-lin', model: 'detect_mlp_skip_resnet', layout: 'flat', extra: { linearFirst: true } },
+  { id: 'mlp-skip-best-lin', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8, linearFirst: true } },
   { id: 'learned', model: 'detect_learned_resnet', layout: 'learned' },
   { id: 'learned-plain', model: 'detect_learned_plain', layout: 'learned' },
   { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },

@@ -80,6 +80,17 @@ export class LogisticRegression implements Detector {
     return this.w.dataSync() as Float32Array;
   }
 
+  /** The fitted model on the raw (unstandardised) inputs: logit = x·w + b. */
+  rawLinear(): { w: Float32Array; b: number } {
+    if (!this.w || !this.b || !this.scaler) notFitted(this.name);
+    const w = this.w.dataSync() as Float32Array;
+    const mean = this.scaler.mean.dataSync() as Float32Array, std = this.scaler.std.dataSync() as Float32Array;
+    let b = (this.b.dataSync() as Float32Array)[0]!;
+    const raw = Float32Array.from(w, (v, j) => v / std[j]!);
+    raw.forEach((v, j) => (b -= v * mean[j]!));
+    return { w: raw, b };
+  }
+
   dispose(): void {
     this.w?.dispose();
     this.b?.dispose();

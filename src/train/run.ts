@@ -21,6 +21,7 @@ import { describeSplit } from './split.js';
 import { trainMember, DEFAULT_TRAIN, type TrainOptions, type EpochRecord } from './trainer.js';
 import { scoreRows, rowScores, outputsFor, type Mode } from './modes.js';
 import { detectionTask } from './detectTask.js';
+import { fitLinearShortcut, setLinearShortcut } from './linearFirst.js';
 
 export interface RunConfig extends DataSpec, TrainOptions {
   features: string;
@@ -35,6 +36,12 @@ export interface RunConfig extends DataSpec, TrainOptions {
    * The baselines fit on both; without a refit a network sees fewer labelled insiders.
    */
   refit?: boolean;
+  /**
+   * For a model with a linear input→output shortcut (detect_mlp_skip_resnet): fit that
+   * shortcut first, as a class-weighted logistic regression on the training rows' inputs,
+   * then freeze it, so the residual stack trains on what the linear model misses.
+   */
+  linearFirst?: boolean;
 }
 
 export interface RunHooks {
@@ -60,24 +67,24 @@ export interface RunSummary {
 }
 
 /** The method a run belongs to: runs that differ only in the seed are one method. */
-export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean }): string {
+export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
   const norm = c.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : '';
-  const refit = c.refit ? ' · refit on train+val' : '';
+  const refit = (c.linearFirst ? ' · linear first' : '') + (c.refit ? ' · refit on train+val' : '');
   const mode = c.mode && c.mode !== 'supervised' ? ` · ${c.mode}` : '';
   // The default balance (sampler) is left unsaid; another one is part of the method.
   const balance = c.balance && c.balance !== 'sampler' && (!c.mode || c.mode === 'supervised') ? ` · ${c.balance} loss` : '';
   return `${c.model} · ${c.layout}${dev}${norm}${mode}${balance}${refit}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
 }
 
-export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean }): string {
+export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean }): string {
   return `${methodName(c)} · seed ${c.seed}`;
 }
 
 /** Only the options that decide the numbers: a resumed run must have the same ones. */
 function fingerprint(c: RunConfig): string {
-  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit } = c;
-  return JSON.stringify({ features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, ...(refit ? { refit } : {}) });
+  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit, linearFirst } = c;
+  return JSON.stringify({ features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, ...(refit ? { refit } : {}), ...(linearFirst ? { linearFirst } : {}) });
 }
 
 export function withDefaults(c: Partial<RunConfig> & Pick<RunConfig, 'features' | 'model' | 'layout' | 'split'>): RunConfig {
@@ -117,9 +124,12 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const records: EpochRecord[] = [];
   const members: RunSummary['members'] = [];
   const models: BlockNet[] = [];
+  const linear = cfg.linearFirst ? fitLinearShortcut(data, cfg.seed) : null;
+  const init = linear ? (m: BlockNet) => setLinearShortcut(m, cfg.model, linear) : undefined;
   for (let k = 0; k < cfg.ensemble; k++) {
     const dir = join(out, 'members', String(k));
     const r = trainMember(cfg, {
+      init,
       task: detectionTask(data.layout, data.labels, data.split.train, cfg.balance, cfg.mode), train: data.split.train, val: data.split.val, dir, member: k, resume,
       warn: (m) => log(`warning   ${m}`),
       onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
@@ -138,7 +148,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
       const both = Int32Array.from([...data.split.train, ...data.split.val]);
       const again = trainMember({ ...cfg, epochs: r.bestEpoch, patience: r.bestEpoch }, {
         task: detectionTask(data.layout, data.labels, both, cfg.balance, cfg.mode), train: both, val: new Int32Array(0), dir: join(dir, 'refit'), member: k, resume,
-        keepLast: true, warn: (m) => log(`warning   ${m}`), onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
+        keepLast: true, init, warn: (m) => log(`warning   ${m}`), onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
       });
       log(`refit     member ${k}: ${r.bestEpoch} epoch(s) on train+val (${both.length} rows) in ${again.seconds.toFixed(1)} s`);
       model = again.model;

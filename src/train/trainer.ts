@@ -66,6 +66,8 @@ export interface MemberInput {
   warn?: (msg: string) => void;
   /** The last epoch's weights are the result (a refit, which has no validation to pick by). */
   keepLast?: boolean;
+  /** Called on the fresh model before training; a resume then loads its checkpoint over it. */
+  init?: (model: BlockNet) => void;
 }
 
 export interface MemberResult { model: BlockNet; bestEpoch: number; epochs: number; bestValScore: number | null; seconds: number; resumedFrom: number | null }
@@ -83,6 +85,7 @@ export function trainMember(o: TrainOptions, inp: MemberInput): MemberResult {
   torch.manualSeed(seed);
   const { task } = inp;
   const model = createModel(o.model, { input: task.inputShape, overrides: { numClasses: task.numOutputs } });
+  inp.init?.(model);
   const opt = makeOptimizer(model, o);
   const positive = task.positive;
   const stepsPerEpoch = Math.max(1, positive

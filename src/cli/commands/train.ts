@@ -17,7 +17,7 @@ export const usage = `usage: reslab train --features FILE.parquet --model NAME -
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
                     [--normalize robust|quantile] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
-                    [--mode supervised|autoencoder|svdd] [--ensemble N] [--refit] [--seed N] [--resume] [--quiet] [--json]
+                    [--mode supervised|autoencoder|svdd] [--ensemble N] [--refit] [--linear-first] [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
                     [--limit N] [--val 5000] [--test-limit N] [--seed N] [--resume] [--quiet] [--json]
                     (MNIST-format images; models fmnist_resnet32, fmnist_plain32 or any zoo name)
@@ -33,6 +33,9 @@ distance), the last two trained without labels.
 --refit: once early stopping has chosen the epoch count on the validation rows, train
 again on training and validation rows together for that many epochs (the baselines fit
 on both; the validation rows' scores in predictions.parquet are then in-sample).
+--linear-first (detect_mlp_skip_resnet): fit the linear input→output shortcut first, as
+the baselines' logistic regression on the training rows, freeze it, and train the residual
+stack on what it misses.
 
 Writes RUN_DIR/config.json, layout.json, metrics.jsonl, weights.safetensors,
 predictions.parquet and result.json; --resume continues an interrupted run.
@@ -61,7 +64,7 @@ export const trainFlags = {
   balance: { type: 'string' }, 'positive-share': { type: 'string' }, patience: { type: 'string' }, deviation: { type: 'string' },
   'history-days': { type: 'string' }, normalize: { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
   'val-users': { type: 'string' }, mode: { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
-  refit: { type: 'boolean' },
+  refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' },
 } as const;
 
 /** The run config from parsed flags (shared with commands that train several runs). */
@@ -91,6 +94,7 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     ensemble: intFlag(f.ensemble as string | undefined, 'ensemble', 1),
     mode: oneOf<Mode>(f.mode, 'mode', MODES, 'supervised'),
     ...(f.refit ? { refit: true } : {}),
+    ...(f['linear-first'] ? { linearFirst: true } : {}),
     seed,
   });
 }
