@@ -32,16 +32,23 @@ const detectors = a.only ? a.only.split(',') : [...DEFAULT_BASELINES, ...DEFAULT
 const edges = detectors.some((d) => GRAPH_DETECTORS.includes(d)) ? await detectEdges(set) : undefined;
 for (const d of detectors) if (!detectorNames.includes(d)) throw new Error(`unknown detector '${d}' (known: ${detectorNames.join(', ')})`);
 // Deviation inputs are the statistical baselines' own idea (deviation from one's history
-// and peers); every detector gets them as a second configuration, so each is in its best one.
+// and peers); every detector gets them as a second configuration, and deviation with the
+// rank-Gauss normalisation of the best residual recipe as a third, so each is in its best one.
 const runDirs: string[] = [];
-for (const dev of [[], ['user', 'peer']] as DeviationKind[][]) {
-  const tag = dev.length ? 'deviation' : 'plain';
+const CONFIGS: { tag: string; dev: DeviationKind[]; quantile: boolean }[] = [
+  { tag: 'plain', dev: [], quantile: false },
+  { tag: 'deviation', dev: ['user', 'peer'], quantile: false },
+  { tag: 'deviation-quantile', dev: ['user', 'peer'], quantile: true },
+];
+for (const { tag, dev, quantile } of CONFIGS) {
   for (const name of detectors) {
     const out = join(blRoot, tag);
-    const r = await set.cache.run(`compare-${tag}-${name}`, { features: set.featuresKey, split: DETECT_SPLIT, seeds, dev, name, edges: GRAPH_DETECTORS.includes(name) }, seeds.map((s) => join(out, name, `seed-${s}`, 'result.json')), async () =>
-      (await runBaselines({ features: set.features, detectors: [name], split: DETECT_SPLIT, seeds, prepare: { deviation: dev }, edges: GRAPH_DETECTORS.includes(name) ? edges : undefined }, out)).map((x) => ({ pr: x.averagePrecision, fit: x.fitSeconds })));
+    // The first two configurations keep their cache keys from before the third existed.
+    const key = { features: set.featuresKey, split: DETECT_SPLIT, seeds, dev, name, edges: GRAPH_DETECTORS.includes(name), ...(quantile ? { normalize: 'quantile' } : {}) };
+    const r = await set.cache.run(`compare-${tag}-${name}`, key, seeds.map((s) => join(out, name, `seed-${s}`, 'result.json')), async () =>
+      (await runBaselines({ features: set.features, detectors: [name], split: DETECT_SPLIT, seeds, prepare: { deviation: dev, ...(quantile ? { normalize: 'quantile' as const } : {}) }, edges: GRAPH_DETECTORS.includes(name) ? edges : undefined }, out)).map((x) => ({ pr: x.averagePrecision, fit: x.fitSeconds })));
     const pr = r.result.map((x) => x.pr), fit = r.result.map((x) => x.fit);
-    console.log(`${`${name}${dev.length ? ' + deviation' : ''}`.padEnd(32)} PR-AUC ${pr.map((x) => x.toFixed(3)).join(' ')}  fit ${fit.map((x) => x.toFixed(1)).join(' ')} s${r.cached ? ' (cached)' : ''}`);
+    console.log(`${`${name}${dev.length ? ' + deviation' : ''}${quantile ? ' · rank-Gauss' : ''}`.padEnd(32)} PR-AUC ${pr.map((x) => x.toFixed(3)).join(' ')}  fit ${fit.map((x) => x.toFixed(1)).join(' ')} s${r.cached ? ' (cached)' : ''}`);
     for (const s of seeds) runDirs.push(join(out, name, `seed-${s}`));
   }
 }

@@ -130,7 +130,7 @@ export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: st
       const t2 = performance.now();
       det.dispose?.();
       const dir = join(out, name, `seed-${seed}`);
-      const method = `${name}${prep.channels.length > 1 ? ` + ${prep.channels.slice(1).join('/')} deviation` : ''}`;
+      const method = `${name}${prep.channels.length > 1 ? ` + ${prep.channels.slice(1).join('/')} deviation` : ''}${cfg.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : ''}`;
       writeFileAtomic(join(dir, 'config.json'), JSON.stringify({ kind: 'baseline', model: name, method, name: `${method} · seed ${seed}`, features: cfg.features, ...(edgesFile && GRAPH_DETECTORS.includes(name) ? { edges: edgesFile } : {}), split: { ...cfg.split, seed }, seed, prepare: cfg.prepare ?? {}, detectorParams: cfg.params?.[name] ?? {}, splitCounts: describeSplit(split, { user: matrix.user, time: matrix.time, insider: matrix.insider }) }, null, 2) + '\n');
       await writePredictions(join(dir, 'predictions.parquet'), matrix, [['test', split.test, scores]]);
       const { test: s } = writeResult(join(dir, 'result.json'), {
