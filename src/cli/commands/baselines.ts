@@ -9,7 +9,7 @@ import type { DeviationKind } from '../../layout/prepare.js';
 
 export const summary = 'run the baseline detectors (trees, statistics, …) on the same split and metrics';
 export const usage = `usage: reslab baselines --features FILE.parquet --out DIR [--only NAME,…] [--split le2020|time|user]
-                        [--seeds 1,2,3] [--deviation user,peer] [--train-period 0.5] [--train-users 0.5]
+                        [--seeds 1,2,3] [--deviation user,peer] [--normalize robust|quantile] [--train-period 0.5] [--train-users 0.5]
                         [--edges FILE.edges.parquet] [--param DETECTOR.KEY=VALUE …] [--json]
 
 Detectors: ${detectorNames.join(', ')}.
@@ -30,7 +30,7 @@ export async function run(argv: string[]): Promise<void> {
   const { values: f } = parse(argv, {
     features: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' }, split: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' },
     deviation: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' }, 'val-users': { type: 'string' },
-    edges: { type: 'string' }, param: { type: 'string', multiple: true },
+    edges: { type: 'string' }, param: { type: 'string', multiple: true }, normalize: { type: 'string' },
   });
   if (!f.features || !f.out) throw new UsageError('--features and --out are required');
   const detectors = f.only ? f.only.split(',') : undefined;
@@ -44,6 +44,8 @@ export async function run(argv: string[]): Promise<void> {
   });
   const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
   const deviation = f.deviation ? (f.deviation.split(',') as DeviationKind[]) : [];
+  const normalize = f.normalize ?? 'robust';
+  if (normalize !== 'robust' && normalize !== 'quantile') throw new UsageError(`--normalize must be robust or quantile, got '${normalize}'`);
   let params: Record<string, Record<string, unknown>> | undefined;
   try {
     params = f.param ? parseDetectorParams(f.param as string[]) : undefined;
@@ -51,7 +53,7 @@ export async function run(argv: string[]): Promise<void> {
     throw new UsageError((e as Error).message);
   }
   const rows = await runBaselines({
-    features: resolve(f.features), detectors, seeds, prepare: { deviation }, edges: f.edges ? resolve(f.edges) : undefined, params,
+    features: resolve(f.features), detectors, seeds, prepare: { deviation, ...(normalize === 'quantile' ? { normalize } : {}) }, edges: f.edges ? resolve(f.edges) : undefined, params,
     split: { kind, trainPeriod: num(f['train-period'], 0.5), trainUsers: num(f['train-users'], 0.5), valUsers: num(f['val-users'], 0.2) },
   }, resolve(f.out), f.json ? undefined : console.log);
   emitResult(Boolean(f.json), { out: resolve(f.out), results: rows });
