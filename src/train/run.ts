@@ -70,11 +70,11 @@ export interface RunSummary {
 export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
   const norm = c.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : '';
-  const refit = (c.linearFirst ? ' · linear first' : '') + (c.refit ? ' · refit on train+val' : '');
+  const recipe = (c.linearFirst ? ' · linear first' : '') + (c.refit ? ' · refit on train+val' : '');
   const mode = c.mode && c.mode !== 'supervised' ? ` · ${c.mode}` : '';
   // The default balance (sampler) is left unsaid; another one is part of the method.
   const balance = c.balance && c.balance !== 'sampler' && (!c.mode || c.mode === 'supervised') ? ` · ${c.balance} loss` : '';
-  return `${c.model} · ${c.layout}${dev}${norm}${mode}${balance}${refit}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
+  return `${c.model} · ${c.layout}${dev}${norm}${mode}${balance}${recipe}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
 }
 
 export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean }): string {
