@@ -35,6 +35,11 @@ export function notFitted(who: string): never {
   throw new Error(`${who}: score() called before fit()`);
 }
 
+/** A list parameter given as a list, or as comma-separated text (as the CLI's --param gives it); other values pass through for the caller to check. */
+export function listParam(v: unknown): unknown {
+  return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
+}
+
 /** A positive integer parameter, or the default. */
 export function intParam(who: string, params: Record<string, unknown>, key: string, def: number, min = 1): number {
   const v = params[key] ?? def;

@@ -69,12 +69,13 @@ export class DeepSVDD implements Detector {
     this.clip = numParam(this.name, params, 'clip', 0, 0);
   }
 
-  /** Squared distances from the centre of `rows` standardised rows. */
+  /** `rows` raw rows standardised with the training moments, clipped when `clip` is set. */
   private input(x: Float32Array, rows: number): torch.Tensor {
     const z = this.scaler!.apply(x, rows);
     return this.clip > 0 ? z.clamp(-this.clip, this.clip) : z;
   }
 
+  /** Squared distances of `rows` raw rows' embeddings from the centre. */
   private distance(x: Float32Array, rows: number): torch.Tensor {
     return this.net!.forward(this.input(x, rows)).sub(this.centre!).square().sum(1);
   }

@@ -126,6 +126,8 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const models: BlockNet[] = [];
   const linear = cfg.linearFirst ? fitLinearShortcut(data, cfg.seed) : null;
   const init = linear ? (m: BlockNet) => setLinearShortcut(m, cfg.model, linear) : undefined;
+  // Without validation rows early stopping had nothing to hold out, so there is nothing to refit on.
+  const refitting = Boolean(cfg.refit) && data.split.val.length > 0;
   for (let k = 0; k < cfg.ensemble; k++) {
     const dir = join(out, 'members', String(k));
     const r = trainMember(cfg, {
@@ -142,7 +144,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
       },
     });
     let model = r.model, seconds = r.seconds;
-    if (cfg.refit && data.split.val.length > 0) {
+    if (refitting) {
       // Same seed, so the refit starts from the same weights; its own LR schedule spans the chosen epochs.
       model.dispose();
       const both = Int32Array.from([...data.split.train, ...data.split.val]);
@@ -157,7 +159,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
     members.push({ member: k, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValScore: r.bestValScore, seconds, resumedFrom: r.resumedFrom });
     models.push(model);
   }
-  copyFileSync(join(out, 'members', '0', cfg.refit && data.split.val.length > 0 ? 'refit' : '', 'best.safetensors'), join(out, 'weights.safetensors'));
+  copyFileSync(join(out, 'members', '0', refitting ? 'refit' : '', 'best.safetensors'), join(out, 'weights.safetensors'));
 
   const test = data.split.test, val = data.split.val;
   const ensembleScores = (rows: Int32Array) => {

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { extractFeatures, type Granularity } from '../../src/data/cert/index.js';
-import { sizeBytes, windowsPerRange } from '../../src/data/cert/output.js';
+import { windowsPerRange } from '../../src/data/cert/output.js';
+import { sizeBytes } from '../../src/data/cert/duck.js';
 import { FIXTURES, readRows, scratchDir } from './helpers.js';
 
 const inOrder = async (p: string) => (await readRows(p)).map((r) => JSON.stringify(r));

@@ -16,7 +16,7 @@ import { F } from '../../torch/index.js';
 import { AdamW } from '../../optim/index.js';
 import { Rng, hashKeys } from '../../data/synth/rng.js';
 import type { EdgeKind, GraphContext } from '../graph/types.js';
-import { checkData, checkLabels, checkTrain, intParam, notFitted, numParam } from '../check.js';
+import { checkData, checkLabels, checkTrain, intParam, listParam, notFitted, numParam } from '../check.js';
 import { columnMoments } from '../moments.js';
 import { EngineScaler } from '../rows.js';
 import type { Detector, FitOptions, TabularData } from '../types.js';
@@ -33,7 +33,7 @@ export type GNNKind = (typeof GNN_DETECTORS)[number];
 const USABLE_KINDS: readonly EdgeKind[] = ['email', 'pc'];
 
 function kindsParam(who: string, v: unknown): Set<EdgeKind> {
-  const list = v === undefined ? USABLE_KINDS : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
+  const list = v === undefined ? USABLE_KINDS : listParam(v);
   if (!Array.isArray(list) || list.length === 0 || !list.every((k) => USABLE_KINDS.includes(k as EdgeKind))) {
     throw new RangeError(`${who}: kinds must list edge kinds from ${USABLE_KINDS.join(', ')} (got ${JSON.stringify(v)}; web edges are not used)`);
   }

@@ -13,7 +13,7 @@
 // (Fisher's combination of p-values, without the χ² step): free of each component's
 // scale, and one extreme component (p ≈ 1/n) outweighs ordinary noise in the others,
 // which an average of ranks would dilute. Labels are not used.
-import { intParam, numParam, notFitted, checkData, checkTrain } from '../check.js';
+import { intParam, listParam, numParam, notFitted, checkData, checkTrain } from '../check.js';
 import type { Detector, FitOptions, TabularData } from '../types.js';
 import { CommunityCentroids } from './centroid.js';
 import { edgeLists, requireContext } from './context.js';
@@ -87,8 +87,7 @@ export class LouvainDetector implements Detector {
     params: Record<string, unknown> = {},
     defaultKinds?: EdgeKind[],
   ) {
-    // A list, or comma-separated text (as the CLI's --param gives it).
-    const kinds = typeof params.kinds === 'string' ? params.kinds.split(',').map((k) => k.trim()).filter(Boolean) : params.kinds ?? defaultKinds;
+    const kinds = listParam(params.kinds) ?? defaultKinds;
     if (kinds !== undefined) {
       if (!Array.isArray(kinds) || kinds.length === 0 || !kinds.every((k) => (EDGE_KINDS as readonly string[]).includes(k))) {
         throw new RangeError(`${name}: kinds must be a non-empty list of ${EDGE_KINDS.join(', ')} (got ${JSON.stringify(kinds)})`);

@@ -24,6 +24,16 @@ function trace(sql: string, t0: number, c0: NodeJS.CpuUsage): void {
   process.stderr.write(`[sql ${((performance.now() - t0) / 1000).toFixed(2)}s cpu ${s(c.user)}+${s(c.system)}s] ${sql.replace(/^SET disabled_optimizers[^;]*;/, '').replace(/\s+/g, ' ').trim().slice(0, 160)}\n`);
 }
 
+/** A size such as '2GB', '512MB' or '1.5GiB' in bytes (DuckDB's units: KB = 1000, KiB = 1024). */
+export function sizeBytes(size: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.exec(size);
+  if (!m) throw new Error(`memory limit '${size}' is not a size such as 4GB or 512MB`);
+  const unit = m[2]!.toLowerCase();
+  const base = unit.endsWith('ib') ? 1024 : 1000;
+  const power = { b: 0, k: 1, m: 2, g: 3, t: 4 }[unit[0] as 'b' | 'k' | 'm' | 'g' | 't'];
+  return Number(m[1]) * base ** power;
+}
+
 export class Duck {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -32,9 +42,7 @@ export class Duck {
   ) {}
 
   static async open(opts: DuckOptions): Promise<Duck> {
-    if (!/^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.test(opts.memoryLimit)) {
-      throw new Error(`memory limit '${opts.memoryLimit}' is not a size such as 4GB or 512MB`);
-    }
+    sizeBytes(opts.memoryLimit); // a clear error for a malformed limit, before DuckDB's own
     if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new Error(`threads must be a positive integer, got ${opts.threads}`);
     mkdirSync(opts.tempDir, { recursive: true });
     const instance = await DuckDBInstance.create(':memory:', {

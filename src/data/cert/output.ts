@@ -25,16 +25,6 @@ import { windowKeys } from './windows.js';
  */
 const BYTES_PER_VALUE = 12;
 
-/** A size such as '2GB', '512MB' or '1.5GiB' in bytes (DuckDB's units: KB = 1000, KiB = 1024). */
-export function sizeBytes(size: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.exec(size);
-  if (!m) throw new Error(`memory limit '${size}' is not a size such as 4GB or 512MB`);
-  const unit = m[2]!.toLowerCase();
-  const base = unit.endsWith('ib') ? 1024 : 1000;
-  const power = { b: 0, k: 1, m: 2, g: 3, t: 4 }[unit[0] as 'b' | 'k' | 'm' | 'g' | 't'];
-  return Number(m[1]) * base ** power;
-}
-
 /** Windows per range when the memory limit is `limitBytes` and a row has `columns` values. */
 export function windowsPerRange(limitBytes: number, columns: number): number {
   return Math.max(1000, Math.floor(limitBytes / (BYTES_PER_VALUE * columns)));
