@@ -3,7 +3,7 @@
 // labels), and the final SELECT joining the domain tables.
 import type { Log } from '../format/index.js';
 import type { FeatureDef } from './features.js';
-import { windowKeys } from './windows.js';
+import { refDaySql, windowKeys } from './windows.js';
 import { PC_CLASSES, type FeatureColumn, type Granularity } from './types.js';
 import { PC_CODE } from './features.js';
 
@@ -24,7 +24,7 @@ export function windowTableSql(g: Granularity, domains: Log[]): string {
 
 export interface RowDef {
   col: FeatureColumn;
-  /** SQL over w (win), c (ctx), se (session_ends), p (pc_class). */
+  /** SQL over w (win), c (ctx in force), ps (psych), t (term, with allowFuture), se (session_ends), p (session_pc). */
   sql: string;
 }
 
@@ -32,19 +32,25 @@ function def(col: Omit<FeatureColumn, 'name'> & { name: string }, sql: string): 
   return { col, sql };
 }
 
-/** Context columns: organisation indices, ITAdmin, Big-5, termination, weekend day. */
-export function contextDefs(g: Granularity, orgFields: string[]): RowDef[] {
+/**
+ * Context columns: organisation indices and ITAdmin from the LDAP snapshot in force on the
+ * window's reference day, Big-5, weekend day. With allowFuture, also the two termination
+ * columns, which read later snapshots (see ExtractOptions.allowFutureContext).
+ */
+export function contextDefs(g: Granularity, orgFields: string[], allowFuture = false): RowDef[] {
   const out: RowDef[] = [];
   for (const f of orgFields) {
-    out.push(def({ name: `context_index_${f}`, domain: 'context', aggregation: 'index', measure: f, subset: null, timeClass: null, pcClass: null, dtype: 'int', description: `the user’s ${f.replace('_', ' ')} as an index into its sorted distinct LDAP values (−1 unknown)` }, `coalesce(c.${f}_idx, -1)::INTEGER`));
+    out.push(def({ name: `context_index_${f}`, domain: 'context', aggregation: 'index', measure: f, subset: null, timeClass: null, pcClass: null, dtype: 'int', description: `the user’s ${f.replace('_', ' ')} in the LDAP snapshot in force, as an index into the values in order of first appearance (−1 unknown)` }, `coalesce(c.${f}_idx, -1)::INTEGER`));
   }
-  out.push(def({ name: 'context_flag_itadmin', domain: 'context', aggregation: 'flag', measure: 'itadmin', subset: null, timeClass: null, pcClass: null, dtype: 'int', description: 'the user’s role is ITAdmin' }, 'coalesce(c.itadmin, 0)::INTEGER'));
+  out.push(def({ name: 'context_flag_itadmin', domain: 'context', aggregation: 'flag', measure: 'itadmin', subset: null, timeClass: null, pcClass: null, dtype: 'int', description: 'the user’s role is ITAdmin in the LDAP snapshot in force' }, 'coalesce(c.itadmin, 0)::INTEGER'));
   for (const t of ['O', 'C', 'E', 'A', 'N']) {
-    out.push(def({ name: `context_value_${t}`, domain: 'context', aggregation: 'value', measure: t, subset: null, timeClass: null, pcClass: null, dtype: 'float', nullable: true, description: `Big-5 score ${t} from psychometric.csv (NULL when absent)` }, `c.${t}::DOUBLE`));
+    out.push(def({ name: `context_value_${t}`, domain: 'context', aggregation: 'value', measure: t, subset: null, timeClass: null, pcClass: null, dtype: 'float', nullable: true, description: `Big-5 score ${t} from psychometric.csv (NULL when absent)` }, `ps.${t}::DOUBLE`));
   }
-  const start = g === 'session' ? 'w.t_min::DATE' : `w.${g}`;
-  out.push(def({ name: 'context_flag_leaver', domain: 'context', aggregation: 'flag', measure: 'leaver', subset: null, timeClass: null, pcClass: null, dtype: 'int', description: 'the user drops out of the LDAP snapshots before the last one (leaves the organisation)' }, '(c.term_date IS NOT NULL)::INTEGER'));
-  out.push(def({ name: 'context_value_days_to_termination', domain: 'context', aggregation: 'value', measure: 'days_to_termination', subset: null, timeClass: null, pcClass: null, dtype: 'int', description: 'days from the window’s start to the first day of the first LDAP month without the user (−1 when the user never leaves)' }, `coalesce(date_diff('day', ${start}, c.term_date), -1)::INTEGER`));
+  if (allowFuture) {
+    const start = g === 'session' ? 'w.t_min::DATE' : `w.${g}`;
+    out.push(def({ name: 'context_flag_leaver', domain: 'context', aggregation: 'flag', measure: 'leaver', subset: null, timeClass: null, pcClass: null, dtype: 'int', future: true, description: 'FUTURE-LOOKING: the user drops out of the LDAP snapshots before the last one (leaves the organisation)' }, '(t.term_date IS NOT NULL)::INTEGER'));
+    out.push(def({ name: 'context_value_days_to_termination', domain: 'context', aggregation: 'value', measure: 'days_to_termination', subset: null, timeClass: null, pcClass: null, dtype: 'int', future: true, description: 'FUTURE-LOOKING: days from the window’s start to the first day of the first LDAP month without the user (−1 when the user never leaves)' }, `coalesce(date_diff('day', ${start}, t.term_date), -1)::INTEGER`));
+  }
   if (g === 'day') {
     out.push(def({ name: 'context_flag_weekend', domain: 'context', aggregation: 'flag', measure: 'weekend', subset: null, timeClass: null, pcClass: null, dtype: 'int', description: 'the day is a Saturday or Sunday' }, '(dayofweek(w.day) IN (0, 6))::INTEGER'));
   }
@@ -89,6 +95,7 @@ export function keySelect(g: Granularity): [string, string][] {
 
 /** The final SELECT: keys, context, session shape, domain features, labels (of the windows matching `where`, over w). */
 export function finalSelectSql(g: Granularity, domains: Log[], grids: Map<Log, FeatureDef[]>, rowDefs: RowDef[], labelled: boolean, where = 'true'): string {
+  const ref = refDaySql(g, 'w');
   const wk = windowKeys(g);
   const sel: string[] = keySelect(g).map(([n, s]) => `${s} AS "${n}"`);
   for (const r of rowDefs) sel.push(`${r.sql} AS "${r.col.name}"`);
@@ -102,10 +109,12 @@ export function finalSelectSql(g: Granularity, domains: Log[], grids: Map<Log, F
     sel.push('CASE WHEN w.n_mal > 0 THEN coalesce(i.scenario, 0) ELSE 0 END::INTEGER AS insider', 'w.n_mal::INTEGER AS malicious_events');
     joins.push('LEFT JOIN ins i ON i."user" = w."user"');
   }
-  joins.push('LEFT JOIN ctx c ON c."user" = w."user"');
+  joins.push(`LEFT JOIN ctx c ON c."user" = w."user" AND ${ref} >= c.month AND ${ref} < c.until`);
+  joins.push('LEFT JOIN psych ps ON ps."user" = w."user"');
+  if (rowDefs.some((r) => r.col.future)) joins.push('LEFT JOIN term t ON t."user" = w."user"');
   if (g === 'session') {
-    joins.push('LEFT JOIN session_ends se ON se."user" = w."user" AND se.pc = w.pc AND se.seq = w.seq AND se.orphan = w.orphan');
-    joins.push('LEFT JOIN pc_class p ON p."user" = w."user" AND p.pc = w.pc');
+    const key = (a: string) => `${a}."user" = w."user" AND ${a}.pc = w.pc AND ${a}.seq = w.seq AND ${a}.orphan = w.orphan`;
+    joins.push(`LEFT JOIN session_ends se ON ${key('se')}`, `LEFT JOIN session_pc p ON ${key('p')}`);
   }
   const order = g === 'session' ? '"user", "start", pc, "session"' : `"user", ${wk[0]}`;
   return `SELECT ${sel.join(',\n  ')}\nFROM win w\n${joins.join('\n')}\nWHERE ${where}\nORDER BY ${order}`;

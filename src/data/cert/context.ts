@@ -1,11 +1,11 @@
-// User context from LDAP snapshots and psychometric.csv, and each user's PCs.
-//
-// Own PC, as the anchor derives it: the PCs a user logged on to in both of the two
-// anchor weeks (weeks 1 and 2 counted from the Sunday before the first logon, or the
-// first two weeks present). One PC → it is the user's own. Several → the one that the
-// fewest other such users also have is the own PC and the rest are the user's shared
-// PCs (none for ITAdmins, who log on everywhere). None → (reslab's fallback; the anchor
-// leaves the user without one) the PC the user logged on to most often.
+// User context from the LDAP snapshots and psychometric.csv, as it stood when each window
+// happened. Every window reads the snapshot *in force* on its reference day (the latest
+// snapshot whose month has begun by then; windows.ts refDaySql), never a later one: a
+// detector scoring today cannot know next month's org chart, and in CERT the insiders of
+// scenarios 1–3 leave soon after their theft, so a later snapshot tells who the insiders
+// are. Windows before the first snapshot, or of a user absent from the snapshot in force,
+// get unknown context (−1 indices). The psychometric file has no date; it is read as
+// given from the start.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Duck } from './duck.js';
@@ -15,8 +15,15 @@ import { lit } from './sql.js';
 
 export const ORG_FIELDS = ['role', 'business_unit', 'functional_unit', 'department', 'team', 'projects'] as const;
 
-/** Loads LDAP/*.csv into `users` (first appearance per user, supervisor's user id, termination month). */
-export async function loadUsers(duck: Duck, dataDir: string): Promise<{ fields: string[] }> {
+/** The end of time for a snapshot or a PC class that nothing later replaces. */
+export const FOREVER = `DATE '9999-12-31'`;
+
+/**
+ * Loads LDAP/*.csv into `ldap` (one row per snapshot line, with its month) and
+ * `ldap_users` (one row per user and snapshot: org fields, supervisor's user id, and the
+ * days [month, until) in which that snapshot is in force).
+ */
+export async function loadLdap(duck: Duck, dataDir: string): Promise<{ fields: string[] }> {
   const glob = join(dataDir, LDAP_DIR, '*.csv');
   try {
     await duck.run(`CREATE OR REPLACE TABLE ldap AS
@@ -30,21 +37,31 @@ export async function loadUsers(duck: Duck, dataDir: string): Promise<{ fields: 
     if (!cols.includes(need)) throw new CertFormatError(`${join(dataDir, LDAP_DIR)}: snapshots lack the column '${need}'`);
   }
   const fields = ORG_FIELDS.filter((f) => cols.includes(f));
-  const firsts = fields.map((f) => `arg_min(${f}, month) AS ${f}`).join(', ');
+  // A supervisor is named, not identified; the name resolves within the same snapshot.
   await duck.run(`
-    CREATE OR REPLACE TABLE users AS
-    WITH u AS (
-      SELECT user_id AS "user", arg_min(employee_name, month) AS employee_name, arg_min(supervisor, month) AS supervisor_name,
-             ${firsts}, max(month) AS last_month
-      FROM ldap WHERE user_id IS NOT NULL GROUP BY user_id
-    ), names AS (SELECT employee_name, min("user") AS "user" FROM u GROUP BY employee_name)
-    SELECT u.*, s."user" AS supervisor,
-      CASE WHEN u.last_month < (SELECT max(month) FROM ldap) THEN (u.last_month + INTERVAL 1 MONTH)::DATE END AS term_date
-    FROM u LEFT JOIN names s ON s.employee_name = u.supervisor_name`);
+    CREATE OR REPLACE TABLE ldap_months AS
+      SELECT month, coalesce(lead(month) OVER (ORDER BY month), ${FOREVER}) AS until FROM (SELECT DISTINCT month FROM ldap);
+    CREATE OR REPLACE TABLE ldap_users AS
+      WITH l AS (
+        SELECT DISTINCT ON (user_id, month) * FROM ldap WHERE user_id IS NOT NULL ORDER BY user_id, month, employee_name
+      ), names AS (SELECT month, employee_name, min(user_id) AS "user" FROM l GROUP BY ALL)
+      SELECT l.user_id AS "user", l.month, m.until, ${fields.map((f) => `l.${f}, `).join('')}s."user" AS supervisor
+      FROM l JOIN ldap_months m USING (month) LEFT JOIN names s ON s.month = l.month AND s.employee_name = l.supervisor`);
   return { fields };
 }
 
-/** Adds Big-5 scores; returns false (a warning for the caller) when psychometric.csv is absent. */
+/**
+ * term(user, term_date): the first day of the first LDAP month without a user who drops
+ * out before the last snapshot. It looks into the future and exists only for
+ * ExtractOptions.allowFutureContext.
+ */
+export async function buildTermination(duck: Duck): Promise<void> {
+  await duck.run(`CREATE OR REPLACE TABLE term AS
+    SELECT "user", (max(month) + INTERVAL 1 MONTH)::DATE AS term_date FROM ldap_users GROUP BY "user"
+    HAVING max(month) < (SELECT max(month) FROM ldap_months)`);
+}
+
+/** Loads Big-5 scores into `psych`; returns false (a warning for the caller) when psychometric.csv is absent. */
 export async function loadPsychometric(duck: Duck, dataDir: string): Promise<boolean> {
   const p = join(dataDir, PSYCHOMETRIC_FILE);
   if (!existsSync(p)) {
@@ -52,59 +69,25 @@ export async function loadPsychometric(duck: Duck, dataDir: string): Promise<boo
     return false;
   }
   await duck.run(`CREATE OR REPLACE TABLE psych AS
-    SELECT user_id AS "user", ${BIG5.map((b) => `TRY_CAST(${b} AS DOUBLE) AS ${b}`).join(', ')}
-    FROM read_csv(${lit(p)}, header = true, all_varchar = true, delim = ',', quote = '"')`);
+    SELECT DISTINCT ON ("user") * FROM (
+      SELECT user_id AS "user", ${BIG5.map((b) => `TRY_CAST(${b} AS DOUBLE) AS ${b}`).join(', ')}
+      FROM read_csv(${lit(p)}, header = true, all_varchar = true, delim = ',', quote = '"'))
+    ORDER BY "user"`);
   return true;
 }
 
-/** Picks the two anchor weeks from the weeks present in the logon data. */
-export function anchorWeeks(weeks: number[]): [number, number] {
-  const w = [...new Set(weeks)].sort((a, b) => a - b);
-  if (w.includes(1) && w.includes(2)) return [1, 2];
-  if (w.length >= 2) return [w[0]!, w[1]!];
-  return [w[0] ?? 0, w[0] ?? 0];
-}
-
-/** Builds pc_class(user, pc, cls) with cls 0 own, 1 shared, 3 supervisor's; absent = other (2). */
-export async function buildPcClasses(duck: Duck): Promise<void> {
-  await duck.run(`CREATE OR REPLACE TABLE logon_weeks AS
-    WITH f AS (SELECT min(ts)::DATE - CAST(dayofweek(min(ts)) AS INTEGER) AS sunday FROM ev_logon_raw)
-    SELECT "user", pc, date_diff('day', (SELECT sunday FROM f), ts::DATE) // 7 AS wk FROM ev_logon_raw WHERE is_logon`);
-  const weeks = (await duck.rows<{ wk: number }>(`SELECT DISTINCT wk::INTEGER AS wk FROM logon_weeks`)).map((r) => Number(r.wk));
-  const [a, b] = anchorWeeks(weeks);
-  await duck.run(`
-    CREATE OR REPLACE TABLE user_pcs AS
-      SELECT DISTINCT "user", pc FROM logon_weeks WHERE wk = ${a}
-      INTERSECT SELECT DISTINCT "user", pc FROM logon_weeks WHERE wk = ${b};
-    CREATE OR REPLACE TABLE own_pc AS
-      WITH multi AS (SELECT "user" FROM user_pcs GROUP BY "user" HAVING count(*) > 1),
-      load AS (SELECT pc, count(*) AS k FROM user_pcs WHERE "user" IN (SELECT "user" FROM multi) GROUP BY pc),
-      picked AS (
-        SELECT up."user", arg_min(up.pc, (coalesce(l.k, 0), up.pc)) AS pc
-        FROM user_pcs up LEFT JOIN load l USING (pc) GROUP BY up."user"
-      ),
-      fallback AS (
-        SELECT "user", first(pc ORDER BY k DESC, pc) AS pc FROM (
-          SELECT "user", pc, count(*) AS k FROM ev_logon_raw WHERE is_logon GROUP BY ALL
-        ) WHERE "user" NOT IN (SELECT "user" FROM picked) GROUP BY "user"
-      )
-      SELECT * FROM picked UNION ALL SELECT * FROM fallback;
-    CREATE OR REPLACE TABLE pc_class AS
-      SELECT "user", pc, min(cls) AS cls FROM (
-        SELECT "user", pc, 0 AS cls FROM own_pc
-        UNION ALL
-        SELECT up."user", up.pc, 1 FROM user_pcs up
-          WHERE up.pc <> (SELECT o.pc FROM own_pc o WHERE o."user" = up."user")
-            AND up."user" NOT IN (SELECT "user" FROM users WHERE role = 'ITAdmin')
-        UNION ALL
-        SELECT u."user", o.pc, 3 FROM users u JOIN own_pc o ON o."user" = u.supervisor
-      ) GROUP BY "user", pc;`);
-}
-
-/** ctx: one row per LDAP user with dense indices of the org fields (sorted values, −1 unknown). */
+/**
+ * ctx: one row per user and snapshot with the org fields as indices and the ITAdmin flag.
+ * A value's index is its rank by (month of first appearance, value): a value keeps its
+ * index once it has one, and a new department gets the next free number, so an index
+ * never depends on a snapshot later than the one being read.
+ */
 export async function buildContext(duck: Duck, fields: string[]): Promise<void> {
-  const idx = fields.map((f) => `CASE WHEN u.${f} IS NULL THEN -1 ELSE dense_rank() OVER (ORDER BY u.${f}) - 1 END AS ${f}_idx`).join(', ');
+  const ranks = fields.map((f) => `i_${f} AS (
+      SELECT ${f} AS value, row_number() OVER (ORDER BY min(month), ${f}) - 1 AS i FROM ldap_users WHERE ${f} IS NOT NULL GROUP BY ${f})`);
+  const joins = fields.map((f) => ` LEFT JOIN i_${f} ON i_${f}.value = u.${f}`).join('');
   await duck.run(`CREATE OR REPLACE TABLE ctx AS
-    SELECT u."user", ${idx}, (u.role = 'ITAdmin')::INTEGER AS itadmin, p.O, p.C, p.E, p.A, p.N, u.term_date
-    FROM users u LEFT JOIN psych p ON p."user" = u."user"`);
+    ${ranks.length ? `WITH ${ranks.join(', ')}` : ''}
+    SELECT u."user", u.month, u.until, ${fields.map((f) => `i_${f}.i AS ${f}_idx, `).join('')}(coalesce(u.role = 'ITAdmin', false))::INTEGER AS itadmin
+    FROM ldap_users u${joins}`);
 }

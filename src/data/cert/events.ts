@@ -76,16 +76,17 @@ export function logonTableSql(layout: DetectedLayout): string {
 }
 
 /**
- * Device events; a Connect's duration runs to the next device event of the same user on
- * the same PC when that is a Disconnect, and is unknown (NULL) otherwise.
+ * Device events. A connection's duration sits on the Disconnect that ends it (the device
+ * event of the same user on the same PC right after a Connect): it is known only then,
+ * so a window never holds the length of a connection that is still open at its end.
  */
 export function deviceTableSql(layout: DetectedLayout): string {
   const ftl = layout.family === 'r4' ? '' : `, CASE WHEN activity = 'Connect' THEN ${entries('file_tree')} END AS ftl`;
   return `CREATE TABLE ev_device AS
     SELECT id, "user", pc, ts, is_connect, ${layout.family === 'r4' ? '' : 'ftl, '}
-      CASE WHEN is_connect AND next_connect = false THEN date_diff('second', ts, next_ts)::DOUBLE END AS dur
+      CASE WHEN NOT is_connect AND prev_connect THEN date_diff('second', prev_ts, ts)::DOUBLE END AS dur
     FROM (
-      SELECT *, lead(is_connect) OVER w AS next_connect, lead(ts) OVER w AS next_ts
+      SELECT *, lag(is_connect) OVER w AS prev_connect, lag(ts) OVER w AS prev_ts
       FROM (SELECT id, "user", pc, date AS ts, activity = 'Connect' AS is_connect${ftl} FROM ${readCsvSql(layout, 'device')})
       WINDOW w AS (PARTITION BY "user", pc ORDER BY ts, is_connect DESC, id)
     )`;

@@ -9,7 +9,8 @@ import { progress as makeProgress } from '../../util/progress.js';
 import { removeStaleTempsFor, tempPathFor } from '../../util/atomic.js';
 import { answerDatasets, findAnswersDir, loadAnswers } from './answers.js';
 import { contextDefs, keySelect, sessionDefs, windowTableSql, type RowDef } from './assemble.js';
-import { buildContext, buildPcClasses, loadPsychometric, loadUsers } from './context.js';
+import { buildContext, buildTermination, loadLdap, loadPsychometric } from './context.js';
+import { buildPcClasses } from './pcClasses.js';
 import { Duck, sizeBytes } from './duck.js';
 import { LOGS, PSYCHOMETRIC_FILE, type Log } from '../format/index.js';
 import { edgesPathFor, extractEdges, type EdgeSummary } from './edges.js';
@@ -20,7 +21,7 @@ import { countRejects, failOnReject, writeRejects } from './rejects.js';
 import { detectLayout, resolveRelease, type DetectedLayout } from './releases.js';
 import { activityTypesSql, rejectsTable } from './scan.js';
 import { rejectsPathFor, writeSchema } from './schema.js';
-import { LOGON_SESSIONS_SQL, SESSION_ENDS_SQL } from './sessions.js';
+import { LOGON_SESSIONS_SQL, SESSION_ENDS_SQL, SESSION_PC_SQL } from './sessions.js';
 import { StageStore, stageKey } from './stages.js';
 import { GRANULARITIES, type ExtractOptions, type FeatureSchema, type FeatureSummary, type ProgressEvent, type RejectInfo } from './types.js';
 import { stageASql } from './windows.js';
@@ -107,9 +108,13 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
     const setupSql = [activityTypesSql()];
     for (const sql of setupSql) await duck.run(sql);
     rep.report('ldap', 0);
-    const { fields } = await loadUsers(duck, opts.data);
+    const { fields } = await loadLdap(duck, opts.data);
     if (!(await loadPsychometric(duck, opts.data))) warn(`${resolve(opts.data, PSYCHOMETRIC_FILE)} not found; Big-5 columns are NULL`);
     await buildContext(duck, fields);
+    if (opts.allowFutureContext) {
+      await buildTermination(duck);
+      warn('--allow-future-context: context_flag_leaver and context_value_days_to_termination read later LDAP snapshots; no detector scoring today could know them');
+    }
     const answers = await loadAnswers(duck, opts.data, release);
     answers.warnings.forEach(warn);
 
@@ -170,12 +175,12 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
 
     rep.report('features', 0);
     await duck.run(windowTableSql(g, domains));
-    if (g === 'session') await duck.run(SESSION_ENDS_SQL);
+    if (g === 'session') await duck.run(SESSION_ENDS_SQL + ';\n' + SESSION_PC_SQL);
     // The whole logon and device events have served (sessions, own PCs, durations, edges);
     // from here on only per-window tables are read, so their memory goes to the assembly.
     await duck.run('DROP TABLE ev_logon_raw; DROP TABLE ev_logon; DROP TABLE ev_device; DROP TABLE marks');
     const grids = new Map<Log, FeatureDef[]>(domains.map((d) => [d, domainGrid(d, g, layout.family)]));
-    const rowDefs: RowDef[] = [...contextDefs(g, fields), ...(g === 'session' ? sessionDefs() : [])];
+    const rowDefs: RowDef[] = [...contextDefs(g, fields, opts.allowFutureContext), ...(g === 'session' ? sessionDefs() : [])];
     const columns = keySelect(g).length + rowDefs.length + domains.reduce((n, d) => n + grids.get(d)!.length, 0);
     await writeFeatureTable(duck, {
       g, domains, grids, rowDefs, labelled: answers.labelled, out: tmpOut, scratchDir: spillDir,
@@ -190,6 +195,7 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
       keys: keySelect(g).map(([n]) => n),
       labels: answers.labelled ? ['insider', 'malicious_events'] : [],
       columns: [...rowDefs.map((r) => r.col), ...domains.flatMap((d) => grids.get(d)!.map((f) => f.col))],
+      ...(opts.allowFutureContext ? { futureContext: true } : {}),
     };
     const [stats] = await duck.rows<{ rows: number; users: number; insider_rows: number; insider_users: number }>(
       `SELECT count(*)::INTEGER AS rows, count(DISTINCT w."user")::INTEGER AS users,

@@ -11,7 +11,8 @@
 // finest cells it needs and adds those up for the coarser ones (see stageBSql).
 import type { Family, Log } from '../format/index.js';
 import { ATTACHMENT_TYPES, EMAIL_MAX_MEASURES } from './events.js';
-import { timeSlices } from './windows.js';
+import { refDaySql, timeSlices, windowKeys } from './windows.js';
+import { withPcClassSql } from './pcClasses.js';
 import { FILE_TYPES, HTTP_CATEGORIES } from './vocab.js';
 import { joinSidesAsWritten } from './sql.js';
 import { PC_CLASSES, type Aggregation, type FeatureColumn, type Granularity, type PcClass, type TimeClass } from './types.js';
@@ -181,9 +182,10 @@ function deviceGrid(g: Granularity, family: Family): FeatureDef[] {
   const x = new Grid('device', g);
   x.counts('connect', 'removable-media connects', 'act = 1');
   x.counts('disconnect', 'removable-media disconnects', 'act = 2', undefined, false);
+  // On the Disconnect: a duration is known when the connection ends (events.ts).
   const dur: [string, string][] = [['dur', 'connection duration in seconds']];
-  x.means(dur, 'connects with a matching disconnect', 'act = 1', undefined, 'c_dur');
-  x.maxes(dur, 'connects with a matching disconnect', 'act = 1');
+  x.means(dur, 'connections that end (Disconnect right after a Connect)', 'act = 2', undefined, 'c_dur');
+  x.maxes(dur, 'connections that end (Disconnect right after a Connect)', 'act = 2');
   if (family !== 'r4') {
     const ftl: [string, string][] = [['ftl', 'number of file-tree entries']];
     x.means(ftl, 'connects', 'act = 1');
@@ -321,8 +323,8 @@ function combined(op: 'sum' | 'max' | 'min', cols: string[]): string {
  * aggregate), and a GROUP BY (window, cell) over the rows unnested to their cells followed
  * by PIVOT (the PIVOT's list aggregates cost three times the grouping).
  */
-export function stageBSql(domain: Log, keys: string[], defs: FeatureDef[], where = 'true'): string {
-  const k = ['"user"', ...keys].join(', ');
+export function stageBSql(domain: Log, g: Granularity, defs: FeatureDef[], where = 'true'): string {
+  const k = ['"user"', ...windowKeys(g)].join(', ');
   const pairKey = (cell: string, e: string) => `${e}\u0000${cell}`;
   const splits = new Map<string, string[][]>();
   const needed = new Map<string, [string, string]>();
@@ -362,7 +364,7 @@ export function stageBSql(domain: Log, keys: string[], defs: FeatureDef[], where
   });
   const select = defs.map((d) => `${d.sql.replace(/\{\{(.+?)\}\}/g, (_, e: string) => pairCol.get(pairKey(d.cell, e))!)} AS "${d.col.name}"`);
   const rows = where === 'true' ? `a_${domain}` : `(SELECT * FROM a_${domain} WHERE ${where})`;
-  const source = `(SELECT a.*, coalesce(p.cls, ${PC_CODE.other}) AS pcc FROM ${rows} a LEFT JOIN pc_class p ON p."user" = a."user" AND p.pc = a.pc)`;
+  const source = withPcClassSql(rows, refDaySql(g, 'a'), PC_CODE.other);
   return joinSidesAsWritten(`CREATE OR REPLACE TABLE b_${domain} AS
     SELECT ${k}, ${select.join(',\n      ')}
     FROM (

@@ -14,7 +14,6 @@ import type { Duck } from './duck.js';
 import { stageBSql, type FeatureDef } from './features.js';
 import { lit } from './sql.js';
 import type { Granularity } from './types.js';
-import { windowKeys } from './windows.js';
 
 /**
  * Bytes of memory limit per value of a range. A wide value is held several times at once
@@ -85,7 +84,7 @@ export async function writeFeatureTable(duck: Duck, spec: FeatureTableSpec): Pro
   const parts: string[] = [];
   try {
     for (const [i, range] of ranges.entries()) {
-      for (const d of spec.domains) await duck.run(stageBSql(d, windowKeys(spec.g), spec.grids.get(d)!, inRange('"user"', range)));
+      for (const d of spec.domains) await duck.run(stageBSql(d, spec.g, spec.grids.get(d)!, inRange('"user"', range)));
       const select = finalSelectSql(spec.g, spec.domains, spec.grids, spec.rowDefs, spec.labelled, inRange('w."user"', range));
       const step = (f: number) => spec.onProgress((i + f) / (ranges.length + (ranges.length > 1 ? 1 : 0)));
       if (ranges.length === 1) {

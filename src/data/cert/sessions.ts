@@ -32,3 +32,11 @@ CREATE OR REPLACE TABLE session_ends AS
     CASE WHEN nm.seq IS NULL THEN 0 WHEN nm.is_logon THEN 2 ELSE 1 END AS end_with
   FROM win w LEFT JOIN marks nm ON nm."user" = w."user" AND nm.pc = w.pc AND nm.seq = w.seq + 1
 `;
+
+/** The class of each session's PC on the day of its last event (pcClasses.ts). */
+export const SESSION_PC_SQL = `
+CREATE OR REPLACE TABLE session_pc AS
+  SELECT w."user", w.pc, w.seq, w.orphan, min(p.cls) AS cls
+  FROM win w JOIN pc_class p ON p."user" = w."user" AND p.pc = w.pc AND w.t_max::DATE BETWEEN p.from_day AND p.to_day
+  GROUP BY ALL
+`;

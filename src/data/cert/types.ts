@@ -49,6 +49,11 @@ export interface FeatureColumn {
   description: string;
   /** True where the column can be NULL (unknown), e.g. Big-5 without psychometric.csv. */
   nullable?: boolean;
+  /**
+   * True for a column that reads data from after its window (only written with
+   * ExtractOptions.allowFutureContext): no detector that scores today could have it.
+   */
+  future?: boolean;
 }
 
 export interface FeatureSchema {
@@ -60,6 +65,8 @@ export interface FeatureSchema {
   /** ['insider', 'malicious_events'], or [] when the data has no answers */
   labels: string[];
   columns: FeatureColumn[];
+  /** Present and true when the table holds future-looking columns (ExtractOptions.allowFutureContext). */
+  futureContext?: boolean;
 }
 
 export interface ProgressEvent {
@@ -109,6 +116,14 @@ export interface ExtractOptions {
    * http.csv. Without it a FILE.edges.parquet left by an earlier run is removed.
    */
   edges?: boolean;
+  /**
+   * Add the two future-looking context columns that some published protocols use
+   * (context_flag_leaver, context_value_days_to_termination: whether and when the user
+   * drops out of a later LDAP snapshot). Off by default: every other column is computed
+   * from data up to and including its own window, and these two leak who is about to be
+   * an insider (CERT's scenarios 1–3 leave soon after the theft).
+   */
+  allowFutureContext?: boolean;
 }
 
 export interface StageEvent {

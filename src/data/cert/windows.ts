@@ -12,6 +12,17 @@ export function windowKeys(g: Granularity): string[] {
 }
 
 /**
+ * The day on which a window's context is read (LDAP snapshot in force, PC classes): the
+ * last day it covers, known once the window is complete. A session is complete at its
+ * last event; for a stage-A row of a session, that row's last event (never later).
+ */
+export function refDaySql(g: Granularity, alias: string): string {
+  if (g === 'day') return `${alias}.day`;
+  if (g === 'week') return `(${alias}.week + 6)`;
+  return `${alias}.t_max::DATE`;
+}
+
+/**
  * Time class code of an event: 1 weekday 07:30–17:30, 2 weekday outside, 3 weekend
  * 07:30–17:30, 4 weekend outside (17:30:00 itself is still working time).
  */
