@@ -25,6 +25,11 @@ flags:
   --edges                also write FILE.edges.parquet (kind, user, target, day, count: PCs
                          logged on to, internal mail contacts, web hosts) for the graph
                          baselines; rescans email.csv and http.csv
+  --allow-future-context add context_flag_leaver and context_value_days_to_termination,
+                         which read later LDAP snapshots (whether and when the user leaves);
+                         only to reproduce published protocols that use them: they leak who
+                         is about to be an insider, and the schema and every run on the
+                         table say so
   --quiet                no progress or warnings on stderr
   --json                 print the summary as one JSON line
 
@@ -62,6 +67,7 @@ export async function run(argv: string[]): Promise<void> {
     'no-resume': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     edges: { type: 'boolean', default: false },
+    'allow-future-context': { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   if (!v.data) throw new UsageError('--data is required');
@@ -77,6 +83,7 @@ export async function run(argv: string[]): Promise<void> {
     out: v.out,
     release: v.release,
     strict: v.strict,
+    allowFutureContext: v['allow-future-context'],
     threads,
     memoryLimit: v['memory-limit'],
     workDir: v['work-dir'],
