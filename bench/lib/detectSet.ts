@@ -4,7 +4,7 @@
 // train each (model, seed) once and compare on exactly the same rows.
 import { join, resolve } from 'node:path';
 import { generate } from '../../src/data/synth/index.js';
-import { extractFeatures } from '../../src/data/cert/index.js';
+import { extractFeatures, FEATURES_VERSION } from '../../src/data/cert/index.js';
 import { edgesPathFor } from '../../src/data/cert/edges.js';
 import { runDetection, withDefaults, type RunConfig } from '../../src/train/run.js';
 import { StageCache } from '../../src/util/stages.js';
@@ -32,7 +32,7 @@ export async function detectSet(o: { users: number; days: number; intensity: num
   const data = join(DETECT_ROOT, 'data');
   const g = await cache.run('generate', gen, [join(data, 'answers', 'insiders.csv')], async () => (await generate({ ...gen, out: data, quiet: true })).events);
   const features = join(DETECT_ROOT, 'features', 'day.parquet');
-  const f = await cache.run('features', { gen: g.key }, [features], async () => {
+  const f = await cache.run('features', { gen: g.key, version: FEATURES_VERSION }, [features], async () => {
     const s = await extractFeatures({ data, granularity: 'day', out: features, quiet: true });
     return { rows: s.rows, insiderRows: s.insiderRows, insiderUsers: s.insiderUsers };
   });

@@ -8,7 +8,7 @@
 import { join, resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { generate, resolveProfile } from '../../data/synth/index.js';
-import { extractFeatures } from '../../data/cert/index.js';
+import { extractFeatures, FEATURES_VERSION } from '../../data/cert/index.js';
 import { edgesPathFor } from '../../data/cert/edges.js';
 import { runDetection, withDefaults, methodName, type RunConfig } from '../../train/run.js';
 import { runBaselines } from '../../train/baselines.js';
@@ -75,7 +75,7 @@ export async function run(argv: string[]): Promise<void> {
   // 2. features
   const features = join(out, 'features', 'day.parquet');
   // With the log edges (who used which PC, mailed whom, visited what) for the graph baselines.
-  const feat = await cache.run('features', { gen: gen.key, edges: true }, [features, edgesPathFor(features)], async () => {
+  const feat = await cache.run('features', { gen: gen.key, edges: true, version: FEATURES_VERSION }, [features, edgesPathFor(features)], async () => {
     const f = await extractFeatures({ data, granularity: 'day', out: features, edges: true, quiet });
     return { rows: f.rows, features: f.features, insiderRows: f.insiderRows, insiderUsers: f.insiderUsers };
   });

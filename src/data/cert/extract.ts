@@ -26,6 +26,13 @@ import { StageStore, stageKey } from './stages.js';
 import { GRANULARITIES, type ExtractOptions, type FeatureSchema, type FeatureSummary, type ProgressEvent, type RejectInfo } from './types.js';
 import { stageASql } from './windows.js';
 
+/**
+ * Bumped whenever the same logs give other feature values, so that cached feature tables
+ * (the demo's and the benches' stage caches key on it) are extracted again.
+ * 2: causal context (LDAP snapshot in force, PC classes as known then, durations on the Disconnect).
+ */
+export const FEATURES_VERSION = 2;
+
 /** Reads the release's headers and names it: r4.1 … r6.2. */
 export function detectRelease(dir: string): string {
   const layout = detectLayout(dir, 'auto');

@@ -1,5 +1,5 @@
 // CERT ingestion and feature extraction (see docs/features.md).
-export { extractFeatures, detectRelease } from './extract.js';
+export { extractFeatures, detectRelease, FEATURES_VERSION } from './extract.js';
 export { readSchema, schemaPathFor, rejectsPathFor } from './schema.js';
 export { CertFormatError, detectLayout } from './releases.js';
 export { RELEASES } from '../format/index.js';
