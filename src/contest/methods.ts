@@ -1,0 +1,95 @@
+// The methods a contest (or a bench) runs, by name: every baseline detector by the name
+// `reslab baselines` uses, on the plain features or with a suffix for the deviation
+// inputs, and the named residual recipes, each a `reslab train` configuration. A method
+// is what its options are: the cache of a contest cell keys on the resolved spec, so
+// changing one method's options reruns only its cells.
+import { detectorNames } from '../baselines/index.js';
+import type { LayoutKind } from '../layout/layout.js';
+import type { PrepareSpec } from '../layout/prepare.js';
+import type { TrainOptions } from '../train/trainer.js';
+
+/** The options of `reslab train` a recipe may set (the rest keep their defaults). */
+export interface RecipeConfig extends Partial<Omit<TrainOptions, 'model' | 'seed'>> {
+  model: string;
+  layout: LayoutKind;
+  prepare?: PrepareSpec;
+  ensemble?: number;
+  refit?: boolean;
+  linearFirst?: boolean;
+}
+
+export type MethodSpec =
+  | { kind: 'baseline'; detector: string; prepare: PrepareSpec; params?: Record<string, unknown> }
+  | { kind: 'residual'; recipe: RecipeConfig };
+
+const DEV: PrepareSpec = { deviation: ['user', 'peer'] };
+const DEV_RG: PrepareSpec = { deviation: ['user', 'peer'], normalize: 'quantile' };
+/** The strongest residual training recipe found so far: deviation and rank-Gauss inputs, focal loss, longer training. */
+const BEST = { prepare: DEV_RG, balance: 'focal' as const, epochs: 30, patience: 8 };
+
+/**
+ * Named residual recipes. The bench:detect entries, with the same names: `grid` is the
+ * seed's domain × feature ResNet, `*-plain` the same network without shortcuts.
+ */
+export const RECIPES: Record<string, RecipeConfig> = {
+  mlp: { model: 'detect_mlp_resnet', layout: 'flat' },
+  'mlp-plain': { model: 'detect_mlp_plain', layout: 'flat' },
+  'mlp-dev': { model: 'detect_mlp_resnet', layout: 'flat', prepare: DEV },
+  'mlp-ens': { model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5 },
+  'mlp-best': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST },
+  'mlp-best-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST },
+  'mlp-best-ens': { model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5, ...BEST },
+  // A linear input→output shortcut beside the residual stack: logistic regression plus a residual correction.
+  'mlp-skip': { model: 'detect_mlp_skip_resnet', layout: 'flat' },
+  'mlp-skip-best': { model: 'detect_mlp_skip_resnet', layout: 'flat', ...BEST },
+  'mlp-skip-w': { model: 'detect_mlp_skip_resnet', layout: 'flat', balance: 'weighted', epochs: 30, patience: 8 },
+  'mlp-w': { model: 'detect_mlp_resnet', layout: 'flat', balance: 'weighted', epochs: 30, patience: 8 },
+  'mlp-skip-w-dev': { model: 'detect_mlp_skip_resnet', layout: 'flat', prepare: DEV_RG, balance: 'weighted', epochs: 30, patience: 8 },
+  // Refit on train+val once early stopping has chosen the epochs: the baselines fit on both.
+  'mlp-refit': { model: 'detect_mlp_resnet', layout: 'flat', refit: true },
+  'mlp-best-refit': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, refit: true },
+  'mlp-skip-best-refit': { model: 'detect_mlp_skip_resnet', layout: 'flat', ...BEST, refit: true },
+  'mlp-plain-refit': { model: 'detect_mlp_plain', layout: 'flat', refit: true },
+  // The shortcut fitted first as logistic regression and frozen; the residual stack learns the rest.
+  'mlp-skip-lin': { model: 'detect_mlp_skip_resnet', layout: 'flat', linearFirst: true },
+  'mlp-skip-best-lin': { model: 'detect_mlp_skip_resnet', layout: 'flat', ...BEST, linearFirst: true },
+  learned: { model: 'detect_learned_resnet', layout: 'learned' },
+  'learned-plain': { model: 'detect_learned_plain', layout: 'learned' },
+  seq: { model: 'detect_seq_resnet', layout: 'seq' },
+  'seq-plain': { model: 'detect_seq_plain', layout: 'seq' },
+  grid: { model: 'detect_grid_resnet', layout: 'grid' },
+  'grid-plain': { model: 'detect_grid_plain', layout: 'grid' },
+  'grid-dev': { model: 'detect_grid_resnet', layout: 'grid', prepare: DEV },
+  'grid-dev-plain': { model: 'detect_grid_plain', layout: 'grid', prepare: DEV },
+  history: { model: 'detect_history_resnet', layout: 'history' },
+  'history-plain': { model: 'detect_history_plain', layout: 'history' },
+  'history-dev': { model: 'detect_history_resnet', layout: 'history', prepare: { deviation: ['user'] } },
+  deepinsight: { model: 'detect_image_resnet', layout: 'deepinsight' },
+  'deepinsight-plain': { model: 'detect_image_plain', layout: 'deepinsight' },
+};
+
+/** Suffixes of a baseline's name: its inputs. */
+const BASELINE_INPUTS: Record<string, PrepareSpec> = { '': {}, '+dev': DEV, '+dev-rg': DEV_RG };
+
+/** The names `resolveMethod` accepts, for help texts and errors. */
+export function methodNames(): string[] {
+  return [...Object.keys(RECIPES), ...detectorNames.flatMap((d) => Object.keys(BASELINE_INPUTS).map((s) => d + s))];
+}
+
+/**
+ * A method by name: a recipe of RECIPES, or DETECTOR, DETECTOR+dev (user and peer
+ * deviation inputs), DETECTOR+dev-rg (the same with rank-Gauss normalisation, the best
+ * residual recipe's inputs).
+ */
+export function resolveMethod(name: string): MethodSpec {
+  const recipe = RECIPES[name];
+  if (recipe) return { kind: 'residual', recipe };
+  const m = /^([a-z0-9_]+)(\+dev(?:-rg)?)?$/.exec(name);
+  if (m && detectorNames.includes(m[1]!)) return { kind: 'baseline', detector: m[1]!, prepare: BASELINE_INPUTS[m[2] ?? '']! };
+  throw new RangeError(`unknown method '${name}': a residual recipe (${Object.keys(RECIPES).join(', ')}) or a baseline detector (${detectorNames.join(', ')}), optionally with +dev or +dev-rg`);
+}
+
+/** A residual recipe's plain twin (NAME-plain: the same recipe on the network without shortcuts), where one is named. */
+export function plainTwin(name: string): string | null {
+  return RECIPES[`${name}-plain`] ? `${name}-plain` : null;
+}
