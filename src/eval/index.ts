@@ -34,3 +34,8 @@ export {
 } from './budget.js';
 export { perScenario, type ScenarioRows, type ScenarioMetrics, type ScenarioBudget, type PerScenarioOptions } from './scenario.js';
 export { evaluateDetection, type EvaluateInput, type DetectionReport, type BudgetMetrics, type DaysToDetectionSummary } from './evaluate.js';
+export { normalSf, chiSquareSf, fSf, gammaQ, betaI, lnGamma } from './special.js';
+export { rankRow, averageRanks, friedmanTest, type ResultMatrix, type FriedmanResult } from './ranks.js';
+export { nemenyiQ, nemenyiCriticalDifference, rankCliques, criticalDifferenceCliques, type NemenyiAlpha } from './nemenyi.js';
+export { wilcoxonSignedRank, type WilcoxonResult } from './wilcoxon.js';
+export { holm, wilcoxonHolm, type PairwiseComparison, type WilcoxonHolmResult } from './holm.js';
