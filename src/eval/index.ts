@@ -34,6 +34,8 @@ export {
 } from './budget.js';
 export { perScenario, type ScenarioRows, type ScenarioMetrics, type ScenarioBudget, type PerScenarioOptions } from './scenario.js';
 export { evaluateDetection, type EvaluateInput, type DetectionReport, type BudgetMetrics, type DaysToDetectionSummary } from './evaluate.js';
+export { bootstrapCi, pairedBootstrapCi, quantileSorted, type BootstrapRows, type BootMetric, type ResampledMetric, type BootstrapOptions, type BootstrapCi } from './bootstrap.js';
+export { bootAveragePrecision, bootRocAuc, bootUserAveragePrecision, bootInsidersCaught, bootRows, dailyAlertsCaught, resampleRows, type ResampledRows } from './bootmetrics.js';
 export { normalSf, chiSquareSf, fSf, gammaQ, betaI, lnGamma } from './special.js';
 export { rankRow, averageRanks, friedmanTest, type ResultMatrix, type FriedmanResult } from './ranks.js';
 export { nemenyiQ, nemenyiCriticalDifference, rankCliques, criticalDifferenceCliques, type NemenyiAlpha } from './nemenyi.js';
