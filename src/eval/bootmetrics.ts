@@ -15,12 +15,13 @@ function byScore(scores: ArrayLike<number>): { order: Int32Array; groupEnd: Uint
 }
 
 /**
- * Weighted pass over tie groups: step(tp0, fp0, tp, fp, P) at each group end, summed.
- * The class totals P and N come first (from per-user counts) so that each step has the
- * same floating-point form as auc.ts, and all-ones weights reproduce it bit for bit.
+ * Both ranking metrics in one weighted pass over tie groups, with the same floating-point
+ * form as auc.ts, so all-ones weights reproduce it bit for bit. The class totals P and N
+ * come first (from per-user counts). The loop is written out per metric, not with a step
+ * callback (a shared polymorphic callback made it 2–5 times slower), and without a branch on
+ * the label (an unpredictable one per row).
  */
-function rankingMetric(rows: BootstrapRows, users: DenseIds, finish: (acc: number, P: number, N: number) => number,
-  step: (tp0: number, fp0: number, tp: number, fp: number, P: number) => number): ResampledMetric {
+function rankingMetric(rows: BootstrapRows, users: DenseIds, kind: 'ap' | 'auc'): ResampledMetric {
   const { order, groupEnd } = byScore(rows.scores);
   const n = order.length, nu = users.ids.length;
   const user = new Int32Array(n), pos = new Uint8Array(n);
@@ -39,26 +40,37 @@ function rankingMetric(rows: BootstrapRows, users: DenseIds, finish: (acc: numbe
     }
     if (P === 0 || N === 0) return NaN;
     let tp = 0, fp = 0, tp0 = 0, fp0 = 0, acc = 0;
+    if (kind === 'ap') {
+      for (let p = 0; p < n; p++) {
+        const x = w[user[p]], y = x * pos[p];
+        tp += y;
+        fp += x - y;
+        if (groupEnd[p] && tp !== tp0) {
+          acc += ((tp - tp0) / P) * (tp / (tp + fp));
+          tp0 = tp;
+        }
+      }
+      return acc;
+    }
     for (let p = 0; p < n; p++) {
-      if (pos[p]) tp += w[user[p]];
-      else fp += w[user[p]];
-      if (groupEnd[p] && (tp !== tp0 || fp !== fp0)) {
-        acc += step(tp0, fp0, tp, fp, P);
+      const x = w[user[p]], y = x * pos[p];
+      tp += y;
+      fp += x - y;
+      if (groupEnd[p]) {
+        acc += (fp - fp0) * (tp + tp0);
         tp0 = tp;
         fp0 = fp;
       }
     }
-    return finish(acc, P, N);
+    return acc / (2 * P * N);
   };
 }
 
 /** Average precision (scikit-learn's, ties as one step) of the resampled rows. */
-export const bootAveragePrecision: BootMetric = (rows, users) =>
-  rankingMetric(rows, users, (acc) => acc, (tp0, _fp0, tp, fp, P) => ((tp - tp0) / P) * (tp / (tp + fp)));
+export const bootAveragePrecision: BootMetric = (rows, users) => rankingMetric(rows, users, 'ap');
 
 /** ROC-AUC (ties half credit) of the resampled rows. */
-export const bootRocAuc: BootMetric = (rows, users) =>
-  rankingMetric(rows, users, (acc, P, N) => acc / (2 * P * N), (tp0, fp0, tp, fp) => (fp - fp0) * (tp + tp0));
+export const bootRocAuc: BootMetric = (rows, users) => rankingMetric(rows, users, 'auc');
 
 /** User-level average precision: user score = max of their rows, insider = any malicious row. */
 export const bootUserAveragePrecision: BootMetric = (rows, users) => {
