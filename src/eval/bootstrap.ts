@@ -127,3 +127,42 @@ export function pairedBootstrapCi(rows: BootstrapRows, scoresB: ArrayLike<number
   const { values, used } = resample(users.ids.length, o, f);
   return interval(what, estimate, values, used, o);
 }
+
+/**
+ * Interval of a metric's mean over several evaluations (a method's seeds, each with its
+ * own split and test users): each resample draws every set's users independently and
+ * averages the metric over the sets. With `scoresB` (one score array per set, same rows),
+ * the interval of the mean difference metric(A) − metric(B), both on the same draws. A
+ * resample counts only where the metric is defined on every set.
+ */
+export function bootstrapMeanCi(sets: BootstrapRows[], metric: BootMetric, opts: BootstrapOptions = {}, scoresB?: ArrayLike<number>[]): BootstrapCi {
+  const what = scoresB ? 'paired bootstrap of the mean' : 'bootstrap of the mean';
+  if (sets.length === 0) throw new Error(`${what}: no sets of rows`);
+  if (scoresB && scoresB.length !== sets.length) throw new Error(`${what}: ${scoresB.length} score arrays for ${sets.length} sets`);
+  const o = checkOptions(opts);
+  const fs = sets.map((rows, s) => {
+    const users = prepare(what, rows);
+    const fa = metric(rows, users);
+    if (!scoresB) return { n: users.ids.length, f: fa };
+    const rowsB = { ...rows, scores: scoresB[s]! };
+    prepare(what, rowsB);
+    const fb = metric(rowsB, users);
+    return { n: users.ids.length, f: ((w) => fa(w) - fb(w)) as ResampledMetric };
+  });
+  const mean = (ws: Int32Array[]) => fs.reduce((acc, { f }, s) => acc + f(ws[s]!), 0) / fs.length;
+  const estimate = mean(fs.map(({ n }) => new Int32Array(n).fill(1)));
+  if (Number.isNaN(estimate)) throw new Error(`${what}: the metric is undefined on the data itself (one class only in a set?)`);
+  const rng = new Rng(o.seed, BOOTSTRAP_STREAM);
+  const ws = fs.map(({ n }) => new Int32Array(n));
+  const values = new Float64Array(o.resamples);
+  let used = 0;
+  for (let r = 0; r < o.resamples; r++) {
+    for (const w of ws) {
+      w.fill(0);
+      for (let i = 0; i < w.length; i++) w[rng.int(w.length)]++;
+    }
+    const v = mean(ws);
+    if (!Number.isNaN(v)) values[used++] = v;
+  }
+  return interval(what, estimate, values.subarray(0, used), used, o);
+}

@@ -29,6 +29,9 @@
 //   bootstrapCi({scores, labels, users, days?}, metric, {resamples = 1000, level = 0.95, seed = 0}):
 //     {estimate, lo, hi, level, resamples, used, skipped}
 //   pairedBootstrapCi(rowsWithScoresA, scoresB, metric, opts): the same for metric(A) − metric(B)
+//   bootstrapMeanCi(sets, metric, opts, scoresB?): the metric's mean over several sets (a method's
+//     seeds, each its own test users), each set's users drawn independently; with scoresB, of the
+//     mean difference A − B
 //   metrics (bootmetrics.ts), each sorted once and read in one pass per resample:
 //     bootAveragePrecision, bootRocAuc, bootUserAveragePrecision, bootInsidersCaught(k)
 //     (DailyAlerts' insiders caught at k alerts/day); bootRows(fn) any metric over the
@@ -60,7 +63,7 @@ export {
 } from './budget.js';
 export { perScenario, type ScenarioRows, type ScenarioMetrics, type ScenarioBudget, type PerScenarioOptions } from './scenario.js';
 export { evaluateDetection, type EvaluateInput, type DetectionReport, type BudgetMetrics, type DaysToDetectionSummary } from './evaluate.js';
-export { bootstrapCi, pairedBootstrapCi, quantileSorted, type BootstrapRows, type BootMetric, type ResampledMetric, type BootstrapOptions, type BootstrapCi } from './bootstrap.js';
+export { bootstrapCi, pairedBootstrapCi, bootstrapMeanCi, quantileSorted, type BootstrapRows, type BootMetric, type ResampledMetric, type BootstrapOptions, type BootstrapCi } from './bootstrap.js';
 export { bootAveragePrecision, bootRocAuc, bootUserAveragePrecision, bootInsidersCaught, bootRows, dailyAlertsCaught, resampleRows, type ResampledRows } from './bootmetrics.js';
 export { normalSf, chiSquareSf, fSf, gammaQ, betaI, lnGamma } from './special.js';
 export { rankRow, averageRanks, friedmanTest, type ResultMatrix, type FriedmanResult } from './ranks.js';

@@ -8,7 +8,7 @@ import { Rng } from '../../src/data/synth/rng.js';
 import { denseIds } from '../../src/eval/ids.js';
 import {
   averagePrecision, rocAuc, userLevelAveragePrecision, DailyAlerts, normalSf,
-  bootstrapCi, pairedBootstrapCi, bootAveragePrecision, bootRocAuc, bootUserAveragePrecision,
+  bootstrapCi, pairedBootstrapCi, bootstrapMeanCi, bootAveragePrecision, bootRocAuc, bootUserAveragePrecision,
   bootInsidersCaught, bootRows, dailyAlertsCaught, resampleRows, quantileSorted,
 } from '../../src/eval/index.js';
 
@@ -89,6 +89,20 @@ test('paired interval: A − A is exactly 0; a better method has an interval abo
   const d = pairedBootstrapCi(rows, worse, bootAveragePrecision, { resamples: 300 });
   assert.equal(d.estimate, averagePrecision(rows.scores, rows.labels) - averagePrecision(worse, rows.labels));
   assert.ok(d.lo > 0, JSON.stringify(d));
+});
+
+test('mean over seeds: one set is the plain interval; the estimate is the mean; averaging seeds narrows it; paired A − A is 0', () => {
+  const a = world(21, 60, 15, 12), b = world(22, 60, 15, 12), c = world(23, 60, 15, 12);
+  const one = bootstrapMeanCi([a], bootAveragePrecision, { resamples: 300, seed: 4 });
+  const plain = bootstrapCi(a, bootAveragePrecision, { resamples: 300, seed: 4 });
+  assert.deepEqual([one.estimate, one.lo, one.hi], [plain.estimate, plain.lo, plain.hi]);
+  const three = bootstrapMeanCi([a, b, c], bootAveragePrecision, { resamples: 300, seed: 4 });
+  const ap = [a, b, c].map((r) => averagePrecision(r.scores, r.labels));
+  assert.ok(Math.abs(three.estimate - (ap[0]! + ap[1]! + ap[2]!) / 3) < 1e-12);
+  assert.ok(three.hi - three.lo < plain.hi - plain.lo, `${three.hi - three.lo} vs ${plain.hi - plain.lo}`);
+  const same = bootstrapMeanCi([a, b], bootAveragePrecision, { resamples: 100 }, [a.scores, b.scores]);
+  assert.deepEqual([same.estimate, same.lo, same.hi], [0, 0, 0]);
+  assert.throws(() => bootstrapMeanCi([a, b], bootAveragePrecision, {}, [a.scores]), /2 sets/);
 });
 
 test('percentile interpolation matches NumPy (linear)', () => {
