@@ -1,0 +1,90 @@
+// `reslab contest`: every world of a suite generated (or reused) and its day features
+// extracted once, every method run at every seed on it (each cell cached: a killed
+// contest reruns only the unfinished cells), then the per-world tables with bootstrap
+// intervals, the ranks across worlds and the chosen pair's test; contest.json and
+// contest.md are written atomically into the output directory.
+import { join } from 'node:path';
+import { loadFeatureMatrix } from '../data/cert/matrix.js';
+import { readRunConfig, readResultFile, readTestPredictions, RESULT } from '../rundir/index.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { StageCache } from '../util/stages.js';
+import { rankTable, versus, worldRows, type CellOutcome, type RankMetric, type RankTable, type Versus, type WorldRow } from './aggregate.js';
+import { runCell, type CellWorld } from './cells.js';
+import { resolveMethod } from './methods.js';
+import { contestMarkdown } from './render.js';
+import type { Suite } from './suite.js';
+import { ensureWorldFeatures, worldDescription } from './world.js';
+
+export interface ContestOptions {
+  suite: Suite;
+  methods: string[];
+  seeds: number[];
+  /** Output directory: contest.json, contest.md, and the cells' run directories under worlds/. */
+  out: string;
+  /** Where generated worlds are kept (shared between contests). */
+  worldsCache: string;
+  /** A pair of methods for the paired test. */
+  versus?: [string, string];
+  log?: (line: string) => void;
+}
+
+export interface ContestWorld { name: string; description: string; rows: number; insiders: number; testInsiders: number }
+
+export interface ContestResult {
+  suite: string;
+  methods: string[];
+  seeds: number[];
+  worlds: ContestWorld[];
+  perWorld: WorldRow[];
+  ranks: RankTable[];
+  versus: Versus | null;
+  cells: { ran: number; cached: number };
+  seconds: number;
+}
+
+const RANK_METRICS: RankMetric[] = ['prAuc', 'caught5'];
+
+async function outcome(world: string, method: string, seed: number, dir: string): Promise<CellOutcome> {
+  const r = readResultFile(join(dir, RESULT));
+  const cfg = readRunConfig(dir);
+  return { world, method, seed, test: r.test, rows: await readTestPredictions(dir), macs: r.macs ?? cfg.macs, fitSeconds: r.trainSeconds };
+}
+
+export async function runContest(o: ContestOptions): Promise<ContestResult> {
+  const t0 = performance.now();
+  const log = o.log ?? (() => {});
+  const specs = o.methods.map((m) => [m, resolveMethod(m)] as const);
+  if (o.versus) for (const m of o.versus) if (!o.methods.includes(m)) throw new RangeError(`--versus names '${m}', which is not among --methods (${o.methods.join(', ')})`);
+  const cache = new StageCache(o.out);
+  const outcomes: CellOutcome[] = [];
+  const worlds: ContestWorld[] = [];
+  let ran = 0, cached = 0;
+  for (const def of o.suite.worlds) {
+    const w = await ensureWorldFeatures(def, o.worldsCache, { log });
+    const matrix = await loadFeatureMatrix(w.features);
+    const world: CellWorld = { name: def.name, features: w.features, featuresKey: w.key, matrix };
+    const testInsiders: number[] = [];
+    for (const [method, spec] of specs) {
+      for (const seed of o.seeds) {
+        const c = await runCell(cache, o.out, world, method, spec, seed);
+        if (c.cached) cached++; else ran++;
+        log(`${def.name} · ${method} · seed ${seed}: PR-AUC ${c.result.prAuc.toFixed(3)}${c.cached ? ' (cached)' : ` in ${c.result.seconds.toFixed(1)} s`}`);
+        const oc = await outcome(def.name, method, seed, c.result.dir);
+        outcomes.push(oc);
+        testInsiders.push(oc.test.budgets['5']?.insidersTotal ?? 0);
+      }
+    }
+    worlds.push({ name: def.name, description: worldDescription(def), rows: matrix.n, insiders: def.insiders, testInsiders: testInsiders.reduce((a, b) => a + b, 0) / Math.max(1, testInsiders.length) });
+  }
+  const names = worlds.map((w) => w.name);
+  const perWorld = worldRows(outcomes, names);
+  const result: ContestResult = {
+    suite: o.suite.name, methods: o.methods, seeds: o.seeds, worlds, perWorld,
+    ranks: RANK_METRICS.map((m) => rankTable(perWorld, o.methods, m)),
+    versus: o.versus ? versus(outcomes, o.versus[0], o.versus[1], 'prAuc') : null,
+    cells: { ran, cached }, seconds: (performance.now() - t0) / 1000,
+  };
+  writeFileAtomic(join(o.out, 'contest.json'), JSON.stringify(result, null, 2) + '\n');
+  writeFileAtomic(join(o.out, 'contest.md'), contestMarkdown(result));
+  return result;
+}
