@@ -116,7 +116,6 @@ function keylogger(g: DayGen, plan: InsiderPlan, tag: number): void {
 
 /** Scenario 3, day 2: the keylogger goes onto a thumb drive and onto the supervisor's PC. */
 function plant(g: DayGen, plan: InsiderPlan, tag: number): void {
-  const w = g.w;
   const rng = g.rng;
   const u = plan.user;
   const own = g.pcOf[u]!;
