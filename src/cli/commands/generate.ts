@@ -23,6 +23,10 @@ flags:
   --insiders K         insiders, split over the scenarios like r4.2 (30/30/10 for 1,2,3)
   --scenarios LIST     comma-separated scenario numbers, 1..5 (4 and 5 need r5.2+)
   --intensity X        scales how often and how much insiders act (default 1)
+  --lookalikes N       benign users who do one scenario-like thing once and stay (default 0)
+  --drift F            share of benign users whose habits, PC or role change once (default 0)
+  --sparse F           share of PCs whose device/file logs are missing for weeks (default 0)
+  --layoff-cap F       most staff (share) scenario-5 lay-offs may remove in all (default 1)
   --seed S             random seed (default 1)
   --workers W          worker threads (output does not depend on it)
   --quiet              no progress bar
@@ -30,7 +34,8 @@ flags:
 
 examples:
   reslab generate --out data/small --profile small
-  reslab generate --out data/hard --release r5.2 --users 200 --days 180 --insiders 20 --scenarios 1,2,3,4,5 --intensity 0.5`;
+  reslab generate --out data/hard --release r5.2 --users 200 --days 180 --insiders 20 --scenarios 1,2,3,4,5 --intensity 0.5
+  reslab generate --out data/harder --profile small --lookalikes 10 --drift 0.2 --sparse 0.1`;
 
 function describe(p: Profile): string {
   return `${p.release}, ${p.users} users, ${p.days} days from ${p.start}, ${p.insiders} insiders of ${p.scenarios.join(',')}`;
@@ -53,6 +58,10 @@ export async function run(argv: string[]): Promise<void> {
     insiders: { type: 'string' },
     scenarios: { type: 'string' },
     intensity: { type: 'string' },
+    lookalikes: { type: 'string' },
+    drift: { type: 'string' },
+    sparse: { type: 'string' },
+    'layoff-cap': { type: 'string' },
     seed: { type: 'string' },
     workers: { type: 'string' },
     quiet: { type: 'boolean', default: false },
@@ -68,6 +77,12 @@ export async function run(argv: string[]): Promise<void> {
   if (v.release !== undefined && !(RELEASES as readonly string[]).includes(v.release)) throw new UsageError(`--release must be one of ${RELEASES.join(', ')}, got '${v.release}'`);
   const intensity = v.intensity === undefined ? undefined : Number(v.intensity);
   if (intensity !== undefined && !Number.isFinite(intensity)) throw new UsageError(`--intensity must be a number, got '${v.intensity}'`);
+  const share = (name: string, raw: string | undefined) => {
+    if (raw === undefined) return undefined;
+    const x = Number(raw);
+    if (!Number.isFinite(x)) throw new UsageError(`--${name} must be a number, got '${raw}'`);
+    return x;
+  };
   const opts: GenerateOptions = {
     out: v.out,
     release: (v.release as Release | undefined) ?? base.release,
@@ -78,6 +93,10 @@ export async function run(argv: string[]): Promise<void> {
     scenarios: v.scenarios ? parseScenarios(v.scenarios) : base.scenarios,
     seed: intFlag(v.seed, 'seed', 1),
     intensity,
+    lookalikes: v.lookalikes === undefined ? undefined : intFlag(v.lookalikes, 'lookalikes'),
+    drift: share('drift', v.drift),
+    sparse: share('sparse', v.sparse),
+    layoffCap: share('layoff-cap', v['layoff-cap']),
     workers: v.workers === undefined ? undefined : intFlag(v.workers, 'workers'),
     quiet: v.quiet || v.json,
   };

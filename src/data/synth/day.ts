@@ -3,12 +3,15 @@
 // order and the files are the concatenation of the days in order.
 import { type ByteBuf, COMMA } from './bytes.js';
 import type { DayInfo } from './calendar.js';
+import { writeLookalike } from './events/lookalike.js';
 import { simulateNormal } from './events/normal.js';
+import type { Habits } from './habits.js';
 import { IdMaker } from './ids.js';
 import { Rng, Stream } from './rng.js';
 import { injectMalicious } from './scenarios/inject.js';
 import { LOGS } from './schema.js';
 import { RowSink } from './sink.js';
+import { gapMask } from './sparse.js';
 import type { World } from './world.js';
 
 /** A malicious row, as it will appear in the insider's answer file (without the log prefix). */
@@ -44,6 +47,11 @@ export class DayGen {
   private readonly seq = new Int32Array(LOGS.length);
   missingLogons = 0;
   unclosedConnects = 0;
+  /** Today's habits and own PC of each user: the world's, or a drifted user's new ones. */
+  readonly hab: Habits[];
+  readonly pcOf: Int32Array;
+  /** Per PC, the logs (bits by LOG index) not written today; null on days without gaps. */
+  private gap: Uint8Array | null = null;
 
   // Sessions of the current user (start, end second, PC), for placing activity in time.
   readonly sA = new Int32Array(MAX_SESSIONS);
@@ -57,11 +65,13 @@ export class DayGen {
 
   constructor(readonly w: World) {
     this.ids = new IdMaker(w.seed);
+    this.hab = w.habits.slice();
+    this.pcOf = Int32Array.from(w.users, (u) => u.pc);
   }
 
   /** Starts a row: writes `id,date,user,pc` and returns the buffer for the rest. */
   head(log: number, t: number, user: number, pc: number, tag: number): ByteBuf {
-    const b = this.sinks[log]!.begin(t, tag);
+    const b = this.sinks[log]!.begin(t, tag, this.gap !== null && (this.gap[pc]! & (1 << log)) !== 0);
     this.ids.write(b, this.rng, log, this.day, this.cur, this.seq[log]++);
     b.byte(COMMA);
     b.bytes(this.info.prefix);
@@ -100,6 +110,12 @@ export class DayGen {
     this.info = w.cal.days[day]!;
     this.missingLogons = 0;
     this.unclosedConnects = 0;
+    for (const d of w.drifts) {
+      const after = day >= d.day;
+      this.hab[d.user] = after ? d.habits : w.habits[d.user]!;
+      if (d.pc >= 0) this.pcOf[d.user] = after ? d.pc : w.users[d.user]!.pc;
+    }
+    this.gap = w.gaps.length > 0 ? gapMask(w.gaps, w.pcB.length, day) : null;
     for (let u = 0; u < w.users.length; u++) {
       if (day > w.users[u]!.lastDay) continue;
       this.cur = u;
@@ -108,17 +124,20 @@ export class DayGen {
       this.rng.reseed(w.seed, Stream.UserDay, u, day);
       const plan = w.planOf[u];
       const steps = plan?.steps.get(day) ?? 0;
-      simulateNormal(this, u, steps);
+      const look = w.lookalikeOf[u];
+      const odd = look !== undefined && look.days.includes(day);
+      simulateNormal(this, u, steps, odd);
       // Malicious rows come after the normal ones so an insider's ordinary activity is
       // exactly what it would have been without the scenario.
       if (plan && steps) injectMalicious(this, plan, steps);
+      if (odd) writeLookalike(this, look);
     }
     const tagged: TaggedEvent[] = [];
     const bufs: Uint8Array[] = [];
     const rows: number[] = [];
     this.sinks.forEach((s, log) => {
-      rows.push(s.n);
       bufs.push(s.flush((r) => tagged.push({ no: r.tag - 1, log, day, time: r.time, text: r.text })));
+      rows.push(s.kept);
     });
     return { day, bufs, rows, tagged, missingLogons: this.missingLogons, unclosedConnects: this.unclosedConnects };
   }

@@ -10,6 +10,7 @@ import { Answers } from './answers.js';
 import { LogFiles } from './output.js';
 import { runDays } from './pool.js';
 import { ANSWERS_DIR, INSIDERS_FILE, LDAP_DIR, logFileName, PSYCHOMETRIC_FILE } from '../format/index.js';
+import { knobOptions, worldNotes } from './notes.js';
 import { LOGS } from './schema.js';
 import { ldapSnapshots, psychometric, type TextFile } from './static.js';
 import type { GenerateOptions, GenerateSummary } from './types.js';
@@ -114,14 +115,17 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
       bytes,
       workers,
     };
+    const notes = worldNotes(world, opts);
+    if (notes) summary.world = notes;
     // The manifest holds only what the options determine, so it is byte-identical too.
     const manifest = {
       generator: 'reslab synth',
       version: GENERATOR_VERSION,
-      options: { release: opts.release, users: opts.users, start: opts.start, days: opts.days, insiders: opts.insiders, scenarios: opts.scenarios, seed: opts.seed, intensity: opts.intensity ?? 1 },
+      options: { release: opts.release, users: opts.users, start: opts.start, days: opts.days, insiders: opts.insiders, scenarios: opts.scenarios, seed: opts.seed, intensity: opts.intensity ?? 1, ...knobOptions(opts) },
       rows,
       dirty: summary.dirty,
       insiders: ans.insiders,
+      ...(notes ? { world: notes } : {}),
     };
     writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
 

@@ -33,6 +33,9 @@ export const Stream = {
   Malicious: 5,
   Ids: 6,
   Leavers: 7,
+  Lookalikes: 8,
+  Drift: 9,
+  Sparse: 10,
 } as const;
 
 /**

@@ -17,16 +17,21 @@ export class RowSink {
   private keys = new Float64Array(4096);
   private starts = new Int32Array(4096);
   private tags = new Int16Array(4096);
+  /** Rows written (so every random draw is made) but left out of the output: logging gaps. */
+  private drops = new Uint8Array(4096);
   n = 0;
+  /** Rows the last flush emitted. */
+  kept = 0;
 
   /** Starts a row at second `time`; the caller then writes it (ending with '\n'). */
-  begin(time: number, tag: number): ByteBuf {
+  begin(time: number, tag: number, drop = false): ByteBuf {
     const n = this.n;
     if (n >= this.keys.length) this.grow();
     if (n >= ORDER_BITS) throw new Error('more than 4M rows in one log on one day');
     this.keys[n] = time * ORDER_BITS + n;
     this.starts[n] = this.buf.pos;
     this.tags[n] = tag;
+    this.drops[n] = drop ? 1 : 0;
     this.n = n + 1;
     return this.buf;
   }
@@ -45,9 +50,12 @@ export class RowSink {
     s.set(this.starts);
     const t = new Int16Array(cap);
     t.set(this.tags);
+    const d = new Uint8Array(cap);
+    d.set(this.drops);
     this.keys = k;
     this.starts = s;
     this.tags = t;
+    this.drops = d;
   }
 
   /** Emits the rows sorted by time into a new array, reports tagged rows, and resets. */
@@ -58,9 +66,12 @@ export class RowSink {
     const out = new Uint8Array(end);
     const sorted = this.keys.subarray(0, n).slice().sort();
     let p = 0;
+    let kept = 0;
     for (let i = 0; i < n; i++) {
       const key = sorted[i]!;
       const idx = key % ORDER_BITS;
+      if (this.drops[idx]) continue;
+      kept++;
       const a = this.starts[idx]!;
       const b = idx + 1 < n ? this.starts[idx + 1]! : end;
       if (b - a > 64) out.set(src.subarray(a, b), p);
@@ -70,7 +81,8 @@ export class RowSink {
       if (tag > 0) onTagged({ tag, time: (key - idx) / ORDER_BITS, text: Buffer.from(src.buffer, src.byteOffset + a, b - a - 1).toString('latin1') });
     }
     this.n = 0;
+    this.kept = kept;
     this.buf.reset();
-    return out;
+    return p === end ? out : out.slice(0, p);
   }
 }

@@ -16,17 +16,21 @@ export function ldapSnapshots(w: World): TextFile[] {
   const q = quotesFields(family) ? csvField : (s: string) => s;
   // Fields by name, written in the order the format lists them for this family.
   const columns = LDAP_COLUMNS[family];
+  // A drifted user's new role and projects appear from the first snapshot after the change.
+  const recast = new Map(w.drifts.filter((d) => d.role !== null).map((d) => [d.user, d]));
   return w.cal.months().map(({ year, month, firstDay }) => {
     const lines = [header(w.release, 'ldap')];
     for (const u of w.users) {
       if (u.lastDay < firstDay) continue;
       const sup = u.supervisor >= 0 ? w.users[u.supervisor]!.name : '';
+      const d = recast.get(u.index);
+      const now = d !== undefined && firstDay >= d.day;
       const field: Record<string, string> = {
         employee_name: u.name,
         user_id: u.id,
         email: u.email,
-        role: u.role,
-        projects: u.projects.join(';'),
+        role: now ? d.role! : u.role,
+        projects: (now ? d.projects! : u.projects).join(';'),
         business_unit: u.businessUnit,
         functional_unit: u.functionalUnit,
         department: u.department,

@@ -21,6 +21,18 @@ export interface GenerateOptions {
   seed: number;
   /** Scales how often and how much insiders act; default 1. */
   intensity?: number;
+  /**
+   * Benign users who do one scenario-like thing once (a burst of thumb-drive copies, a
+   * week on job sites, a cloud upload, one night session with copies) and stay; not in
+   * answers/. Default 0 (docs/generator.md, "Harder worlds").
+   */
+  lookalikes?: number;
+  /** Share of benign users (0..1) whose habits, PC or LDAP role change once during the run. Default 0. */
+  drift?: number;
+  /** Share of PCs (0..1) whose device and/or file logs are missing for weeks. Default 0. */
+  sparse?: number;
+  /** Most staff (share, 0..1) that scenario-5 lay-offs may remove in all. Default 1: no cap. */
+  layoffCap?: number;
   /** No progress output. */
   quiet?: boolean;
   /** Worker threads (tuning only: the output is the same for any value). Default: 0 for small runs, else min(cores, 4). */
@@ -58,6 +70,43 @@ export interface GenerateSummary {
   /** Bytes of all files written. */
   bytes: number;
   workers: number;
+  /** What the harder-world knobs did; absent when none is set. */
+  world?: WorldNotes;
+}
+
+/** A benign look-alike: who, what and on which days (first and last, 'MM/DD/YYYY'). */
+export interface LookalikeInfo {
+  user: string;
+  kind: LookalikeKind;
+  first: string;
+  last: string;
+}
+
+export type LookalikeKind = 'drive' | 'jobs' | 'cloud' | 'night';
+
+export interface DriftInfo {
+  user: string;
+  /** First day of the new habits, 'MM/DD/YYYY'. */
+  from: string;
+  changes: DriftChange[];
+}
+
+export type DriftChange = 'hours' | 'mix' | 'pc' | 'role';
+
+export interface SparseInfo {
+  pc: string;
+  /** First and last day without logs, 'MM/DD/YYYY'. */
+  from: string;
+  to: string;
+  logs: ('device' | 'file')[];
+}
+
+export interface WorldNotes {
+  lookalikes: LookalikeInfo[];
+  drift: DriftInfo[];
+  sparse: SparseInfo[];
+  /** Users the scenario-5 lay-offs removed. */
+  laidOff: number;
 }
 
 /** One employee. Indices refer to World.users / World.pcs. */

@@ -21,5 +21,12 @@ export function validateOptions(o: GenerateOptions): void {
   if (o.insiders > 0 && o.days < 14) fail(`days: insider scenarios need at least 14 days, got ${o.days}`);
   if (o.insiders > o.users / 4) fail(`insiders: ${o.insiders} is too many for ${o.users} users (at most a quarter)`);
   if (o.intensity !== undefined && !(o.intensity > 0 && o.intensity <= 20)) fail(`intensity: expected a number in (0, 20], got ${o.intensity}`);
+  if (o.lookalikes !== undefined && !(Number.isInteger(o.lookalikes) && o.lookalikes >= 0 && o.lookalikes <= o.users / 4)) {
+    fail(`lookalikes: expected an integer in 0..${Math.floor(o.users / 4)} (a quarter of the users), got ${o.lookalikes}`);
+  }
+  for (const k of ['drift', 'sparse', 'layoffCap'] as const) {
+    const v = o[k];
+    if (v !== undefined && !(v >= 0 && v <= 1)) fail(`${k}: expected a share in 0..1, got ${v}`);
+  }
   if (o.workers !== undefined && !(Number.isInteger(o.workers) && o.workers >= 0 && o.workers <= 64)) fail(`workers: expected an integer in 0..64, got ${o.workers}`);
 }

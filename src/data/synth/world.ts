@@ -8,7 +8,10 @@ import { buildHabits, type Habits } from './habits.js';
 import { assignLeavers } from './leavers.js';
 import { buildOrg, type Org } from './org.js';
 import { Rng, Stream } from './rng.js';
+import { planDrift, type Drift } from './drift.js';
+import { planLookalikes, type Lookalike } from './lookalikes.js';
 import { planInsiders, splitInsiders, type InsiderPlan } from './scenarios/plan.js';
+import { planSparse, type Gap } from './sparse.js';
 import type { GenerateOptions, Release, Site, User } from './types.js';
 import {
   ALARM_WORDS,
@@ -39,6 +42,11 @@ export interface World {
   /** Plan of each user, if an insider. */
   planOf: (InsiderPlan | undefined)[];
   benignLeavers: number[];
+  /** Harder-world knobs (empty when unset): look-alikes, drifting users, logging gaps. */
+  lookalikes: Lookalike[];
+  lookalikeOf: (Lookalike | undefined)[];
+  drifts: Drift[];
+  gaps: Gap[];
   sites: Site[];
   /** Site indices per topic (random domains plus common sites) and per category. */
   topicSites: number[][];
@@ -110,10 +118,17 @@ export function buildWorld(opts: GenerateOptions): World {
 
   const habits = org.users.map((u) => buildHabits(org, u, seed, opts.days, topicSites));
   const intensity = opts.intensity ?? 1;
-  const { plans, keep } = planInsiders(org, habits, cal, seed, opts.insiders, opts.scenarios, intensity);
+  const { plans, keep } = planInsiders(org, habits, cal, seed, opts.insiders, opts.scenarios, intensity, opts.layoffCap ?? 1);
   const benignLeavers = assignLeavers(org, plans, keep, opts.days, seed);
   const planOf: (InsiderPlan | undefined)[] = org.users.map(() => undefined);
   for (const p of plans) planOf[p.user] = p;
+  // The knobs draw from their own streams after everything above, so unset knobs leave
+  // the world, and so every byte, exactly as before.
+  const lookalikes = planLookalikes(org, plans, cal, seed, opts.lookalikes ?? 0);
+  const lookalikeOf: (Lookalike | undefined)[] = org.users.map(() => undefined);
+  for (const l of lookalikes) lookalikeOf[l.user] = l;
+  const { drifts, newPcs } = planDrift(org, habits, plans, cal, seed, opts.drift ?? 0);
+  const gaps = planSparse(org.pcs.length, cal, seed, opts.sparse ?? 0);
 
   const categoryWordsB = {} as Record<DomainCategory, Uint8Array[]>;
   for (const cat of Object.keys(CATEGORY_WORDS) as DomainCategory[]) categoryWordsB[cat] = CATEGORY_WORDS[cat].map(enc);
@@ -131,6 +146,10 @@ export function buildWorld(opts: GenerateOptions): World {
     plans,
     planOf,
     benignLeavers,
+    lookalikes,
+    lookalikeOf,
+    drifts,
+    gaps,
     sites,
     topicSites,
     categorySites,
@@ -145,7 +164,7 @@ export function buildWorld(opts: GenerateOptions): World {
     alarmWordsB: ALARM_WORDS.map(enc),
     commaPhrasesB: COMMA_PHRASES.map(enc),
     userIdB: org.users.map((u) => enc(u.id)),
-    pcB: org.pcs.map(enc),
+    pcB: [...org.pcs, ...newPcs].map(enc),
     emailB: org.users.map((u) => enc(u.email)),
     personalB: org.users.map((u) => enc(u.personal)),
     externalB: org.externals.map(enc),

@@ -67,7 +67,7 @@ export function writeFile(g: DayGen, t: number, user: number, pc: number, f: Fil
 export function userFile(g: DayGen, user: number, act: number, removable: boolean, to: boolean, from: boolean): FileSpec {
   const w = g.w;
   const rng = g.rng;
-  const h = w.habits[user]!;
+  const h = g.hab[user]!;
   const docs = w.docsB[user]!;
   return {
     name: docs[rng.int(docs.length)]!,

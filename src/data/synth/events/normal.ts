@@ -23,14 +23,15 @@ const P_NO_LOGOFF = 0.04;
 
 const mail = new Mail();
 
-export function simulateNormal(g: DayGen, u: number, steps: number): void {
+/** `busy`: a benign look-alike's day, which like a scenario day must be a working one. */
+export function simulateNormal(g: DayGen, u: number, steps: number, busy = false): void {
   const w = g.w;
   const rng = g.rng;
-  const h = w.habits[u]!;
+  const h = g.hab[u]!;
   const info = g.info;
   const workday = !info.weekend && !info.holiday;
   let working = workday ? !inVacation(h, g.day) && !rng.chance(h.sick) : rng.chance(h.weekend);
-  if (steps & DAYTIME) working = true;
+  if (steps & DAYTIME || busy) working = true;
   if (!working) return;
   sessions(g, u, workday);
   logons(g, u, steps);
@@ -43,8 +44,8 @@ export function simulateNormal(g: DayGen, u: number, steps: number): void {
 function sessions(g: DayGen, u: number, workday: boolean): void {
   const w = g.w;
   const rng = g.rng;
-  const h = w.habits[u]!;
-  const own = w.users[u]!.pc;
+  const h = g.hab[u]!;
+  const own = g.pcOf[u]!;
   let a: number;
   let len: number;
   if (workday) {
@@ -88,7 +89,7 @@ function firstOnPc(g: DayGen, i: number): boolean {
 
 function logons(g: DayGen, u: number, steps: number): void {
   const rng = g.rng;
-  const h = g.w.habits[u]!;
+  const h = g.hab[u]!;
   for (let i = 0; i < g.nS; i++) {
     const pc = g.sPc[i]!;
     const logoff = !rng.chance(P_NO_LOGOFF);
@@ -108,7 +109,7 @@ function logons(g: DayGen, u: number, steps: number): void {
 function drive(g: DayGen, u: number, workday: boolean): void {
   const w = g.w;
   const rng = g.rng;
-  const h = w.habits[u]!;
+  const h = g.hab[u]!;
   const n = rng.poisson(h.drive * (workday ? 1 : 0.5));
   for (let i = 0; i < n; i++) {
     const t = g.pickTime();
@@ -129,7 +130,7 @@ function drive(g: DayGen, u: number, workday: boolean): void {
 
 function localFiles(g: DayGen, u: number, workday: boolean): void {
   const rng = g.rng;
-  const n = rng.poisson(g.w.habits[u]!.localFiles * (workday ? 1 : 0.5));
+  const n = rng.poisson(g.hab[u]!.localFiles * (workday ? 1 : 0.5));
   for (let i = 0; i < n; i++) {
     const t = g.pickTime();
     const r = rng.float();
@@ -141,7 +142,7 @@ function localFiles(g: DayGen, u: number, workday: boolean): void {
 /** An address this user writes to: mostly colleagues by contact weight, some outsiders. */
 export function recipient(w: World, g: DayGen, u: number): Uint8Array {
   const rng = g.rng;
-  const h = w.habits[u]!;
+  const h = g.hab[u]!;
   if (rng.chance(h.external)) {
     const ext = w.org.userExternals[u]!;
     return w.externalB[ext[rng.int(ext.length)]!]!;
@@ -153,7 +154,7 @@ export function recipient(w: World, g: DayGen, u: number): Uint8Array {
 function email(g: DayGen, u: number, workday: boolean): void {
   const w = g.w;
   const rng = g.rng;
-  const h = w.habits[u]!;
+  const h = g.hab[u]!;
   const scale = workday ? 1 : 0.35;
   const sends = rng.poisson(h.email * scale);
   const views = w.r5 ? rng.poisson(((h.email * h.view) / (1 - h.view)) * scale) : 0;
@@ -202,7 +203,7 @@ export function categoryVisits(g: DayGen, u: number, sites: number[], n: number,
 function web(g: DayGen, u: number, workday: boolean): void {
   const w = g.w;
   const rng = g.rng;
-  const h = w.habits[u]!;
+  const h = g.hab[u]!;
   const user = w.users[u]!;
   const n = rng.poisson(h.http * (workday ? 1 : 0.5));
   const social = w.categorySites.social;

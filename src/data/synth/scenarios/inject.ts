@@ -37,7 +37,7 @@ function night(g: DayGen, plan: InsiderPlan, tag: number): void {
   const w = g.w;
   const rng = g.rng;
   const u = plan.user;
-  const pc = w.users[u]!.pc;
+  const pc = g.pcOf[u]!;
   const first = g.day === plan.first;
   const s = Math.round(rng.chance(0.7) ? rng.uniform(20 * HOUR, 22.5 * HOUR) : rng.uniform(0.5 * HOUR, 3.5 * HOUR));
   const e = Math.min(LAST_SECOND, s + Math.round(rng.uniform(0.3, 1.4) * HOUR));
@@ -58,9 +58,13 @@ function night(g: DayGen, plan: InsiderPlan, tag: number): void {
 
 /** Scenario 2, first stage: job sites and a competitor, sometimes mail to its recruiters. */
 function jobs(g: DayGen, plan: InsiderPlan, tag: number): void {
+  jobHunt(g, plan.user, tag);
+}
+
+/** A day of job hunting; also written, untagged, for benign look-alikes. */
+export function jobHunt(g: DayGen, u: number, tag: number): void {
   const w = g.w;
   const rng = g.rng;
-  const u = plan.user;
   categoryVisits(g, u, w.categorySites.job, scaled(g, 3 + rng.int(8)), HttpAct.Visit, tag);
   categoryVisits(g, u, w.categorySites.competitor, scaled(g, 1 + rng.int(3)), HttpAct.Visit, tag);
   if (rng.chance(Math.min(1, 0.3 * w.intensity))) {
@@ -73,14 +77,18 @@ function jobs(g: DayGen, plan: InsiderPlan, tag: number): void {
     m.attachTypes.push(0);
     m.words = w.categoryWordsB.job;
     m.nWords = 10 + rng.int(15);
-    writeEmail(g, g.pickTime(), u, w.users[u]!.pc, m, tag);
+    writeEmail(g, g.pickTime(), u, g.pcOf[u]!, m, tag);
   }
 }
 
 /** Scenario 2, last stage: thumb-drive copying at a much higher rate than the user's habit. */
 function exfil(g: DayGen, plan: InsiderPlan, tag: number): void {
+  copyBurst(g, plan.user, tag);
+}
+
+/** A day of heavy thumb-drive copying; also written, untagged, for benign look-alikes. */
+export function copyBurst(g: DayGen, u: number, tag: number): void {
   const rng = g.rng;
-  const u = plan.user;
   for (let c = scaled(g, 2 + rng.int(3)); c > 0; c--) {
     const t = g.pickTime();
     const pc = g.pickedPc;
@@ -108,11 +116,10 @@ function keylogger(g: DayGen, plan: InsiderPlan, tag: number): void {
 
 /** Scenario 3, day 2: the keylogger goes onto a thumb drive and onto the supervisor's PC. */
 function plant(g: DayGen, plan: InsiderPlan, tag: number): void {
-  const w = g.w;
   const rng = g.rng;
   const u = plan.user;
-  const own = w.users[u]!.pc;
-  const target = w.users[plan.victim]!.pc;
+  const own = g.pcOf[u]!;
+  const target = g.pcOf[plan.victim]!;
   let t = Math.max(g.sA[0]!, Math.min(g.pickTime(), g.sB[0]! - 3000));
   writeDevice(g, t, u, own, true, tag);
   writeFile(g, t + rng.range(10, 120), u, own, keyloggerFile(g, FileAct.Copy, true, true, false), tag);
@@ -129,7 +136,7 @@ function masquerade(g: DayGen, plan: InsiderPlan, tag: number): void {
   const w = g.w;
   const rng = g.rng;
   const v = plan.victim;
-  const pc = w.users[v]!.pc;
+  const pc = g.pcOf[v]!;
   const s = Math.round(rng.uniform(18.5 * HOUR, 22 * HOUR));
   writeLogon(g, s, v, pc, true, tag);
   const m = mail.reset();
@@ -154,7 +161,7 @@ function snoop(g: DayGen, plan: InsiderPlan, tag: number): void {
   const w = g.w;
   const rng = g.rng;
   const u = plan.user;
-  const target = w.users[plan.victim]!.pc;
+  const target = g.pcOf[plan.victim]!;
   const frac = plan.last > plan.first ? (g.day - plan.first) / (plan.last - plan.first) : 1;
   let t = Math.min(g.pickTime(), Math.max(g.sA[0]!, g.sB[0]! - 4000));
   writeLogon(g, t, u, target, true, tag);
@@ -178,16 +185,20 @@ function snoop(g: DayGen, plan: InsiderPlan, tag: number): void {
     m.attachTypes.push(0);
   }
   m.size = Math.round(rng.lognormal(9.6, 0.6));
-  m.words = w.topicWordsB[w.habits[plan.victim]!.workTopics[0]!]!;
+  m.words = w.topicWordsB[g.hab[plan.victim]!.workTopics[0]!]!;
   m.nWords = 5 + rng.int(10);
-  writeEmail(g, Math.min(LAST_SECOND, t + rng.range(60, 1200)), u, w.users[u]!.pc, m, tag);
+  writeEmail(g, Math.min(LAST_SECOND, t + rng.range(60, 1200)), u, g.pcOf[u]!, m, tag);
 }
 
 /** Scenario 5: after the layoffs, documents are opened and uploaded to Dropbox. */
 function upload(g: DayGen, plan: InsiderPlan, tag: number): void {
+  cloudUpload(g, plan.user, tag);
+}
+
+/** Documents opened and uploaded to Dropbox; also written, untagged, for benign look-alikes. */
+export function cloudUpload(g: DayGen, u: number, tag: number): void {
   const w = g.w;
   const rng = g.rng;
-  const u = plan.user;
   const box = w.categorySites.cloud[0]!;
   for (let i = scaled(g, 2 + rng.int(5)); i > 0; i--) {
     const t = g.pickTime();

@@ -85,6 +85,7 @@ export function planInsiders(
   insiders: number,
   scenarios: number[],
   intensity: number,
+  layoffCap = 1,
 ): PlanResult {
   const rng = new Rng(seed, Stream.Plans);
   const P = cal.length;
@@ -92,6 +93,7 @@ export function planInsiders(
   const counts = splitInsiders(insiders, scenarios);
   const taken = new Set<number>();
   const keep = new Map<number, number>();
+  let laidOff = 0;
   const canBe = (i: number) => !taken.has(i) && org.reports[i]!.length === 0 && users[i]!.supervisor >= 0 && !keep.has(i);
   const pickUser = (scn: number, ok: (i: number) => boolean): number => {
     const pool = users.map((u) => u.index).filter((i) => canBe(i) && ok(i));
@@ -207,7 +209,12 @@ export function planInsiders(
       plan.leaves = Math.min(P - 1, Math.max(...steps.keys()) + gap);
       const u = users[user]!;
       const pool = org.deptMembers[u.dept]!.filter((m) => m !== user && org.reports[m]!.length === 0 && !taken.has(m) && !keep.has(m));
-      const laid = rng.sample(pool, Math.max(1, Math.round(pool.length * rng.uniform(0.25, 0.4))));
+      const want = Math.max(1, Math.round(pool.length * rng.uniform(0.25, 0.4)));
+      // Many scenario-5 insiders would otherwise lay off most of the company; sample()
+      // draws the same numbers whatever the count, so the cap changes nothing else.
+      const room = Math.max(1, Math.floor(layoffCap * users.length) - laidOff);
+      const laid = rng.sample(pool, Math.min(want, room));
+      laidOff += laid.length;
       for (const m of laid) taken.add(m); // laid-off people are not insiders or victims
       plan.layoff = { day: L, users: laid.sort((x, y) => x - y) };
     }
