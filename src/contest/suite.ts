@@ -5,7 +5,7 @@
 // called and whichever suite lists them.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, RELEASES, type GenerateOptions, type Release } from '../data/synth/index.js';
 import { GenerateOptionsError, validateOptions } from '../data/synth/validate.js';
@@ -31,12 +31,23 @@ export interface WorldDef {
   layoffCap?: number;
 }
 
+/** A world that is a CERT release on disk (a real one, or another generator's): no generation. */
+export interface ReleaseWorldDef {
+  name: string;
+  note?: string;
+  /** The release directory; a relative path is read from the suite file's folder. */
+  data: string;
+}
+
 export interface Suite {
   name: string;
   description: string;
   /** The file it was read from. */
   file: string;
+  /** Generated worlds. */
   worlds: WorldDef[];
+  /** Release directories (worlds with a `data` field), run after the generated ones. */
+  releases: ReleaseWorldDef[];
 }
 
 export class SuiteError extends Error {}
@@ -91,14 +102,40 @@ export function parseSuite(raw: unknown, file: string): Suite {
   if (raw.description !== undefined && typeof raw.description !== 'string') fail('description', `expected a string, got ${show(raw.description)}`);
   if (!Array.isArray(raw.worlds) || raw.worlds.length === 0) return fail('worlds', 'expected a non-empty list of world definitions');
   const seen = new Set<string>();
-  const worlds = raw.worlds.map((w: unknown, i: number) => {
+  const worlds: WorldDef[] = [];
+  const releases: ReleaseWorldDef[] = [];
+  raw.worlds.forEach((w: unknown, i: number) => {
     const at = `worlds[${i}]${isObject(w) && typeof w.name === 'string' ? ` (${w.name})` : ''}`;
-    const def = parseWorld(w, (field, msg) => fail(field ? `${at}.${field}` : at, msg));
+    const failAt = (field: string, msg: string) => fail(field ? `${at}.${field}` : at, msg);
+    const def = isObject(w) && 'data' in w ? parseRelease(w, dirname(file), failAt) : parseWorld(w, failAt);
     if (seen.has(def.name)) fail(`${at}.name`, `'${def.name}' is used by an earlier world`);
     seen.add(def.name);
-    return def;
+    if ('data' in def) releases.push(def);
+    else worlds.push(def);
   });
-  return { name: raw.name as string, description: (raw.description as string | undefined) ?? '', file, worlds };
+  return { name: raw.name as string, description: (raw.description as string | undefined) ?? '', file, worlds, releases };
+}
+
+/** A suite of release directories (`reslab contest --data DIR…`): each is a world named after its folder. */
+export function releaseSuite(dirs: string[]): Suite {
+  const names = new Set<string>();
+  const releases = dirs.map((d) => {
+    let name = basename(resolve(d)).replace(/[^A-Za-z0-9._-]/g, '_') || 'release';
+    while (names.has(name)) name += '_';
+    names.add(name);
+    return { name, data: resolve(d) };
+  });
+  return { name: 'releases', description: `release directories ${dirs.join(', ')}`, file: '(--data)', worlds: [], releases };
+}
+
+function parseRelease(w: Record<string, unknown>, base: string, fail: (field: string, msg: string) => never): ReleaseWorldDef {
+  for (const k of Object.keys(w)) if (!['name', 'note', 'data'].includes(k)) fail(k, 'unknown field for a release world (expected name, note, data)');
+  if (typeof w.name !== 'string' || !NAME.test(w.name)) fail('name', `expected letters, digits, '.', '_' or '-', got ${show(w.name)}`);
+  if (w.note !== undefined && typeof w.note !== 'string') fail('note', `expected a string, got ${show(w.note)}`);
+  if (typeof w.data !== 'string' || w.data === '') return fail('data', `expected the path of a CERT release directory, got ${show(w.data)}`);
+  const data = resolve(base, w.data);
+  if (!existsSync(data)) fail('data', `${data}: no such directory`);
+  return { name: w.name as string, ...(w.note !== undefined ? { note: w.note as string } : {}), data };
 }
 
 function parseWorld(w: unknown, fail: (field: string, msg: string) => never): WorldDef {

@@ -10,6 +10,7 @@ import { after, test } from 'node:test';
 import { generateOptions, worldKey, type WorldDef } from '../../src/contest/suite.js';
 import { ensureFeatures, ensureWorld, WORLD_FILE } from '../../src/contest/world.js';
 import { generate } from '../../src/data/synth/index.js';
+import { FEATURES_VERSION } from '../../src/data/cert/index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'reslab-world-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -46,7 +47,7 @@ test('ensureWorld generates once under the key, then reuses the directory', asyn
 test('ensureFeatures extracts the day features once, beside the world', async () => {
   const dir = await ensureWorld(DEF, join(root, 'cache2'));
   const first = await ensureFeatures(dir);
-  assert.equal(first.path, join(dir, 'features-day.parquet'));
+  assert.equal(first.path, join(dir, `features-day-v${FEATURES_VERSION}.parquet`));
   assert.ok(existsSync(first.path));
   assert.ok(first.summary && first.summary.insiderUsers === 3, `labelled insiders: ${first.summary?.insiderUsers}`);
   const again = await ensureFeatures(dir);
