@@ -4,7 +4,7 @@
 // intervals, the ranks across worlds and the chosen pair's test; contest.json and
 // contest.md are written atomically into the output directory.
 import { join } from 'node:path';
-import { loadFeatureMatrix } from '../data/cert/matrix.js';
+import { loadFeatureMatrix, type FeatureMatrix } from '../data/cert/matrix.js';
 import { readRunConfig, readResultFile, readTestPredictions, RESULT } from '../rundir/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { StageCache } from '../util/stages.js';
@@ -44,6 +44,12 @@ export interface ContestResult {
 
 const RANK_METRICS: RankMetric[] = ['prAuc', 'caught5'];
 
+function insiderUsers(m: FeatureMatrix): number {
+  const seen = new Set<number>();
+  if (m.insider) for (let i = 0; i < m.n; i++) if (m.insider[i]! > 0) seen.add(m.user[i]!);
+  return seen.size;
+}
+
 async function outcome(world: string, method: string, seed: number, dir: string): Promise<CellOutcome> {
   const r = readResultFile(join(dir, RESULT));
   const cfg = readRunConfig(dir);
@@ -59,7 +65,7 @@ export async function runContest(o: ContestOptions): Promise<ContestResult> {
   const outcomes: CellOutcome[] = [];
   const worlds: ContestWorld[] = [];
   let ran = 0, cached = 0;
-  for (const def of o.suite.worlds) {
+  for (const def of [...o.suite.worlds, ...o.suite.releases]) {
     const w = await ensureWorldFeatures(def, o.worldsCache, { log });
     const matrix = await loadFeatureMatrix(w.features);
     const world: CellWorld = { name: def.name, features: w.features, featuresKey: w.key, matrix };
@@ -74,7 +80,7 @@ export async function runContest(o: ContestOptions): Promise<ContestResult> {
         testInsiders.push(oc.test.budgets['5']?.insidersTotal ?? 0);
       }
     }
-    worlds.push({ name: def.name, description: worldDescription(def), rows: matrix.n, insiders: def.insiders, testInsiders: testInsiders.reduce((a, b) => a + b, 0) / Math.max(1, testInsiders.length) });
+    worlds.push({ name: def.name, description: worldDescription(def), rows: matrix.n, insiders: insiderUsers(matrix), testInsiders: testInsiders.reduce((a, b) => a + b, 0) / Math.max(1, testInsiders.length) });
   }
   const names = worlds.map((w) => w.name);
   const perWorld = worldRows(outcomes, names);

@@ -1,0 +1,58 @@
+// bench:contest — the detection contest over a suite of worlds: every baseline on the
+// plain features and with deviation inputs, the best residual recipes and their plain
+// twins, at paired seeds. The anchor is the field's usual strongest baseline on each
+// world, measured in the same run (the tree ensembles and logistic regression, each in its
+// best configuration: deviation inputs where they help, class-weighted). Prints the rank
+// tables, the best residual recipe against the best baseline (paired Wilcoxon over
+// world × seed, and per-world intervals), the cost per method family (the convolutional
+// layouts separately), and ends with one JSON line.
+//
+//   npm run bench:contest [-- --suite default|quick|FILE --seeds 1,2,3 --methods LIST --out DIR --versus A,B --conv]
+// Cells are cached in the output directory (default .cache/contest/bench-SUITE): a rerun
+// only runs what is missing.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { runContest } from '../src/contest/run.js';
+import { loadSuite } from '../src/contest/suite.js';
+import { RECIPES } from '../src/contest/methods.js';
+import { METRIC_TEXT } from '../src/contest/aggregate.js';
+import { DEFAULT_BASELINES } from '../src/train/baselines.js';
+
+const { values: a } = parseArgs({ options: {
+  suite: { type: 'string', default: 'default' }, seeds: { type: 'string', default: '1,2,3' }, methods: { type: 'string' },
+  out: { type: 'string' }, versus: { type: 'string' }, conv: { type: 'boolean', default: false }, worlds: { type: 'string', default: '.cache/contest/worlds' },
+} });
+const RESIDUAL = ['mlp-skip-best-lin', 'mlp-best', 'mlp-best-plain', 'mlp', 'mlp-plain'];
+const CONV = ['grid', 'grid-plain', 'grid-dev', 'grid-dev-plain'];
+const baselines = DEFAULT_BASELINES.flatMap((d) => [d, `${d}+dev`]);
+const methods = a.methods ? a.methods.split(',') : [...baselines, ...RESIDUAL, ...(a.conv ? CONV : [])];
+const seeds = a.seeds!.split(',').map(Number);
+const suite = loadSuite(a.suite!);
+const out = resolve(a.out ?? `.cache/contest/bench-${suite.name}`);
+const residual = methods.filter((m) => RECIPES[m]);
+const best = residual[0] ?? methods[0]!;
+const anchor = methods.includes('logistic+dev') ? 'logistic+dev' : methods.find((m) => !RECIPES[m]) ?? methods[1]!;
+const versus = (a.versus?.split(',') as [string, string] | undefined) ?? [best, anchor];
+console.log(`suite ${suite.name}: ${suite.worlds.length + suite.releases.length} worlds × ${methods.length} methods × seeds ${seeds.join(', ')} → ${out}`);
+
+const c = await runContest({ suite, methods, seeds, out, worldsCache: resolve(a.worlds!), versus, log: (l) => console.log(l) });
+
+for (const t of c.ranks) {
+  console.log(`\naverage rank by ${METRIC_TEXT[t.metric]} over ${t.worlds.length} worlds (CD ${t.criticalDifference?.toFixed(2) ?? '—'}, Friedman p ${t.friedman?.pValue.toExponential(1) ?? '—'}):`);
+  t.methods.forEach((m, i) => console.log(`  ${String(i + 1).padStart(2)}. ${m.padEnd(24)} ${t.averageRanks[i]!.toFixed(2)}`));
+}
+if (c.versus?.wilcoxon) {
+  const v = c.versus, w = v.wilcoxon!;
+  console.log(`\n${v.a} vs ${v.b} (anchor): mean PR-AUC difference ${v.meanDifference.toFixed(3)} over ${v.pairs} pairs, wins/ties/losses ${w.wins}/${w.ties}/${w.losses}, Wilcoxon p ${w.pValue.toFixed(4)}`);
+}
+// Cost per family: fit seconds summed over every cell (the conv layouts apart).
+const family = (m: string) => (CONV.includes(m) ? 'conv layouts' : RECIPES[m] ? 'residual MLPs' : 'baselines');
+const cost: Record<string, number> = {};
+for (const r of c.perWorld) cost[family(r.method)] = (cost[family(r.method)] ?? 0) + (r.fitSeconds?.mean ?? 0) * r.seeds.length;
+console.log(`\ncost (fit seconds over all cells): ${Object.entries(cost).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}; whole contest ${c.seconds.toFixed(0)} s (${c.cells.ran} cells run, ${c.cells.cached} reused)`);
+const ratio = c.versus ? (() => {
+  const pr = (m: string) => c.perWorld.filter((r) => r.method === m).reduce((s, r) => s + r.prAuc.mean, 0);
+  return pr(c.versus!.a) / pr(c.versus!.b);
+})() : null;
+console.log(`ratio ${versus[0]} / ${versus[1]} (sum of per-world mean PR-AUC): ${ratio?.toFixed(2) ?? '—'}`);
+console.log(JSON.stringify({ bench: 'contest', suite: suite.name, seeds, methods, ranks: c.ranks.map((t) => ({ metric: t.metric, methods: t.methods, averageRanks: t.averageRanks, cd: t.criticalDifference, friedmanP: t.friedman?.pValue ?? null })), versus: c.versus ? { a: c.versus.a, b: c.versus.b, meanDifference: c.versus.meanDifference, p: c.versus.wilcoxon?.pValue ?? null } : null, ratio, cost, seconds: c.seconds }));
