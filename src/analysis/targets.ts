@@ -2,9 +2,8 @@
 // use (test error on an image run's test rows; PR-AUC, with ROC-AUC beside it, on a
 // detection run's test rows, recreated from its saved split) and the probe batches the
 // path analysis differentiates (training rows, the training loss). This is the one file
-// of src/analysis that reads runs; lesion.ts and paths.ts see only models and tensors.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// of src/analysis that loads runs (through src/rundir); lesion.ts and paths.ts see only
+// models and tensors.
 import * as torch from '../torch/index.js';
 import type { BlockNet } from '../models/index.js';
 import { Rng } from '../data/synth/rng.js';
@@ -13,7 +12,7 @@ import { loadImageRun } from '../train/imageRun.js';
 import { classify, accuracyOf, imageBatch, labelBatch } from '../train/imageTask.js';
 import type { ImageSet } from '../data/images/dataset.js';
 import type { PixelNorm } from '../train/imageTask.js';
-import { loadRun } from '../train/load.js';
+import { loadRun, readConfig } from '../rundir/index.js';
 import { bindSaved } from '../train/data.js';
 import { makeSplit } from '../train/split.js';
 import { rowsTensor } from '../train/predict.js';
@@ -123,8 +122,6 @@ async function loadDetectionTarget(dir: string, o: TargetOptions): Promise<Targe
 
 /** Loads an image run (config "task": "images") or a detection run. */
 export async function loadTarget(dir: string, o: TargetOptions = {}): Promise<Target> {
-  const p = join(dir, 'config.json');
-  if (!existsSync(p)) throw new Error(`${p}: not found; is ${dir} a run directory written by 'reslab train'?`);
-  const task = (JSON.parse(readFileSync(p, 'utf8')) as { task?: string }).task;
+  const task = readConfig<{ task?: string }>(dir, `is ${dir} a run directory written by 'reslab train'?`).task;
   return task === 'images' ? loadImageTarget(dir, o) : loadDetectionTarget(dir, o);
 }

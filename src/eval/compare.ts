@@ -1,7 +1,5 @@
-// The comparison table: every result.json under the given directories, grouped by method
-// (seeds of one method together), each figure as mean ± sample sd over the seeds.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// The comparison table: results grouped by method (seeds of one method together), each
+// figure as mean ± sample sd over the seeds.
 import type { TestSummary } from './summary.js';
 
 export interface ResultFile { path: string; name: string; method: string; seed?: number; test: TestSummary; macs?: number; params?: number; trainSeconds?: number; scoreSeconds?: number; epochSeconds?: number }
@@ -12,34 +10,6 @@ export interface ComparisonRow {
   recallAt: Record<string, Stat>; caughtAt: Record<string, Stat>; insidersTotal: number;
   perScenario: Record<string, Stat>;
   macs?: number; params?: number; trainSeconds?: Stat; scoreSeconds?: Stat; epochSeconds?: Stat;
-}
-
-/** Every result.json at or below these paths (a run directory or a directory of them). */
-export function findResults(paths: string[]): ResultFile[] {
-  const out: ResultFile[] = [];
-  const visit = (p: string) => {
-    if (!existsSync(p)) throw new Error(`${p}: not found`);
-    if (statSync(p).isFile()) { if (p.endsWith('.json')) out.push(readResult(p)); return; }
-    const here = join(p, 'result.json');
-    if (existsSync(here)) { out.push(readResult(here)); return; }
-    for (const e of readdirSync(p).sort()) if (statSync(join(p, e)).isDirectory()) visit(join(p, e));
-  };
-  paths.forEach(visit);
-  if (out.length === 0) throw new Error(`no result.json under ${paths.join(', ')}`);
-  return out;
-}
-
-function readResult(path: string): ResultFile {
-  let j: Record<string, unknown>;
-  try {
-    j = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  const test = j.test as TestSummary | undefined;
-  if (!test || typeof test.rocAuc !== 'number' || typeof test.averagePrecision !== 'number') throw new Error(`${path}: field 'test' needs rocAuc and averagePrecision (written by reslab train or reslab baselines)`);
-  const name = String(j.name ?? path);
-  return { path, name, method: String(j.method ?? name), seed: typeof j.seed === 'number' ? j.seed : undefined, test, macs: j.macs as number | undefined, params: j.params as number | undefined, trainSeconds: j.trainSeconds as number | undefined, scoreSeconds: j.scoreSeconds as number | undefined, epochSeconds: j.epochSeconds as number | undefined };
 }
 
 export function stat(xs: number[]): Stat {

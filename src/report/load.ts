@@ -1,6 +1,9 @@
-// Reads what other commands wrote, the one place their file formats are known:
+// Reads what other commands wrote into the report's plain data (types.ts), checking every
+// field it uses and naming the file and field at fault. The run directory's file names and
+// the types its writers fill are src/rundir's; this reader also takes older and
+// hand-written files, so it accepts the shapes below.
 //
-// A run directory (written by `reslab train`):
+// A run directory (written by `reslab train` or `reslab baselines`):
 //   config.json    required. {"model": "tabular_resnet2d", "layout": "grid", "seed": 1,
 //                  "params": 123, "macs": 456, "name"?: "...", "method"?: "..."}
 //                  `model` is required; the rest optional.
@@ -29,6 +32,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Fields, FormatError } from './fields.js';
+import { CONFIG, METRICS, RESULT, runFile } from '../rundir/files.js';
 import type { DatasetSummary, EpochRow, LesionResult, PathsResult, RankResult, ShatteredResult, ShatteredSeries, TopAlert, VariantsResult } from './types.js';
 
 export { FormatError };
@@ -202,11 +206,11 @@ function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | '
 
 export function loadRun(dir: string): LoadedRun {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new FormatError(`${dir}: not a run directory`);
-  const configFile = join(dir, 'config.json');
+  const configFile = runFile(dir, CONFIG);
   const config = Fields.of(readJson(configFile), configFile);
   const model = config.str('model');
-  const metricsFile = join(dir, 'metrics.jsonl');
-  const resultFile = join(dir, 'result.json');
+  const metricsFile = runFile(dir, METRICS);
+  const resultFile = runFile(dir, RESULT);
   const hasMetrics = existsSync(metricsFile);
   const hasResult = existsSync(resultFile);
   if (!hasMetrics && !hasResult) throw new FormatError(`${dir}: has neither metrics.jsonl nor result.json (nothing to report)`);

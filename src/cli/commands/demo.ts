@@ -10,9 +10,11 @@ import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { generate, resolveProfile } from '../../data/synth/index.js';
 import { extractFeatures } from '../../data/cert/index.js';
 import { edgesPathFor } from '../../data/cert/edges.js';
-import { runDetection, withDefaults, methodName, type RunConfig } from '../../train/run.js';
+import { runDetection, withDefaults, methodName } from '../../train/run.js';
+import type { RunConfig } from '../../rundir/index.js';
 import { runBaselines } from '../../train/baselines.js';
-import { findResults, compareResults, comparisonMarkdown, type ComparisonRow } from '../../eval/compare.js';
+import { compareResults, comparisonMarkdown, type ComparisonRow } from '../../eval/compare.js';
+import { RESULT, runFile, seedDir, findResults } from '../../rundir/index.js';
 import { loadRuns, loadAnalysis, reportData, renderReport } from '../../report/index.js';
 import { loadTarget } from '../../analysis/targets.js';
 import { runLesion, singleSummary, LESION_MODES } from '../../analysis/lesion.js';
@@ -93,7 +95,7 @@ export async function run(argv: string[]): Promise<void> {
   for (const { id, cfg } of runs) {
     const dir = join(out, 'runs', id);
     let bar: ReturnType<typeof progress> | null = null;
-    const r = await cache.run(`train-${id}`, { features: feat.key, cfg }, [join(dir, 'result.json')], async () => {
+    const r = await cache.run(`train-${id}`, { features: feat.key, cfg }, [runFile(dir, RESULT)], async () => {
       const s = await runDetection(cfg, dir, {
         resume: 'if-same',
         onBatch: (_m, done, total) => {
@@ -111,7 +113,7 @@ export async function run(argv: string[]): Promise<void> {
 
   // 4. baselines on the same split and preprocessing
   const blDir = join(out, 'baselines');
-  const bl = await cache.run('baselines', { features: feat.key, split, detectors: BASELINES }, BASELINES.map((d) => join(blDir, d, `seed-${seed}`, 'result.json')), async () =>
+  const bl = await cache.run('baselines', { features: feat.key, split, detectors: BASELINES }, BASELINES.map((d) => runFile(seedDir(blDir, d, seed), RESULT)), async () =>
     (await runBaselines({ features, detectors: BASELINES, split: profile.split, seeds: [seed] }, blDir, (line) => { if (!quiet) process.stderr.write(`baselines: ${line}\n`); })).map((r) => ({ detector: r.detector, prAuc: r.averagePrecision, rocAuc: r.rocAuc })));
   log(`baselines ${bl.result.map((b) => `${b.detector} ${b.prAuc.toFixed(3)}`).join(', ')} (test PR-AUC)${note('baselines', bl)}`);
 
@@ -175,7 +177,7 @@ export async function run(argv: string[]): Promise<void> {
   const rows: ComparisonRow[] = compareResults(findResults([...runDirs, blDir]));
   const md = comparisonMarkdown(rows);
   writeFileAtomic(join(out, 'comparison.md'), md);
-  const blDirs = BASELINES.map((d) => join(blDir, d, `seed-${seed}`));
+  const blDirs = BASELINES.map((d) => seedDir(blDir, d, seed));
   const report = await renderReport(reportData({
     title: `reslab demo: insider detection on a generated ${gen.result.release} release (${profileName} profile)`,
     runs: loadRuns([...runDirs, ...blDirs]), compare: [], analysis: analysisDirs.map(loadAnalysis),

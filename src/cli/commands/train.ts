@@ -2,7 +2,8 @@
 // split that does not leak. Parses flags and reports; the work is in src/train.
 import { resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError } from '../args.js';
-import { runDetection, withDefaults, type RunConfig } from '../../train/run.js';
+import { runDetection, withDefaults } from '../../train/run.js';
+import type { RunConfig } from '../../rundir/index.js';
 import { LAYOUT_KINDS, type LayoutKind } from '../../layout/layout.js';
 import { SPLIT_KINDS, type SplitKind } from '../../train/split.js';
 import { BALANCES, type Balance } from '../../train/loss.js';

@@ -8,12 +8,19 @@ import { Duck } from '../data/cert/duck.js';
 import { lit } from '../data/cert/sql.js';
 import { dayToIso, type FeatureMatrix } from '../data/cert/matrix.js';
 import { produceAtomic } from '../util/atomic.js';
+import { PREDICTIONS, runFile } from './files.js';
 
 export type ScoredPart = [split: string, rows: Int32Array, scores: ArrayLike<number>];
 
 /** Extra columns: name → [SQL type, value per row ('' for NULL)]. */
 export type ExtraColumns = Record<string, ['INTEGER' | 'DOUBLE', (row: number) => string | number]>;
 
+/** RUN/predictions.parquet: the run's own scored rows. */
+export function writeRunPredictions(run: string, m: FeatureMatrix, parts: ScoredPart[]): Promise<void> {
+  return writePredictions(runFile(run, PREDICTIONS), m, parts);
+}
+
+/** A predictions table at any path (`reslab score` writes one beside the run or anywhere). */
 export async function writePredictions(path: string, m: FeatureMatrix, parts: ScoredPart[], extra: ExtraColumns = {}): Promise<void> {
   const names = Object.keys(extra);
   const lines = [['user', 'day', 'split', 'insider', 'score', ...names].join(',')];
