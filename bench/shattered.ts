@@ -19,7 +19,7 @@ import { runRunStudy } from '../src/analysis/shatteredRun.js';
 import { formatShattered } from '../src/analysis/shatteredFormat.js';
 import { sweepClaims, keepsMore, type Claim } from '../src/analysis/shatteredClaims.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../src/train/imageRun.js';
-import { mean } from '../src/analysis/stats.js';
+import { mean } from '../src/util/stats.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
 
 const argv = process.argv.slice(2);

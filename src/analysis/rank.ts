@@ -10,7 +10,7 @@ import * as torch from '../torch/index.js';
 import { activationFn, type ActivationName } from '../nn/activations.js';
 import { hashKeys } from '../data/synth/rng.js';
 import { countRank, DEFAULT_RTOL } from './rankMeasure.js';
-import { mean, sd } from './stats.js';
+import { mean, sd } from '../util/stats.js';
 import type { RankClaim } from './rankClaims.js';
 import type { LayerRanks } from './rankLayers.js';
 

@@ -4,7 +4,7 @@
 // Every rule is stated with its thresholds so a reader can re-judge it.
 import type { RandomRank, RandomRankCell } from './rank.js';
 import type { Claim, Verdict } from './variantClaims.js';
-import { mean, sd } from './stats.js';
+import { mean, sd } from '../util/stats.js';
 
 /** A claim judged on the numbers, in the same shape as the variant study's. */
 export type RankClaim = Claim;

@@ -8,7 +8,7 @@ import * as torch from '../torch/index.js';
 import { sweepNet, freezeBatchStats, checkSpec, type Arch } from './shatteredNets.js';
 import { lineGradient, lineInputs, evenly, type Line } from './shatteredSweep.js';
 import { autocorrelation } from './shatteredStats.js';
-import { mean, sd } from './stats.js';
+import { mean, sd } from '../util/stats.js';
 import type { Claim } from './shatteredClaims.js';
 
 /** One net (or one state of a trained model) swept with several seeds. */

@@ -2,7 +2,7 @@
 // 'reproduced', 'not reproduced' or 'mixed' (the sign holds for some seeds and not others,
 // or only part of the claim holds), or 'n/a' when the study lacks the variants it needs.
 // The thresholds are stated in each claim's rule so a reader can re-judge them.
-import { mean } from './stats.js';
+import { mean } from '../util/stats.js';
 import type { VariantRow } from './variants.js';
 
 export type Verdict = 'reproduced' | 'not reproduced' | 'mixed' | 'n/a';

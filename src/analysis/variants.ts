@@ -12,7 +12,7 @@ import { runImages, DEFAULT_IMAGE_RUN } from '../train/imageRun.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { loadTarget } from './targets.js';
 import { runLesion, singleSummary, deletable } from './lesion.js';
-import { mean, sd } from './stats.js';
+import { mean, sd } from '../util/stats.js';
 import { pickVariants, type Variant } from './variantZoo.js';
 import { judgeClaims, type Claim } from './variantClaims.js';
 

@@ -11,7 +11,8 @@
 //                  "epoch": 1, "trainLoss", "valLoss", "valPrAuc", "valRocAuc", "lr", "seconds",
 //                  "samplesPerSec"}; epoch required, null read as absent.
 //   result.json    optional (a run still training has none), but a run needs it or metrics:
-//                  {"name"?, "method"?, "trainSeconds"?, "test": the evaluator's DetectionReport
+//                  {"name"?, "method"?, "seed"?, "macs"?, "params"?, "trainSeconds"?,
+//                  "scoreSeconds"?, "epochSeconds"?, "test": the evaluator's DetectionReport
 //                  (prevalence, overall {rocAuc, averagePrecision, detectionRateAtFpr [{maxFpr,
 //                  detectionRate}]}, budgets {daily [{k, recall, insidersCaught, insiders}]},
 //                  perScenario [{scenario, detectionRateAtFpr}]) or the flat form {rocAuc,
@@ -65,6 +66,8 @@ export interface LoadedRun {
   /** With an ensemble, each member's epochs (members[0] === epochs). */
   members?: EpochRow[][];
   trainSeconds?: number;
+  scoreSeconds?: number;
+  epochSeconds?: number;
   test?: TestMetrics;
   roc?: { fpr: number[]; tpr: number[] };
   pr?: { recall: number[]; precision: number[] };
@@ -179,7 +182,7 @@ function readDataset(f: Fields): DatasetSummary {
 }
 
 /** The result.json fields, shared by run directories and comparison files. */
-function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | 'epochs'> {
+function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | 'epochs' | 'seed' | 'model' | 'layout' | 'macs' | 'params'> {
   const curves = f.optObj('curves');
   const roc = curves?.optObj('roc');
   const pr = curves?.optObj('pr');
@@ -196,6 +199,8 @@ function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | '
   return {
     test: readTest(f.obj('test')),
     trainSeconds: f.optNum('trainSeconds'),
+    scoreSeconds: f.optNum('scoreSeconds'),
+    epochSeconds: f.optNum('epochSeconds'),
     roc: rocXY && { fpr: [...rocXY[0]], tpr: [...rocXY[1]] },
     pr: prXY && { recall: [...prXY[0]], precision: [...prXY[1]] },
     alertsCurve: f.optObjs('alertsCurve')?.map((p) => ({ k: p.num('k'), insidersCaught: p.num('insidersCaught') })),
@@ -217,7 +222,7 @@ export function loadRun(dir: string): LoadedRun {
   const members = hasMetrics ? readMetrics(metricsFile) : [];
   const epochs = members[0] ?? [];
   const result = hasResult ? Fields.of(readJson(resultFile), resultFile) : undefined;
-  const seed = config.optNum('seed');
+  const seed = config.optNum('seed') ?? result?.optNum('seed');
   const layout = config.optStr('layout');
   const name = result?.optStr('name') ?? config.optStr('name') ?? `${layout ? `${layout} ` : ''}${model}${seed !== undefined ? ` (seed ${seed})` : ''}`;
   const fromResult = result ? readResult(result) : {};
@@ -230,8 +235,8 @@ export function loadRun(dir: string): LoadedRun {
     seed,
     model,
     layout,
-    macs: config.optNum('macs'),
-    params: config.optNum('params'),
+    macs: config.optNum('macs') ?? result?.optNum('macs'),
+    params: config.optNum('params') ?? result?.optNum('params'),
     epochs,
     members: members.length > 1 ? members : undefined,
     ...fromResult,

@@ -2,12 +2,10 @@
 // or SQL: the loader (load.ts) fills these from files on disk, tests fill them by hand.
 // Every section of the report is optional and shown only when its data is present.
 
-/** A figure summarised over seeds: mean, sample standard deviation (0 for one run) and count. */
-export interface Stat {
-  mean: number;
-  sd: number;
-  n: number;
-}
+import type { Stat } from '../util/stats.js';
+import type { ComparisonRow } from '../eval/compare.js';
+
+export type { Stat, ComparisonRow };
 
 export interface DatasetSummary {
   release?: string;
@@ -46,23 +44,6 @@ export interface MethodCurves {
   pr?: { recall: number[]; precision: number[] };
   /** Fraction of positives in the test set: the PR curve of a random ranking. */
   prevalence?: number;
-}
-
-/** One row of the comparison table; every figure is over the method's seeds. */
-export interface ComparisonRow {
-  method: string;
-  runs: number;
-  rocAuc?: Stat;
-  prAuc?: Stat;
-  /** Detection rate at 5 % false-positive rate. */
-  drAt5?: Stat;
-  /** Per alert budget (alerts per day, as a string key "5", "10", …). */
-  recallAt?: Record<string, Stat>;
-  caughtAt?: Record<string, Stat>;
-  insidersTotal?: number;
-  macs?: number;
-  params?: number;
-  trainSeconds?: Stat;
 }
 
 /** A detection figure per insider scenario, one entry per method. */

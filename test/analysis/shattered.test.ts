@@ -9,7 +9,7 @@ import { autocorrelation, neighbourCorrelation } from '../../src/analysis/shatte
 import { sweepNet, freezeBatchStats, ARCHS, SweepNet } from '../../src/analysis/shatteredNets.js';
 import { lineGradient, lineScores, lineInputs, type Line } from '../../src/analysis/shatteredSweep.js';
 import { axisLine, runSweepStudy, sweepNetGradient } from '../../src/analysis/shattered.js';
-import { mean } from '../../src/analysis/stats.js';
+import { mean } from '../../src/util/stats.js';
 import { fitSweepNet, sineTarget } from '../../src/analysis/shatteredTrain.js';
 
 const withLine = <R>(points: number, fn: (line: Line) => R): R => {

@@ -191,7 +191,7 @@ export async function run(argv: string[]): Promise<void> {
   log(`held-out test (${split.kind} split, seed ${seed}):`);
   log(`${'method'.padEnd(52)} ${'ROC-AUC'.padStart(8)} ${'PR-AUC'.padStart(8)} ${'DR@5%FPR'.padStart(9)}  caught@5/day`);
   for (const r of rows) {
-    log(`${r.method.padEnd(52)} ${r.rocAuc.mean.toFixed(3).padStart(8)} ${r.prAuc.mean.toFixed(3).padStart(8)} ${r.drAt5.mean.toFixed(3).padStart(9)}  ${(r.caughtAt['5']?.mean ?? 0).toFixed(0)}/${r.insidersTotal}`);
+    log(`${r.method.padEnd(52)} ${r.rocAuc.mean.toFixed(3).padStart(8)} ${r.prAuc.mean.toFixed(3).padStart(8)} ${(r.drAt5?.mean.toFixed(3) ?? '—').padStart(9)}  ${(r.caughtAt['5']?.mean ?? 0).toFixed(0)}/${r.insidersTotal ?? '—'}`);
   }
   log('');
   log(`report    ${reportPath} (${report.charts} charts)`);
