@@ -101,7 +101,7 @@ export const RESIDUAL_ENTRIES: ResidualEntry[] = [
 
 /** Trains (or reuses) one residual entry at one seed; the run directory holds its result.json. */
 export async function residualRun(set: DetectSet, e: ResidualEntry, seed: number, epochs: number, log: (s: string) => void): Promise<string> {
-  const cfg: RunConfig = withDefaults({ features: set.features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: { ...DETECT_SPLIT, seed }, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1, ...e.extra });
+  const cfg: RunConfig = withDefaults({ features: set.features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: DETECT_SPLIT, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1, ...e.extra });
   const dir = seedDir(join(DETECT_ROOT, 'runs'), e.id, seed);
   const r = await set.cache.run(`run-${e.id}-${seed}`, { features: set.featuresKey, cfg }, [runFile(dir, RESULT)], async () => {
     const s = await runDetection(cfg, dir, { resume: 'if-same' });

@@ -12,7 +12,7 @@ import { loadImageRun } from '../train/imageRun.js';
 import { classify, accuracyOf, imageBatch, labelBatch } from '../train/imageTask.js';
 import type { ImageSet } from '../data/images/dataset.js';
 import type { PixelNorm } from '../train/imageTask.js';
-import { loadRun, readConfig } from '../rundir/index.js';
+import { loadRun, readConfig, splitOf } from '../rundir/index.js';
 import { bindSaved } from '../train/data.js';
 import { makeSplit } from '../train/split.js';
 import { rowsTensor } from '../train/predict.js';
@@ -84,7 +84,7 @@ async function loadDetectionTarget(dir: string, o: TargetOptions): Promise<Targe
   const matrix = await loadFeatureMatrix(run.config.features);
   if (!matrix.insider) throw new Error(`${run.config.features}: the features have no labels; the lesions need labelled test rows`);
   const labels = matrix.insider;
-  const split = makeSplit({ user: matrix.user, time: matrix.time, insider: labels }, run.config.split);
+  const split = makeSplit({ user: matrix.user, time: matrix.time, insider: labels }, splitOf(run.config));
   const layout = bindSaved(matrix, run.prep, run.layout);
   const test = o.testLimit ? split.test.subarray(0, Math.min(o.testLimit, split.test.length)) : split.test;
   const y = Int32Array.from(test, (r) => (labels[r] > 0 ? 1 : 0));

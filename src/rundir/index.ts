@@ -7,4 +7,5 @@ export { writeResult, writeImageResult, datasetSummary, type ResultInput } from 
 export { writePredictions, writeRunPredictions, type ScoredPart, type ExtraColumns } from './predictions.js';
 export { loadRun, loadWeights, finalWeights, type SavedRun } from './load.js';
 export { findResults, readResultFile, type FoundResult } from './find.js';
+export { splitOf, dataSpecOf } from './seeds.js';
 export { saveCheckpoint, loadCheckpoint, type CheckpointState, type CheckpointRef } from './checkpoint.js';

@@ -1,6 +1,6 @@
 // What a run directory's JSON files hold. config.json is written before training (what
 // was asked, and the sizes), result.json after scoring (what came out).
-import type { DataSpec } from '../train/data.js';
+import type { LayoutKind, LayoutOptions } from '../layout/layout.js';
 import type { TrainOptions } from '../train/trainer.js';
 import type { Mode } from '../train/modes.js';
 import type { SplitSpec } from '../train/split.js';
@@ -9,8 +9,17 @@ import type { ModelConfig } from '../models/index.js';
 import type { DetectionReport } from '../eval/index.js';
 import type { TestSummary } from '../eval/summary.js';
 
-export interface RunConfig extends DataSpec, TrainOptions {
+/**
+ * A detection run's options. `seed` (TrainOptions) is the run's one seed: the split, the
+ * layout (DeepInsight's embedding) and each member's training seed derive from it
+ * (src/rundir/seeds.ts), so the split and layout options carry none of their own.
+ */
+export interface RunConfig extends TrainOptions {
   features: string;
+  layout: LayoutKind;
+  layoutOptions?: Omit<LayoutOptions, 'seed'>;
+  prepare?: PrepareSpec;
+  split: Omit<SplitSpec, 'seed'>;
   ensemble: number;
   /** supervised (labels), autoencoder or svdd (no labels). */
   mode: Mode;

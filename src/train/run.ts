@@ -8,10 +8,10 @@ import { profileModel, createModel, type BlockNet } from '../models/index.js';
 import { domainContributions } from '../eval/explain.js';
 import type { DetectionReport } from '../eval/index.js';
 import {
-  CONFIG, WEIGHTS, hasConfig, memberDir, memberWeights, membersDir, readConfig, readMetrics, refitDir, runFile, writeConfig, writeLayout, writeMetrics,
+  CONFIG, WEIGHTS, dataSpecOf, hasConfig, memberDir, memberWeights, membersDir, readConfig, readMetrics, refitDir, runFile, writeConfig, writeLayout, writeMetrics,
   writeResult, writeRunPredictions, type MemberSummary, type RunConfig, type RunConfigFile,
 } from '../rundir/index.js';
-import { prepareDetection, type DataSpec } from './data.js';
+import { prepareDetection } from './data.js';
 import { describeSplit } from './split.js';
 import { trainMember, DEFAULT_TRAIN, type TrainOptions, type EpochRecord } from './trainer.js';
 import { rowScores, outputsFor, type Mode } from './modes.js';
@@ -81,7 +81,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
     }
   }
   const matrix = await loadFeatureMatrix(cfg.features);
-  const data = prepareDetection(matrix, cfg);
+  const data = prepareDetection(matrix, dataSpecOf(cfg));
   const split = describeSplit(data.split, { user: matrix.user, time: matrix.time, insider: matrix.insider });
   const probe = createModel(cfg.model, { input: data.layout.inputShape, overrides: { numClasses: outputsFor(cfg.mode, data.layout.baseWidth) } });
   const prof = profileModel(probe, data.layout.inputShape);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Duck } from '../../src/data/cert/duck.js';
 import { lit } from '../../src/data/cert/sql.js';
 import { loadFeatureMatrix } from '../../src/data/cert/matrix.js';
-import { loadRun } from '../../src/rundir/index.js';
+import { loadRun, splitOf } from '../../src/rundir/index.js';
 import { bindSaved } from '../../src/train/data.js';
 import { makeSplit } from '../../src/train/split.js';
 import { ensembleScores } from '../../src/train/score.js';
@@ -47,7 +47,7 @@ async function reloadedScores(runDir: string): Promise<Map<string, number>> {
   const run = loadRun(runDir);
   const matrix = await loadFeatureMatrix(run.config.features);
   const layout = bindSaved(matrix, run.prep, run.layout);
-  const split = makeSplit({ user: matrix.user, time: matrix.time, insider: matrix.insider }, run.config.split);
+  const split = makeSplit({ user: matrix.user, time: matrix.time, insider: matrix.insider }, splitOf(run.config));
   const out = new Map<string, number>();
   try {
     for (const [name, rows] of [['val', split.val], ['test', split.test]] as const) {

@@ -84,7 +84,7 @@ export async function run(argv: string[]): Promise<void> {
   log(`features  ${feat.result.rows.toLocaleString('en-US')} user-days × ${feat.result.features} features, ${feat.result.insiderRows} malicious user-days of ${feat.result.insiderUsers} insiders${note('features', feat)} → ${features}`);
 
   // 3. residual detectors, each a run directory
-  const split = { ...profile.split, seed };
+  const split = profile.split;
   const runs: { id: string; cfg: RunConfig }[] = [
     { id: 'grid-resnet', cfg: withDefaults({ features, model: 'detect_grid_resnet', layout: 'grid', split, epochs, seed }) },
     { id: 'grid-plain', cfg: withDefaults({ features, model: 'detect_grid_plain', layout: 'grid', split, epochs, seed }) },
@@ -113,8 +113,8 @@ export async function run(argv: string[]): Promise<void> {
 
   // 4. baselines on the same split and preprocessing
   const blDir = join(out, 'baselines');
-  const bl = await cache.run('baselines', { features: feat.key, split, detectors: BASELINES }, BASELINES.map((d) => runFile(seedDir(blDir, d, seed), RESULT)), async () =>
-    (await runBaselines({ features, detectors: BASELINES, split: profile.split, seeds: [seed] }, blDir, (line) => { if (!quiet) process.stderr.write(`baselines: ${line}\n`); })).map((r) => ({ detector: r.detector, prAuc: r.averagePrecision, rocAuc: r.rocAuc })));
+  const bl = await cache.run('baselines', { features: feat.key, split, seed, detectors: BASELINES }, BASELINES.map((d) => runFile(seedDir(blDir, d, seed), RESULT)), async () =>
+    (await runBaselines({ features, detectors: BASELINES, split, seeds: [seed] }, blDir, (line) => { if (!quiet) process.stderr.write(`baselines: ${line}\n`); })).map((r) => ({ detector: r.detector, prAuc: r.averagePrecision, rocAuc: r.rocAuc })));
   log(`baselines ${bl.result.map((b) => `${b.detector} ${b.prAuc.toFixed(3)}`).join(', ')} (test PR-AUC)${note('baselines', bl)}`);
 
   // 5. ensemble analyses of the grid ResNet and its plain twin: Veit et al.'s lesions and

@@ -78,10 +78,10 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     features: resolve(String(f.features)),
     model: (f.model as string | undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image' } as Record<string, string>)[layout] ?? layout}_resnet`,
     layout,
-    layoutOptions: { days: intFlag(f['history-days'] as string | undefined, 'history-days', 28), pixels: intFlag(f.pixels as string | undefined, 'pixels', 32), seed, order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
+    layoutOptions: { days: intFlag(f['history-days'] as string | undefined, 'history-days', 28), pixels: intFlag(f.pixels as string | undefined, 'pixels', 32), order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
     prepare: { deviation, normalize: oneOf(f.normalize, 'normalize', ['robust', 'quantile'] as const, 'robust') },
     split: {
-      kind: oneOf<SplitKind>(f.split, 'split', SPLIT_KINDS, 'le2020'), seed,
+      kind: oneOf<SplitKind>(f.split, 'split', SPLIT_KINDS, 'le2020'),
       trainPeriod: numFlag(f['train-period'], 'train-period', 0.5), trainUsers: numFlag(f['train-users'], 'train-users', 0.5), valUsers: numFlag(f['val-users'], 'val-users', 0.2),
     },
     epochs: intFlag(f.epochs as string | undefined, 'epochs', 20),
