@@ -8,6 +8,7 @@ import { Duck } from '../data/cert/duck.js';
 import { lit } from '../data/cert/sql.js';
 import { dayToIso, type FeatureMatrix } from '../data/cert/matrix.js';
 import { produceAtomic } from '../util/atomic.js';
+import { reslabThreads } from '../util/threads.js';
 import { PREDICTIONS, runFile } from './files.js';
 
 export type ScoredPart = [split: string, rows: Int32Array, scores: ArrayLike<number>];
@@ -29,7 +30,7 @@ export async function writePredictions(path: string, m: FeatureMatrix, parts: Sc
   }
   const csv = join(tmpdir(), `reslab-pred-${process.pid}-${Date.now()}.csv`);
   writeFileSync(csv, lines.join('\n') + '\n');
-  const duck = await Duck.open({ threads: 2, memoryLimit: '1GB', tempDir: join(tmpdir(), `reslab-pred-duck-${process.pid}-${Date.now()}`) });
+  const duck = await Duck.open({ threads: reslabThreads(), memoryLimit: '1GB', tempDir: join(tmpdir(), `reslab-pred-duck-${process.pid}-${Date.now()}`) });
   try {
     await produceAtomic(path, async (tmp) => {
       await duck.copyToParquet(`SELECT "user", CAST("day" AS DATE) AS "day", split, CAST(insider AS INTEGER) AS insider, CAST(score AS DOUBLE) AS score${names.map((k) => `, TRY_CAST(${JSON.stringify(k)} AS ${extra[k][0]}) AS ${JSON.stringify(k)}`).join('')}
