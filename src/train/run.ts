@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFeatureMatrix } from '../data/cert/matrix.js';
 import { profileModel, createModel, type BlockNet } from '../models/index.js';
-import { domainContributions } from '../eval/explain.js';
+import { domainContributions } from './explain.js';
 import type { DetectionReport } from '../eval/index.js';
 import {
   CONFIG, WEIGHTS, dataSpecOf, hasConfig, memberDir, memberWeights, membersDir, readConfig, readMetrics, refitDir, runFile, writeConfig, writeLayout, writeMetrics,

@@ -2,7 +2,7 @@
 // the rows (nothing refitted), the ensemble's mean probability per row, and per-domain
 // contributions for the top-ranked rows.
 import { loadFeatureMatrix, dayToIso } from '../data/cert/matrix.js';
-import { domainContributions } from '../eval/explain.js';
+import { domainContributions } from './explain.js';
 import type { Domain } from '../data/cert/types.js';
 import { DOMAINS } from '../data/cert/types.js';
 import { bindSaved } from './data.js';
