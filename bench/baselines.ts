@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDetector, type TabularData } from '../src/baselines/index.js';
 import { reslabThreads } from '../src/util/threads.js';
-import { Rng } from '../src/data/synth/rng.js';
+import { Rng } from '../src/util/rng.js';
 import { averagePrecision, rocAuc } from '../src/eval/index.js';
 import { runPythonAnchor } from './lib/anchor.js';
 

@@ -8,7 +8,7 @@
 // this is the paper's rank / d_out. Ranks are counted as rankMeasure.ts says.
 import * as torch from '../torch/index.js';
 import { activationFn, type ActivationName } from '../nn/activations.js';
-import { hashKeys } from '../data/synth/rng.js';
+import { hashKeys } from '../util/rng.js';
 import { countRank, DEFAULT_RTOL } from './rankMeasure.js';
 import { mean, sd } from '../util/stats.js';
 import type { RankClaim } from './rankClaims.js';

@@ -6,7 +6,7 @@
 // models and tensors.
 import * as torch from '../torch/index.js';
 import type { BlockNet } from '../models/index.js';
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 import { averagePrecision, rocAuc } from '../eval/index.js';
 import { loadImageRun } from '../train/imageRun.js';
 import { classify, accuracyOf, imageBatch, labelBatch } from '../train/imageTask.js';

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { buildModel, cifarResNet, createModel, loadConfigFile, namedConfig, plainOf, profileModel, withInput, type BlockNet, type ModelConfig } from '../models/index.js';
 import { loadImageDataset, type ImageDataset } from '../data/images/dataset.js';
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 import {
   CONFIG, WEIGHTS, hasConfig, loadWeights, memberDir, memberWeights, readConfig, readMetrics, runFile, writeConfig, writeImageResult, writeMetrics,
   type ImageRunFileBase,

@@ -9,7 +9,7 @@ import * as torch from '../torch/index.js';
 import { tidy } from '../torch/index.js';
 import { AdamW, SGD, clipGradNorm_, cosineLR, warmup, type Optimizer } from '../optim/index.js';
 import { createModel, type BlockNet } from '../models/index.js';
-import { Rng, hashKeys } from '../data/synth/rng.js';
+import { Rng, hashKeys } from '../util/rng.js';
 import { saveSafetensors, loadSafetensors } from '../torch/index.js';
 import { balancedBatches, shuffledBatches } from './sampler.js';
 import type { Balance } from './loss.js';

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as torch from '../../src/torch/index.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import { autocorrelation, neighbourCorrelation } from '../../src/analysis/shatteredStats.js';
 import { sweepNet, freezeBatchStats, ARCHS, SweepNet } from '../../src/analysis/shatteredNets.js';
 import { lineGradient, lineScores, lineInputs, type Line } from '../../src/analysis/shatteredSweep.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as torch from '../../src/torch/index.js';
 import { encodeIdx } from '../../src/data/images/idx.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../src/train/imageRun.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import { loadTarget } from '../../src/analysis/targets.js';
 import { inputGradient } from '../../src/analysis/pathGradient.js';
 import { labelOf, runRunStudy } from '../../src/analysis/shatteredRun.js';

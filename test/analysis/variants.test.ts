@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeIdx } from '../../src/data/images/idx.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import { runVariants, tenths, DEFAULT_VARIANT_STUDY, type VariantStudy } from '../../src/analysis/variants.js';
 import { VARIANTS, pickVariants } from '../../src/analysis/variantZoo.js';
 import { judgeClaims } from '../../src/analysis/variantClaims.js';
