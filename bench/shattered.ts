@@ -17,7 +17,8 @@ import { lineGradient, lineInputs, lineScores } from '../src/analysis/shatteredS
 import { fitSweepNet, sineTarget } from '../src/analysis/shatteredTrain.js';
 import { runRunStudy } from '../src/analysis/shatteredRun.js';
 import { formatShattered } from '../src/analysis/shatteredFormat.js';
-import { sweepClaims, keepsMore, type Claim } from '../src/analysis/shatteredClaims.js';
+import { sweepClaims, keepsMore } from '../src/analysis/shatteredClaims.js';
+import type { Claim } from '../src/analysis/claims.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../src/train/imageRun.js';
 import { mean } from '../src/util/stats.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
@@ -118,7 +119,7 @@ if (images.length === 2) {
   // A net still at chance has not been trained in any useful sense: no verdict on it.
   const learned = images.every((m) => m.testError < 80);
   const errors = `test error ${f2(res.testError)} % vs ${f2(pl.testError)} % at this budget`;
-  claims.push(learned ? keepsMore(rs, `${res.model} trained`, `${pl.model} trained`, after, errors) : { claim: after, source: 'Balduzzi et al. 2017', verdict: 'n/a', evidence: `a net did not learn (test error ${images.map((m) => f2(m.testError)).join(' %, ')} %); raise the budget` });
+  claims.push(learned ? keepsMore(rs, `${res.model} trained`, `${pl.model} trained`, after, errors) : { claim: after, source: 'Balduzzi et al. 2017', verdict: 'too small to tell', evidence: `a net did not learn (test error ${images.map((m) => f2(m.testError)).join(' %, ')} %); raise the budget` });
 }
 save(join(outDir, 'init'), init, claims);
 save(join(outDir, 'trained-1d'), trainedStudy);

@@ -9,7 +9,7 @@ import { sweepNet, freezeBatchStats, checkSpec, type Arch } from './shatteredNet
 import { lineGradient, lineInputs, evenly, type Line } from './shatteredSweep.js';
 import { autocorrelation } from './shatteredStats.js';
 import { mean, sd } from '../util/stats.js';
-import type { Claim } from './shatteredClaims.js';
+import type { Claim } from './claims.js';
 
 /** One net (or one state of a trained model) swept with several seeds. */
 export interface ShatteredSeries {

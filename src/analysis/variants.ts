@@ -14,7 +14,8 @@ import { loadTarget } from './targets.js';
 import { runLesion, singleSummary, deletable } from './lesion.js';
 import { mean, sd } from '../util/stats.js';
 import { pickVariants, type Variant } from './variantZoo.js';
-import { judgeClaims, type Claim } from './variantClaims.js';
+import { judgeClaims } from './variantClaims.js';
+import type { RuledClaim as Claim } from './claims.js';
 
 export interface VariantStudyOptions {
   data: string;

@@ -59,7 +59,7 @@ test('ReLU6 keeps less normalised rank than SiLU when expanding (ratio ≥ 2), a
   for (const f of ['relu6', 'silu', 'elu']) assert.ok(at(f, 8).mean < at(f, 4).mean && at(f, 4).mean < at(f, 2).mean, f);
   const claims = judgeRankClaims(r);
   assert.equal(claims.find((c) => c.id === 'silu-elu-over-relu6')!.verdict, 'reproduced');
-  assert.equal(claims.find((c) => c.id === 'identity-full')!.verdict, 'n/a');
+  assert.equal(claims.find((c) => c.id === 'identity-full')!.verdict, 'too small to tell');
 });
 
 test('random layers are seeded per (d_out, trial): same numbers on a rerun and whatever other ratios run', () => {
@@ -105,7 +105,7 @@ test('the claims follow their rules on hand-made numbers', () => {
     silu: { 1: [1, 1, 1], 2: [0.9, 0.92, 0.91], 4: [0.97, 0.99, 0.98] },
   }, (f, x) => (f === 'identity' && x === 1 ? 0.9 : exact(f, x)));
   const claims = judgeRankClaims(bad);
-  assert.deepEqual(Object.fromEntries(claims.map((c) => [c.id, c.verdict])), { 'expand-loses-rank': 'mixed', 'silu-elu-over-relu6': 'mixed', 'nonlinear-above-identity': 'reproduced', 'identity-full': 'mixed' });
+  assert.deepEqual(Object.fromEntries(claims.map((c) => [c.id, c.verdict])), { 'expand-loses-rank': 'partly', 'silu-elu-over-relu6': 'partly', 'nonlinear-above-identity': 'reproduced', 'identity-full': 'partly' });
   assert.match(claims[0].evidence, /not: relu6, silu$/);
   // A difference that is not consistent over trials is not significant (t ≤ 2).
   const noisy = study({ relu6: { 2: [0.5, 0.9, 0.5] }, silu: { 2: [0.9, 0.5, 0.6] } }, exact);
