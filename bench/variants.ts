@@ -9,8 +9,8 @@
 // two cores; --limit, --epochs, --seeds, --only, --trials raise or trim it; --resume
 // reuses finished seeds.
 import { join, resolve } from 'node:path';
-import { runVariants, DEFAULT_VARIANT_STUDY } from '../src/analysis/variants.js';
-import { variantsMarkdown } from '../src/analysis/variantsTable.js';
+import { runVariants, DEFAULT_VARIANT_STUDY } from '../src/analysis/variants/study.js';
+import { variantsMarkdown } from '../src/analysis/variants/table.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
 
 const argv = process.argv.slice(2);

@@ -323,7 +323,7 @@ export function loadAnalysis(dir: string): AnalysisFiles {
   return out;
 }
 
-/** One entry of shattered.json's "results" (src/analysis/shattered.ts's ShatteredSeries). */
+/** One entry of shattered.json's "results" (src/analysis/shattered/study.ts's ShatteredSeries). */
 function shatteredSeries(x: Fields): ShatteredSeries {
   const n = x.obj('neighbour');
   return {
@@ -334,7 +334,7 @@ function shatteredSeries(x: Fields): ShatteredSeries {
   };
 }
 
-/** variants.json (src/analysis/variants.ts's VariantStudy): the figures the report shows. */
+/** variants.json (src/analysis/variants/study.ts's VariantStudy): the figures the report shows. */
 function readVariants(v: Fields): VariantsResult {
   const o = v.optObj('options');
   const seeds = o?.has('seeds') ? o.numArray('seeds') : undefined;
@@ -356,7 +356,7 @@ function readVariants(v: Fields): VariantsResult {
   };
 }
 
-/** rank.json (src/analysis/rank.ts's RankStudy, or the older {model, layers, maxRank}): random layers and/or a model's layers. */
+/** rank.json (src/analysis/rank/random.ts's RankStudy, or the older {model, layers, maxRank}): random layers and/or a model's layers. */
 function readRank(r: Fields): RankResult {
   const layers = r.optObjs('layers')?.map((x) => ({ layer: x.num('layer'), rank: x.num('rank'), label: x.optStr('label'), maxRank: x.optNum('maxRank'), exactRank: x.optNum('exactRank') }));
   const random = r.optObj('random')?.objs('cells').map((c) => ({ nonlinearity: c.str('nonlinearity'), ratio: c.num('ratio'), mean: c.num('mean'), sd: c.optNum('sd') ?? 0, exactMean: c.optNum('exactMean') }));

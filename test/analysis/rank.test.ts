@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as torch from '../../src/torch/index.js';
-import { countRank, matrixRankCounts } from '../../src/analysis/rankMeasure.js';
-import { randomLayerRank, type RandomRank, type RandomRankCell } from '../../src/analysis/rank.js';
-import { judgeRankClaims } from '../../src/analysis/rankClaims.js';
-import { layerRanks } from '../../src/analysis/rankLayers.js';
+import { countRank, matrixRankCounts } from '../../src/analysis/rank/measure.js';
+import { randomLayerRank, type RandomRank, type RandomRankCell } from '../../src/analysis/rank/random.js';
+import { judgeRankClaims } from '../../src/analysis/rank/claims.js';
+import { layerRanks } from '../../src/analysis/rank/layers.js';
 import { tinyResNet, ToyNet } from './helpers.js';
 
 test('a product of N×r and r×M matrices has exact rank r, as libtorch counts it; the threshold counts only large singular values', () => {

@@ -1,8 +1,8 @@
 // The verdicts on Balduzzi et al.'s claims, on hand-made correlation curves with known answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ShatteredSeries } from '../../src/analysis/shattered.js';
-import { plainCollapses, residualAbovePlain, decaysSlowly, keepsMore, sweepClaims } from '../../src/analysis/shatteredClaims.js';
+import type { ShatteredSeries } from '../../src/analysis/shattered/study.js';
+import { plainCollapses, residualAbovePlain, decaysSlowly, keepsMore, sweepClaims } from '../../src/analysis/shattered/claims.js';
 
 const series = (name: string, points: [number, number, number?][]): ShatteredSeries[] => points.map(([depth, m, s]) => ({
   series: name, depth, seeds: [1, 2], neighbour: { mean: m, sd: s ?? 0.01, values: [m, m] }, autocorrelation: [], gradient: [],

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeIdx } from '../../src/data/images/idx.js';
 import { Rng } from '../../src/util/rng.js';
-import { runVariants, tenths, DEFAULT_VARIANT_STUDY, type VariantStudy } from '../../src/analysis/variants.js';
-import { VARIANTS, pickVariants } from '../../src/analysis/variantZoo.js';
-import { judgeClaims } from '../../src/analysis/variantClaims.js';
-import { variantsMarkdown } from '../../src/analysis/variantsTable.js';
+import { runVariants, tenths, DEFAULT_VARIANT_STUDY, type VariantStudy } from '../../src/analysis/variants/study.js';
+import { VARIANTS, pickVariants } from '../../src/analysis/variants/zoo.js';
+import { judgeClaims } from '../../src/analysis/variants/claims.js';
+import { variantsMarkdown } from '../../src/analysis/variants/table.js';
 import { buildModel, withInput, profileModel } from '../../src/models/index.js';
 import { loadAnalysis, renderReport } from '../../src/report/index.js';
 

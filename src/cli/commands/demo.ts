@@ -19,10 +19,10 @@ import { loadRuns, loadAnalysis, reportData, renderReport } from '../../report/i
 import { loadTarget } from '../../analysis/targets.js';
 import { runLesion, singleSummary, LESION_MODES } from '../../analysis/lesion.js';
 import { analysePaths } from '../../analysis/paths.js';
-import { randomLayerRank, modelLayerRanks, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank.js';
-import { judgeRankClaims } from '../../analysis/rankClaims.js';
-import { runRunStudy } from '../../analysis/shatteredRun.js';
-import { DEFAULT_RTOL } from '../../analysis/rankMeasure.js';
+import { randomLayerRank, modelLayerRanks, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank/random.js';
+import { judgeRankClaims } from '../../analysis/rank/claims.js';
+import { runRunStudy } from '../../analysis/shattered/run.js';
+import { DEFAULT_RTOL } from '../../analysis/rank/measure.js';
 import { StageCache } from '../../util/stages.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { progress } from '../../util/progress.js';

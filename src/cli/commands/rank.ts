@@ -3,11 +3,11 @@
 // trained model's layer outputs. Parses flags and prints; the work is in src/analysis.
 import { join, resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError, numberList, listFlag } from '../args.js';
-import { randomLayerRank, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank.js';
-import { modelLayerRanks } from '../../analysis/rankLayers.js';
-import { judgeRankClaims } from '../../analysis/rankClaims.js';
-import { formatRank } from '../../analysis/rankFormat.js';
-import { DEFAULT_RTOL } from '../../analysis/rankMeasure.js';
+import { randomLayerRank, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank/random.js';
+import { modelLayerRanks } from '../../analysis/rank/layers.js';
+import { judgeRankClaims } from '../../analysis/rank/claims.js';
+import { formatRank } from '../../analysis/rank/format.js';
+import { DEFAULT_RTOL } from '../../analysis/rank/measure.js';
 import { activationFn, type ActivationName } from '../../nn/activations.js';
 import { loadTarget } from '../../analysis/targets.js';
 import { writeFileAtomic } from '../../util/atomic.js';

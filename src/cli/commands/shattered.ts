@@ -4,11 +4,11 @@
 // work is in src/analysis/shattered*.ts.
 import { join, resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError, numberList, choiceList } from '../args.js';
-import { runSweepStudy, type ShatteredStudy } from '../../analysis/shattered.js';
-import { runRunStudy } from '../../analysis/shatteredRun.js';
-import { formatShattered } from '../../analysis/shatteredFormat.js';
-import { sweepClaims } from '../../analysis/shatteredClaims.js';
-import { ARCHS, type Arch } from '../../analysis/shatteredNets.js';
+import { runSweepStudy, type ShatteredStudy } from '../../analysis/shattered/study.js';
+import { runRunStudy } from '../../analysis/shattered/run.js';
+import { formatShattered } from '../../analysis/shattered/format.js';
+import { sweepClaims } from '../../analysis/shattered/claims.js';
+import { ARCHS, type Arch } from '../../analysis/shattered/nets.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { progress, type Progress } from '../../util/progress.js';
 

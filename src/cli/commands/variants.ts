@@ -1,10 +1,10 @@
 // `reslab variants`: the seeds' variant study on an MNIST-format image set. Parses flags,
-// runs src/analysis/variants.ts, writes variants.json and variants.md, prints the table.
+// runs src/analysis/variants/study.ts, writes variants.json and variants.md, prints the table.
 import { join, resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError, listFlag, numberList } from '../args.js';
-import { runVariants, DEFAULT_VARIANT_STUDY } from '../../analysis/variants.js';
-import { variantNames } from '../../analysis/variantZoo.js';
-import { variantsMarkdown } from '../../analysis/variantsTable.js';
+import { runVariants, DEFAULT_VARIANT_STUDY } from '../../analysis/variants/study.js';
+import { variantNames } from '../../analysis/variants/zoo.js';
+import { variantsMarkdown } from '../../analysis/variants/table.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 
 const D = DEFAULT_VARIANT_STUDY;

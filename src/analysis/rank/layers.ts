@@ -4,11 +4,11 @@
 // the layer actually uses on this data, at most min(B·positions, C). Layer 0 is the stem's
 // output (block 0's input); layer i is block i−1's output. Works on any BlockNet (images,
 // 1-D or 2-D detectors, MLPs) through forwardWithActivations.
-import * as torch from '../torch/index.js';
-import type { BlockNet } from '../models/index.js';
-import { inEvalMode } from '../nn/index.js';
-import type { Target } from './targets.js';
-import { matrixRankCounts, DEFAULT_RTOL } from './rankMeasure.js';
+import * as torch from '../../torch/index.js';
+import type { BlockNet } from '../../models/index.js';
+import { inEvalMode } from '../../nn/index.js';
+import type { Target } from '../targets.js';
+import { matrixRankCounts, DEFAULT_RTOL } from './measure.js';
 
 export interface LayerRank {
   layer: number;

@@ -2,10 +2,10 @@
 // claims.ts's words: 'partly' when the sign holds for some seeds and not others, or only
 // part of the claim holds; 'too small to tell' when the study lacks the variants it needs).
 // The thresholds are stated in each claim's rule so a reader can re-judge them.
-import { mean } from '../util/stats.js';
-import type { VariantRow } from './variants.js';
+import { mean } from '../../util/stats.js';
+import type { VariantRow } from './study.js';
 
-import type { RuledClaim as Claim, Verdict } from './claims.js';
+import type { RuledClaim as Claim, Verdict } from '../claims.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const pp = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)} pp`;

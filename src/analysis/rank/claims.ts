@@ -3,9 +3,9 @@
 // nonlinearities only, 'too small to tell' when the study lacks the ratios or
 // nonlinearities it needs).
 // Every rule is stated with its thresholds so a reader can re-judge it.
-import type { RandomRank, RandomRankCell } from './rank.js';
-import { verdictOf, type RuledClaim } from './claims.js';
-import { mean, sd } from '../util/stats.js';
+import type { RandomRank, RandomRankCell } from './random.js';
+import { verdictOf, type RuledClaim } from '../claims.js';
+import { mean, sd } from '../../util/stats.js';
 
 /** A claim judged on the numbers, in the same shape as the variant study's. */
 export type RankClaim = RuledClaim;

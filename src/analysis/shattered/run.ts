@@ -5,14 +5,14 @@
 // initialised, with batch statistics from one batch of training rows, is swept along the
 // same lines: "fresh init" against "trained". Each seed picks another pair of rows (and
 // another fresh init).
-import * as torch from '../torch/index.js';
-import { buildModel, type BlockNet } from '../models/index.js';
-import { loadTarget, type Target } from './targets.js';
-import { CONFIG, hasConfig, readConfig, runFile } from '../rundir/index.js';
-import type { Probe } from './pathGradient.js';
-import { freezeBatchStats } from './shatteredNets.js';
-import { lineGradient, evenly, type Line, type Score } from './shatteredSweep.js';
-import { summarise, whiteNoiseBand, type ShatteredStudy } from './shattered.js';
+import * as torch from '../../torch/index.js';
+import { buildModel, type BlockNet } from '../../models/index.js';
+import { loadTarget, type Target } from '../targets.js';
+import { CONFIG, hasConfig, readConfig, runFile } from '../../rundir/index.js';
+import type { Probe } from '../pathGradient.js';
+import { freezeBatchStats } from './nets.js';
+import { lineGradient, evenly, type Line, type Score } from './sweep.js';
+import { summarise, whiteNoiseBand, type ShatteredStudy } from './study.js';
 
 export interface RunSweepOptions {
   points: number;

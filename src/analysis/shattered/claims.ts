@@ -1,8 +1,8 @@
 // Balduzzi et al.'s claims, judged on measured neighbour correlations (lag-1
 // autocorrelation of the input gradient, mean ± sd over seeds). Each verdict is computed
 // from the numbers, in claims.ts's words ('too small to tell' when a series is missing).
-import type { ShatteredSeries } from './shattered.js';
-import type { Claim } from './claims.js';
+import type { ShatteredSeries } from './study.js';
+import type { Claim } from '../claims.js';
 
 const SOURCE = 'Balduzzi et al. 2017';
 const f2 = (v: number) => v.toFixed(2);
