@@ -28,13 +28,13 @@
 // "seed", "macs", "params", "trainSeconds".
 //
 // An analysis directory (--analysis, one per model): any of lesion.json, paths.json,
-// shattered.json, rank.json, shaped as LesionResult, PathsResult, ShatteredResult,
-// RankResult in types.ts; or variants.json as `reslab variants` writes it (VariantsResult).
+// shattered.json, rank.json, shaped as LesionFigures, PathsFigures, ShatteredFigures,
+// RankFigures in types.ts; or variants.json as `reslab variants` writes it (VariantsFigures).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Fields, FormatError } from './fields.js';
 import { CONFIG, METRICS, RESULT, runFile } from '../rundir/files.js';
-import type { DatasetSummary, EpochRow, LesionResult, PathsResult, RankResult, ShatteredResult, ShatteredSeries, TopAlert, VariantsResult } from './types.js';
+import type { DatasetSummary, EpochRow, LesionFigures, PathsFigures, RankFigures, ShatteredFigures, ShatteredSeries, TopAlert, VariantsFigures } from './types.js';
 
 export { FormatError };
 
@@ -268,14 +268,15 @@ export function loadCompare(file: string): LoadedRun[] {
 }
 
 export interface AnalysisFiles {
-  lesion?: LesionResult;
-  paths?: PathsResult;
-  shattered?: ShatteredResult;
-  rank?: RankResult;
-  variants?: VariantsResult;
+  lesion?: LesionFigures;
+  paths?: PathsFigures;
+  shattered?: ShatteredFigures;
+  rank?: RankFigures;
+  variants?: VariantsFigures;
 }
 
-const meanSd = (p: Fields) => ({ k: p.num('k'), mean: p.num('mean'), sd: p.optNum('sd') ?? 0 });
+/** One {k, mean, sd} point of lesion.json's k and reorder curves. */
+const kPoint = (p: Fields) => ({ k: p.num('k'), mean: p.num('mean'), sd: p.optNum('sd') ?? 0 });
 
 export function loadAnalysis(dir: string): AnalysisFiles {
   const read = (name: string) => {
@@ -291,8 +292,8 @@ export function loadAnalysis(dir: string): AnalysisFiles {
       baseline: l.optNum('baseline'),
       // A block that cannot be removed (a plain block that changes shape) has value null.
       single: l.optObjs('single')?.flatMap((p) => { const value = p.optNum('value'); return value === undefined ? [] : [{ block: p.num('block'), value }]; }),
-      k: l.optObjs('k')?.map(meanSd),
-      reorder: l.optObjs('reorder')?.map(meanSd),
+      k: l.optObjs('k')?.map(kPoint),
+      reorder: l.optObjs('reorder')?.map(kPoint),
       reorderTrials: l.optObjs('reorderTrials')?.map((p) => ({ tau: p.num('tau'), value: p.num('value') })),
     };
   }
@@ -335,7 +336,7 @@ function shatteredSeries(x: Fields): ShatteredSeries {
 }
 
 /** variants.json (src/analysis/variants/study.ts's VariantStudy): the figures the report shows. */
-function readVariants(v: Fields): VariantsResult {
+function readVariants(v: Fields): VariantsFigures {
   const o = v.optObj('options');
   const seeds = o?.has('seeds') ? o.numArray('seeds') : undefined;
   const budget = o && `${o.optNum('limit') || 'all'} training images, ${o.optNum('epochs') ?? '?'} epoch(s)${seeds ? `, seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}` : ''}`;
@@ -357,7 +358,7 @@ function readVariants(v: Fields): VariantsResult {
 }
 
 /** rank.json (src/analysis/rank/random.ts's RankStudy, or the older {model, layers, maxRank}): random layers and/or a model's layers. */
-function readRank(r: Fields): RankResult {
+function readRank(r: Fields): RankFigures {
   const layers = r.optObjs('layers')?.map((x) => ({ layer: x.num('layer'), rank: x.num('rank'), label: x.optStr('label'), maxRank: x.optNum('maxRank'), exactRank: x.optNum('exactRank') }));
   const random = r.optObj('random')?.objs('cells').map((c) => ({ nonlinearity: c.str('nonlinearity'), ratio: c.num('ratio'), mean: c.num('mean'), sd: c.optNum('sd') ?? 0, exactMean: c.optNum('exactMean') }));
   if (!layers && !random) r.fail('layers', "or 'random' is required", undefined);

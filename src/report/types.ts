@@ -79,7 +79,7 @@ export interface TopAlerts {
 // --- ensemble analyses: one object per model, so ResNet and plain share axes -----------
 
 /** lesion.json in an analysis directory. */
-export interface LesionResult {
+export interface LesionFigures {
   model: string;
   /** What `value` measures, with its unit, e.g. "test error (%)" or "PR-AUC". */
   metric: string;
@@ -96,14 +96,14 @@ export interface LesionResult {
 }
 
 /** paths.json: the distribution of path lengths, and gradient magnitude per length. */
-export interface PathsResult {
+export interface PathsFigures {
   model: string;
   lengths: { length: number; count: number }[];
   gradient?: { length: number; mean: number; sd?: number }[];
 }
 
 /** shattered.json: gradient along a line through input space, and its autocorrelation. */
-export interface ShatteredResult {
+export interface ShatteredFigures {
   model: string;
   gradients?: { x: number; value: number }[];
   autocorrelation?: { lag: number; value: number }[];
@@ -133,7 +133,7 @@ export interface ShatteredSeries {
  * nonlinearity and expansion ratio, with the paper's claims judged; and/or the rank of
  * each layer output of a trained model over a batch.
  */
-export interface RankResult {
+export interface RankFigures {
   /** The trained model whose layers were measured; absent when the file has random layers only. */
   model?: string;
   /** Per layer: rank of its (batch·positions × channels) output, and the most it could be. */
@@ -160,15 +160,15 @@ export interface ReportData {
   scenarios?: ScenarioRecall[];
   alerts?: AlertsCurve[];
   topAlerts?: TopAlerts;
-  lesion?: LesionResult[];
-  paths?: PathsResult[];
-  shattered?: ShatteredResult[];
-  rank?: RankResult[];
-  variants?: VariantsResult[];
+  lesion?: LesionFigures[];
+  paths?: PathsFigures[];
+  shattered?: ShatteredFigures[];
+  rank?: RankFigures[];
+  variants?: VariantsFigures[];
 }
 
 /** variants.json in an analysis directory (`reslab variants`): one row per variant, the claims judged. */
-export interface VariantsResult {
+export interface VariantsFigures {
   /** The study's budget in words ("6000 images, 2 epochs, seeds 1, 2"). */
   budget?: string;
   rows: {
