@@ -16,8 +16,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDetector, type TabularData } from '../src/baselines/index.js';
-import { threads } from '../src/baselines/check.js';
-import { Rng } from '../src/data/synth/rng.js';
+import { reslabThreads } from '../src/util/threads.js';
+import { Rng } from '../src/util/rng.js';
 import { averagePrecision, rocAuc } from '../src/eval/index.js';
 import { runPythonAnchor } from './lib/anchor.js';
 
@@ -91,7 +91,7 @@ const UNANCHORED = ['ecod', 'copod', 'zscore', 'pca', 'knn'];
 
 const { data, labels, source } = await load();
 const { train, test } = split(data, labels);
-const nThreads = threads();
+const nThreads = reslabThreads();
 
 const dir = mkdtempSync(join(tmpdir(), 'reslab-bench-baselines-'));
 let anchor: { sklearn: string; threads: number; models: Record<string, Figures> };

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBaselines, DEFAULT_BASELINES, DEFAULT_GRAPH_BASELINES } from '../src/train/baselines.js';
 import { detectorNames } from '../src/baselines/index.js';
-import { findResults, compareResults, comparisonMarkdown, type ComparisonRow } from '../src/eval/compare.js';
+import { compareResults, comparisonMarkdown, type ComparisonRow } from '../src/eval/compare.js';
+import { RESULT, runFile, seedDir, findResults } from '../src/rundir/index.js';
 import type { DeviationKind } from '../src/layout/prepare.js';
 import { DETECT_ROOT, DETECT_SPLIT, RESIDUAL_ENTRIES, detectSet, detectEdges, residualRun } from './lib/detectSet.js';
 import { GRAPH_DETECTORS } from '../src/baselines/graph/index.js';
@@ -45,11 +46,11 @@ for (const { tag, dev, quantile } of CONFIGS) {
     const out = join(blRoot, tag);
     // The first two configurations keep their cache keys from before the third existed.
     const key = { features: set.featuresKey, split: DETECT_SPLIT, seeds, dev, name, edges: GRAPH_DETECTORS.includes(name), ...(quantile ? { normalize: 'quantile' } : {}) };
-    const r = await set.cache.run(`compare-${tag}-${name}`, key, seeds.map((s) => join(out, name, `seed-${s}`, 'result.json')), async () =>
+    const r = await set.cache.run(`compare-${tag}-${name}`, key, seeds.map((s) => runFile(seedDir(out, name, s), RESULT)), async () =>
       (await runBaselines({ features: set.features, detectors: [name], split: DETECT_SPLIT, seeds, prepare: { deviation: dev, ...(quantile ? { normalize: 'quantile' as const } : {}) }, edges: GRAPH_DETECTORS.includes(name) ? edges : undefined }, out)).map((x) => ({ pr: x.averagePrecision, fit: x.fitSeconds })));
     const pr = r.result.map((x) => x.pr), fit = r.result.map((x) => x.fit);
     console.log(`${`${name}${dev.length ? ' + deviation' : ''}${quantile ? ' · rank-Gauss' : ''}`.padEnd(32)} PR-AUC ${pr.map((x) => x.toFixed(3)).join(' ')}  fit ${fit.map((x) => x.toFixed(1)).join(' ')} s${r.cached ? ' (cached)' : ''}`);
-    for (const s of seeds) runDirs.push(join(out, name, `seed-${s}`));
+    for (const s of seeds) runDirs.push(seedDir(out, name, s));
   }
 }
 const residualIds = a.residual === 'all' ? RESIDUAL_ENTRIES.map((e) => e.id) : a.residual!.split(',');

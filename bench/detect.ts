@@ -13,7 +13,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBaselines } from '../src/train/baselines.js';
-import { findResults, compareResults, comparisonMarkdown, type ComparisonRow } from '../src/eval/compare.js';
+import { compareResults, comparisonMarkdown, type ComparisonRow } from '../src/eval/compare.js';
+import { RESULT, runFile, seedDir, findResults } from '../src/rundir/index.js';
 import * as torch from '../src/torch/index.js';
 import { createModel } from '../src/models/index.js';
 import { AdamW } from '../src/optim/index.js';
@@ -42,7 +43,7 @@ const TREES = ['random_forest', 'xgboost'];
 const blDir = join(DETECT_ROOT, 'runs', 'baselines');
 for (const dev of [[], ['user', 'peer']] as DeviationKind[][]) {
   const out = join(blDir, dev.length ? 'deviation' : 'plain');
-  await cache.run(`baselines-${dev.join('-') || 'plain'}`, { features: f.key, split, seeds, dev }, TREES.flatMap((t) => seeds.map((s) => join(out, t, `seed-${s}`, 'result.json'))), async () =>
+  await cache.run(`baselines-${dev.join('-') || 'plain'}`, { features: f.key, split, seeds, dev }, TREES.flatMap((t) => seeds.map((s) => runFile(seedDir(out, t, s), RESULT))), async () =>
     (await runBaselines({ features, detectors: TREES, split, seeds, prepare: { deviation: dev } }, out)).length);
   runDirs.push(out);
 }

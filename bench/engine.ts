@@ -16,7 +16,7 @@ import type { Module } from '../src/nn/index.js';
 import { createModel } from '../src/models/index.js';
 import { runPythonAnchor, runNodeChild, median } from './lib/anchor.js';
 
-const THREADS = Number(process.env.RESLAB_THREADS ?? 2);
+const THREADS = Number(process.env.RESLAB_THREADS ?? 2); // the anchor compares at 2 threads unless told
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const WARMUP = 3;
 const quick = process.argv.includes('--quick');

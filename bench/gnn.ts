@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import type { TabularData } from '../src/baselines/index.js';
 import { GNNDetector, GNN_DETECTORS, windowGraphs } from '../src/baselines/gnn/index.js';
 import type { EdgeList, GraphContext } from '../src/baselines/graph/types.js';
-import { Rng } from '../src/data/synth/rng.js';
+import { Rng } from '../src/util/rng.js';
 
 const { values: args } = parseArgs({
   options: {

@@ -11,15 +11,16 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import * as torch from '../src/torch/index.js';
-import { ARCHS, freezeBatchStats } from '../src/analysis/shatteredNets.js';
-import { runSweepStudy, summarise, axisLine, sweepNetGradient, seriesName, type ShatteredSeries, type ShatteredStudy } from '../src/analysis/shattered.js';
-import { lineGradient, lineInputs, lineScores } from '../src/analysis/shatteredSweep.js';
-import { fitSweepNet, sineTarget } from '../src/analysis/shatteredTrain.js';
-import { runRunStudy } from '../src/analysis/shatteredRun.js';
-import { formatShattered } from '../src/analysis/shatteredFormat.js';
-import { sweepClaims, keepsMore, type Claim } from '../src/analysis/shatteredClaims.js';
+import { ARCHS, freezeBatchStats } from '../src/analysis/shattered/nets.js';
+import { runSweepStudy, summarise, axisLine, sweepNetGradient, seriesName, type ShatteredSeries, type ShatteredStudy } from '../src/analysis/shattered/study.js';
+import { lineGradient, lineInputs, lineScores } from '../src/analysis/shattered/sweep.js';
+import { fitSweepNet, sineTarget } from '../src/analysis/shattered/train.js';
+import { runRunStudy } from '../src/analysis/shattered/run.js';
+import { formatShattered } from '../src/analysis/shattered/format.js';
+import { sweepClaims, keepsMore } from '../src/analysis/shattered/claims.js';
+import type { Claim } from '../src/analysis/claims.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../src/train/imageRun.js';
-import { mean } from '../src/analysis/stats.js';
+import { mean } from '../src/util/stats.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
 
 const argv = process.argv.slice(2);
@@ -118,7 +119,7 @@ if (images.length === 2) {
   // A net still at chance has not been trained in any useful sense: no verdict on it.
   const learned = images.every((m) => m.testError < 80);
   const errors = `test error ${f2(res.testError)} % vs ${f2(pl.testError)} % at this budget`;
-  claims.push(learned ? keepsMore(rs, `${res.model} trained`, `${pl.model} trained`, after, errors) : { claim: after, source: 'Balduzzi et al. 2017', verdict: 'n/a', evidence: `a net did not learn (test error ${images.map((m) => f2(m.testError)).join(' %, ')} %); raise the budget` });
+  claims.push(learned ? keepsMore(rs, `${res.model} trained`, `${pl.model} trained`, after, errors) : { claim: after, source: 'Balduzzi et al. 2017', verdict: 'too small to tell', evidence: `a net did not learn (test error ${images.map((m) => f2(m.testError)).join(' %, ')} %); raise the budget` });
 }
 save(join(outDir, 'init'), init, claims);
 save(join(outDir, 'trained-1d'), trainedStudy);

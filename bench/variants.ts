@@ -3,14 +3,14 @@
 // FractalNet, Highway and multi-residual next to the plain twin, each trained on the same
 // seeded subset through `reslab train --images`' code and lesioned (Veit et al.'s single-
 // and k-block deletions). The plain twin is the anchor. Prints the table with each claim
-// marked reproduced / not reproduced / mixed, writes out/bench-variants/variants.json and
+// marked reproduced / partly / not reproduced / too small to tell, writes out/bench-variants/variants.json and
 // variants.md (for `reslab report --analysis out/bench-variants`), and ends stdout with
 // one JSON line. Default budget (6,000 images, 2 epochs, seed 1) stays under an hour on
 // two cores; --limit, --epochs, --seeds, --only, --trials raise or trim it; --resume
 // reuses finished seeds.
 import { join, resolve } from 'node:path';
-import { runVariants, DEFAULT_VARIANT_STUDY } from '../src/analysis/variants.js';
-import { variantsMarkdown } from '../src/analysis/variantsTable.js';
+import { runVariants, DEFAULT_VARIANT_STUDY } from '../src/analysis/variants/study.js';
+import { variantsMarkdown } from '../src/analysis/variants/table.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
 
 const argv = process.argv.slice(2);

@@ -11,7 +11,7 @@ import { runImages, DEFAULT_IMAGE_RUN, type ImageRunSummary } from '../src/train
 import { loadTarget } from '../src/analysis/targets.js';
 import { runLesion, singleSummary, type LesionResult } from '../src/analysis/lesion.js';
 import { analysePaths, type PathsResult } from '../src/analysis/paths.js';
-import { mean } from '../src/analysis/stats.js';
+import { mean } from '../src/util/stats.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
 
 const argv = process.argv.slice(2);

@@ -6,10 +6,12 @@ import { join, resolve } from 'node:path';
 import { generate } from '../../src/data/synth/index.js';
 import { extractFeatures, FEATURES_VERSION } from '../../src/data/cert/index.js';
 import { edgesPathFor } from '../../src/data/cert/edges.js';
-import { runDetection, withDefaults, type RunConfig } from '../../src/train/run.js';
+import { runDetection, withDefaults } from '../../src/train/run.js';
+import type { RunConfig } from '../../src/rundir/index.js';
 import { StageCache } from '../../src/util/stages.js';
 import type { LayoutKind } from '../../src/layout/layout.js';
 import type { DeviationKind } from '../../src/layout/prepare.js';
+import { seedDir, runFile, RESULT } from '../../src/rundir/index.js';
 
 export const DETECT_ROOT = resolve('.cache', 'bench', 'detect');
 export const DETECT_SPLIT = { kind: 'le2020' as const, trainUsers: 0.6 };
@@ -99,9 +101,9 @@ export const RESIDUAL_ENTRIES: ResidualEntry[] = [
 
 /** Trains (or reuses) one residual entry at one seed; the run directory holds its result.json. */
 export async function residualRun(set: DetectSet, e: ResidualEntry, seed: number, epochs: number, log: (s: string) => void): Promise<string> {
-  const cfg: RunConfig = withDefaults({ features: set.features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: { ...DETECT_SPLIT, seed }, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1, ...e.extra });
-  const dir = join(DETECT_ROOT, 'runs', e.id, `seed-${seed}`);
-  const r = await set.cache.run(`run-${e.id}-${seed}`, { features: set.featuresKey, cfg }, [join(dir, 'result.json')], async () => {
+  const cfg: RunConfig = withDefaults({ features: set.features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: DETECT_SPLIT, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1, ...e.extra });
+  const dir = seedDir(join(DETECT_ROOT, 'runs'), e.id, seed);
+  const r = await set.cache.run(`run-${e.id}-${seed}`, { features: set.featuresKey, cfg }, [runFile(dir, RESULT)], async () => {
     const s = await runDetection(cfg, dir, { resume: 'if-same' });
     return { prAuc: s.test.overall.averagePrecision, seconds: s.seconds };
   });

@@ -2,7 +2,7 @@
 import type { LesionResult } from './lesion.js';
 import { singleSummary } from './lesion.js';
 import type { PathsResult } from './paths.js';
-import { mean } from './stats.js';
+import { mean } from '../util/stats.js';
 
 const f = (v: number | null | undefined, d = 2) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(d));
 const digits = (r: LesionResult) => (r.metric.includes('%') ? 2 : 4);

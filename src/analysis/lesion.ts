@@ -7,9 +7,10 @@
 // Every change is undone before the next measurement; the model ends as it started.
 import type { BlockBase, BlockNet } from '../models/index.js';
 import { shapeKey } from '../models/index.js';
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 import type { Evaluator, Score } from './evaluator.js';
-import { kendallTau, mean, sample, sd } from './stats.js';
+import { kendallTau, sample } from './stats.js';
+import { mean, sd } from '../util/stats.js';
 
 export type LesionMode = 'single' | 'k' | 'reorder';
 export const LESION_MODES: readonly LesionMode[] = ['single', 'k', 'reorder'];

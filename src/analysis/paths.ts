@@ -5,10 +5,11 @@
 // 19–35 long: the effective paths are short.
 import * as torch from '../torch/index.js';
 import type { BlockNet } from '../models/index.js';
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 import { blockPaths, massRange, pathCounts } from './pathCounts.js';
 import { pathGradientNorm, type Probe } from './pathGradient.js';
-import { mean, sample, sd } from './stats.js';
+import { sample } from './stats.js';
+import { mean, sd } from '../util/stats.js';
 
 export interface PathOptions {
   /** Measurements per length (each a random choice of blocks and probe batch `s`). */

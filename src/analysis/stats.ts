@@ -1,15 +1,4 @@
-// Small numeric helpers shared by the analyses.
-export function mean(xs: number[]): number {
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
-}
-
-/** Sample standard deviation (n − 1); 0 for a single value. */
-export function sd(xs: number[]): number {
-  if (xs.length < 2) return 0;
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
-}
-
+// Small numeric helpers shared by the analyses (mean and sd are src/util/stats.ts's).
 /**
  * Kendall's τ between the identity order and `perm` (perm[i] = original index now at
  * position i): (concordant − discordant) / C(n, 2); 1 for the original order.

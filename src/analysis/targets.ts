@@ -2,18 +2,17 @@
 // use (test error on an image run's test rows; PR-AUC, with ROC-AUC beside it, on a
 // detection run's test rows, recreated from its saved split) and the probe batches the
 // path analysis differentiates (training rows, the training loss). This is the one file
-// of src/analysis that reads runs; lesion.ts and paths.ts see only models and tensors.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// of src/analysis that loads runs (through src/rundir); lesion.ts and paths.ts see only
+// models and tensors.
 import * as torch from '../torch/index.js';
 import type { BlockNet } from '../models/index.js';
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 import { averagePrecision, rocAuc } from '../eval/index.js';
 import { loadImageRun } from '../train/imageRun.js';
 import { classify, accuracyOf, imageBatch, labelBatch } from '../train/imageTask.js';
 import type { ImageSet } from '../data/images/dataset.js';
 import type { PixelNorm } from '../train/imageTask.js';
-import { loadRun } from '../train/load.js';
+import { loadRun, readConfig, splitOf } from '../rundir/index.js';
 import { bindSaved } from '../train/data.js';
 import { makeSplit } from '../train/split.js';
 import { rowsTensor } from '../train/predict.js';
@@ -85,7 +84,7 @@ async function loadDetectionTarget(dir: string, o: TargetOptions): Promise<Targe
   const matrix = await loadFeatureMatrix(run.config.features);
   if (!matrix.insider) throw new Error(`${run.config.features}: the features have no labels; the lesions need labelled test rows`);
   const labels = matrix.insider;
-  const split = makeSplit({ user: matrix.user, time: matrix.time, insider: labels }, run.config.split);
+  const split = makeSplit({ user: matrix.user, time: matrix.time, insider: labels }, splitOf(run.config));
   const layout = bindSaved(matrix, run.prep, run.layout);
   const test = o.testLimit ? split.test.subarray(0, Math.min(o.testLimit, split.test.length)) : split.test;
   const y = Int32Array.from(test, (r) => (labels[r] > 0 ? 1 : 0));
@@ -123,8 +122,6 @@ async function loadDetectionTarget(dir: string, o: TargetOptions): Promise<Targe
 
 /** Loads an image run (config "task": "images") or a detection run. */
 export async function loadTarget(dir: string, o: TargetOptions = {}): Promise<Target> {
-  const p = join(dir, 'config.json');
-  if (!existsSync(p)) throw new Error(`${p}: not found; is ${dir} a run directory written by 'reslab train'?`);
-  const task = (JSON.parse(readFileSync(p, 'utf8')) as { task?: string }).task;
+  const task = readConfig<{ task?: string }>(dir, `is ${dir} a run directory written by 'reslab train'?`).task;
   return task === 'images' ? loadImageTarget(dir, o) : loadDetectionTarget(dir, o);
 }

@@ -52,9 +52,3 @@ export function numParam(who: string, params: Record<string, unknown>, key: stri
   if (typeof v !== 'number' || !(v >= lo && v <= hi)) throw new RangeError(`${who}: ${key} must be a number in [${lo}, ${hi}] (got ${String(v)})`);
   return v;
 }
-
-/** The thread count native libraries should use: RESLAB_THREADS, else 2. */
-export function threads(): number {
-  const t = Number(process.env.RESLAB_THREADS ?? '');
-  return Number.isInteger(t) && t > 0 ? t : 2;
-}

@@ -13,7 +13,7 @@ import * as torch from '../torch/index.js';
 import { F } from '../torch/index.js';
 import { Linear, Module } from '../nn/index.js';
 import { AdamW } from '../optim/index.js';
-import { Rng, hashKeys } from '../data/synth/rng.js';
+import { Rng, hashKeys } from '../util/rng.js';
 import { checkData, checkTrain, intParam, notFitted, numParam } from './check.js';
 import { columnMoments } from './moments.js';
 import { EngineScaler, Minibatches, gatherRows, scoreInBlocks } from './rows.js';

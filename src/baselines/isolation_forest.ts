@@ -4,7 +4,7 @@
 // c(size), the average path length of an unsuccessful BST search, for the part of the
 // tree that was not grown. Trees live in flat typed arrays so scoring 300k rows is a
 // tight loop.
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 import { checkData, checkTrain, intParam, notFitted } from './check.js';
 import type { Detector, FitOptions, TabularData } from './types.js';
 

@@ -3,7 +3,7 @@
 // are subsampled (seeded) so scoring stays a few matmuls per block: distances come from
 // |q|² + |t|² - 2 q·t on the engine, and topk picks the k smallest.
 import * as torch from '../torch/index.js';
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 import { checkData, checkTrain, intParam, notFitted } from './check.js';
 import { columnMoments } from './moments.js';
 import { EngineScaler, gatherRows, scoreInBlocks } from './rows.js';

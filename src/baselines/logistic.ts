@@ -4,7 +4,7 @@
 import * as torch from '../torch/index.js';
 import { F } from '../torch/index.js';
 import { Adam } from '../optim/index.js';
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 import { checkData, checkLabels, checkTrain, intParam, notFitted, numParam } from './check.js';
 import { columnMoments } from './moments.js';
 import { EngineScaler, Minibatches, gatherRows, scoreInBlocks } from './rows.js';

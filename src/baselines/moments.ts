@@ -33,14 +33,3 @@ export function columnMoments(d: TabularData): Moments {
   }
   return { mean, std };
 }
-
-/** Rows [start, end) of d standardised with m, as a new [end-start, f] array. */
-export function standardize(d: TabularData, m: Moments, start = 0, end = d.n): Float32Array {
-  const { x, f } = d;
-  const out = new Float32Array((end - start) * f);
-  for (let i = start, o = 0; i < end; i++) {
-    const row = i * f;
-    for (let j = 0; j < f; j++, o++) out[o] = (x[row + j] - m.mean[j]) / m.std[j];
-  }
-  return out;
-}

@@ -3,7 +3,7 @@
 // so the directions come from orthogonal (subspace) iteration: the covariance product
 // runs on the engine, the re-orthonormalisation of the k columns (f·k², small) in JS.
 import * as torch from '../torch/index.js';
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 import { checkData, checkTrain, intParam, notFitted } from './check.js';
 import { columnMoments } from './moments.js';
 import { EngineScaler, scoreInBlocks } from './rows.js';

@@ -2,7 +2,7 @@
 // float32 tensor, standardised there with the training moments; and the seeded minibatch
 // order the engine-trained detectors share.
 import * as torch from '../torch/index.js';
-import type { Rng } from '../data/synth/rng.js';
+import type { Rng } from '../util/rng.js';
 import type { Moments } from './moments.js';
 import type { TabularData } from './types.js';
 

@@ -3,7 +3,8 @@
 // one round of num_parallel_tree trees, each on a row subsample with a feature subsample
 // per split, learning rate 1.
 import { N } from '../torch/native.js';
-import { checkData, checkLabels, checkTrain, intParam, notFitted, threads } from './check.js';
+import { checkData, checkLabels, checkTrain, intParam, notFitted } from './check.js';
+import { reslabThreads } from '../util/threads.js';
 import type { Detector, FitOptions, TabularData } from './types.js';
 
 type Handle = object;
@@ -43,7 +44,7 @@ export class XGBoostDetector implements Detector {
     let pos = 0;
     for (let i = 0; i < y.length; i++) pos += y[i];
     const params: Record<string, string | number> = {
-      nthread: threads(),
+      nthread: reslabThreads(),
       seed: opts.seed ?? 0,
       // Weighting positives by the class ratio is XGBoost's own advice for imbalanced
       // binary tasks; insiders are well under 1 % of user-days.
@@ -89,7 +90,7 @@ export class XGBoostDetector implements Detector {
 
   /** Replaces the model with one saved by saveModel. */
   loadModel(json: string): this {
-    const b = N.xgbLoad(json, { nthread: threads() });
+    const b = N.xgbLoad(json, { nthread: reslabThreads() });
     this.dispose();
     this.booster = b;
     this.f = N.xgbNumFeatures(b) as number;

@@ -1,79 +1,98 @@
-// The comparison table: every result.json under the given directories, grouped by method
-// (seeds of one method together), each figure as mean ± sample sd over the seeds.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { TestSummary } from './summary.js';
+// The comparison table, the one aggregation that comparison.md, `reslab compare` (its
+// Markdown and its --out table.json) and the report's table all render: results grouped by
+// method (seeds of one method together), each figure as mean ± sample sd over the seeds
+// that have it. A figure a run lacks (no DR@5% when its test rows were too few, no
+// training time for a hand-written result) is left out of that figure's mean, never read
+// as 0; a method where no run has it shows "—".
+import { meanSd, meanSdOf, formatStat, type Stat } from '../util/stats.js';
 
-export interface ResultFile { path: string; name: string; method: string; seed?: number; test: TestSummary; macs?: number; params?: number; trainSeconds?: number; scoreSeconds?: number; epochSeconds?: number }
-export interface Stat { mean: number; sd: number; n: number }
-export interface ComparisonRow {
-  method: string; runs: number; seeds: number[];
-  rocAuc: Stat; prAuc: Stat; drAt5: Stat; drAt1: Stat;
-  recallAt: Record<string, Stat>; caughtAt: Record<string, Stat>; insidersTotal: number;
-  perScenario: Record<string, Stat>;
-  macs?: number; params?: number; trainSeconds?: Stat; scoreSeconds?: Stat; epochSeconds?: Stat;
+export type { Stat };
+
+/** What the aggregation reads of one run: result.json's `test` summary and sizes (src/rundir's FoundResult, the report's LoadedRun). */
+export interface MethodResult {
+  method: string;
+  seed?: number;
+  test?: {
+    rocAuc: number;
+    averagePrecision: number;
+    /** Keyed by false-positive rate as written ("0.05"). */
+    detectionRate?: Record<string, number>;
+    /** Keyed by alerts per day ("5"). */
+    budgets?: Record<string, { recall?: number; insidersCaught?: number; insidersTotal?: number }>;
+    perScenario?: Record<string, number>;
+  };
+  macs?: number;
+  params?: number;
+  trainSeconds?: number;
+  scoreSeconds?: number;
+  epochSeconds?: number;
 }
 
-/** Every result.json at or below these paths (a run directory or a directory of them). */
-export function findResults(paths: string[]): ResultFile[] {
-  const out: ResultFile[] = [];
-  const visit = (p: string) => {
-    if (!existsSync(p)) throw new Error(`${p}: not found`);
-    if (statSync(p).isFile()) { if (p.endsWith('.json')) out.push(readResult(p)); return; }
-    const here = join(p, 'result.json');
-    if (existsSync(here)) { out.push(readResult(here)); return; }
-    for (const e of readdirSync(p).sort()) if (statSync(join(p, e)).isDirectory()) visit(join(p, e));
-  };
-  paths.forEach(visit);
-  if (out.length === 0) throw new Error(`no result.json under ${paths.join(', ')}`);
+export interface ComparisonRow {
+  method: string;
+  runs: number;
+  seeds: number[];
+  rocAuc: Stat;
+  prAuc: Stat;
+  /** Detection rate at 5 % and 1 % false-positive rate. */
+  drAt5?: Stat;
+  drAt1?: Stat;
+  /** Per alert budget (alerts per day, "5", "10", …). */
+  recallAt: Record<string, Stat>;
+  caughtAt: Record<string, Stat>;
+  insidersTotal?: number;
+  perScenario: Record<string, Stat>;
+  macs?: number;
+  params?: number;
+  trainSeconds?: Stat;
+  scoreSeconds?: Stat;
+  epochSeconds?: Stat;
+}
+
+/** The detection rate at a false-positive rate, whichever way the key was written ("0.05", "0.050", "5%"). */
+export function rateAt(rates: Record<string, number> | undefined, fpr: number): number | undefined {
+  const e = Object.entries(rates ?? {}).find(([k]) => Math.abs(Number(k.replace('%', '')) / (k.includes('%') ? 100 : 1) - fpr) < 1e-9);
+  return e?.[1];
+}
+
+function keyed<T>(runs: T[], keysOf: (r: T) => string[], value: (r: T, k: string) => number | undefined): Record<string, Stat> {
+  const keys = [...new Set(runs.flatMap(keysOf))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  const out: Record<string, Stat> = {};
+  for (const k of keys) {
+    const s = meanSdOf(runs.map((r) => value(r, k)));
+    if (s) out[k] = s;
+  }
   return out;
 }
 
-function readResult(path: string): ResultFile {
-  let j: Record<string, unknown>;
-  try {
-    j = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  const test = j.test as TestSummary | undefined;
-  if (!test || typeof test.rocAuc !== 'number' || typeof test.averagePrecision !== 'number') throw new Error(`${path}: field 'test' needs rocAuc and averagePrecision (written by reslab train or reslab baselines)`);
-  const name = String(j.name ?? path);
-  return { path, name, method: String(j.method ?? name), seed: typeof j.seed === 'number' ? j.seed : undefined, test, macs: j.macs as number | undefined, params: j.params as number | undefined, trainSeconds: j.trainSeconds as number | undefined, scoreSeconds: j.scoreSeconds as number | undefined, epochSeconds: j.epochSeconds as number | undefined };
+function row(method: string, rs: (MethodResult & { test: NonNullable<MethodResult['test']> })[]): ComparisonRow {
+  const totals = rs.flatMap((r) => Object.values(r.test.budgets ?? {}).map((b) => b.insidersTotal)).filter((t): t is number => t !== undefined);
+  return {
+    method, runs: rs.length, seeds: rs.flatMap((r) => (r.seed === undefined ? [] : [r.seed])),
+    rocAuc: meanSd(rs.map((r) => r.test.rocAuc)),
+    prAuc: meanSd(rs.map((r) => r.test.averagePrecision)),
+    drAt5: meanSdOf(rs.map((r) => rateAt(r.test.detectionRate, 0.05))),
+    drAt1: meanSdOf(rs.map((r) => rateAt(r.test.detectionRate, 0.01))),
+    recallAt: keyed(rs, (r) => Object.keys(r.test.budgets ?? {}), (r, k) => r.test.budgets?.[k]?.recall),
+    caughtAt: keyed(rs, (r) => Object.keys(r.test.budgets ?? {}), (r, k) => r.test.budgets?.[k]?.insidersCaught),
+    insidersTotal: totals.length ? Math.max(...totals) : undefined,
+    perScenario: keyed(rs, (r) => Object.keys(r.test.perScenario ?? {}), (r, k) => r.test.perScenario?.[k]),
+    macs: rs.find((r) => r.macs !== undefined)?.macs,
+    params: rs.find((r) => r.params !== undefined)?.params,
+    trainSeconds: meanSdOf(rs.map((r) => r.trainSeconds)),
+    scoreSeconds: meanSdOf(rs.map((r) => r.scoreSeconds)),
+    epochSeconds: meanSdOf(rs.map((r) => r.epochSeconds)),
+  };
 }
 
-export function stat(xs: number[]): Stat {
-  const n = xs.length;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const sd = n > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
-  return { mean, sd, n };
+/** One row per method of the results that have test figures, best PR-AUC first. */
+export function compareResults(results: MethodResult[]): ComparisonRow[] {
+  const byMethod = new Map<string, (MethodResult & { test: NonNullable<MethodResult['test']> })[]>();
+  for (const r of results) if (r.test) byMethod.set(r.method, [...(byMethod.get(r.method) ?? []), r as MethodResult & { test: NonNullable<MethodResult['test']> }]);
+  return [...byMethod].map(([m, rs]) => row(m, rs)).sort((a, b) => b.prAuc.mean - a.prAuc.mean);
 }
 
-export function compareResults(results: ResultFile[]): ComparisonRow[] {
-  const byMethod = new Map<string, ResultFile[]>();
-  for (const r of results) byMethod.set(r.method, [...(byMethod.get(r.method) ?? []), r]);
-  const rows: ComparisonRow[] = [];
-  for (const [method, rs] of byMethod) {
-    const keyed = (pick: (t: TestSummary) => Record<string, unknown>, value: (v: never) => number) => {
-      const keys = [...new Set(rs.flatMap((r) => Object.keys(pick(r.test) ?? {})))];
-      return Object.fromEntries(keys.map((k) => [k, stat(rs.map((r) => value((pick(r.test) ?? {})[k] as never) ?? 0))]));
-    };
-    const opt = (xs: (number | undefined)[]) => (xs.every((x) => typeof x === 'number') ? stat(xs as number[]) : undefined);
-    rows.push({
-      method, runs: rs.length, seeds: rs.flatMap((r) => (r.seed === undefined ? [] : [r.seed])),
-      rocAuc: stat(rs.map((r) => r.test.rocAuc)), prAuc: stat(rs.map((r) => r.test.averagePrecision)),
-      drAt5: stat(rs.map((r) => r.test.detectionRate?.['0.05'] ?? 0)), drAt1: stat(rs.map((r) => r.test.detectionRate?.['0.01'] ?? 0)),
-      recallAt: keyed((t) => t.budgets, (b: { recall: number }) => b?.recall),
-      caughtAt: keyed((t) => t.budgets, (b: { insidersCaught: number }) => b?.insidersCaught),
-      insidersTotal: Math.max(...rs.map((r) => Object.values(r.test.budgets ?? {})[0]?.insidersTotal ?? 0)),
-      perScenario: keyed((t) => t.perScenario, (v: number) => v),
-      macs: rs[0].macs, params: rs[0].params, trainSeconds: opt(rs.map((r) => r.trainSeconds)), scoreSeconds: opt(rs.map((r) => r.scoreSeconds)), epochSeconds: opt(rs.map((r) => r.epochSeconds)),
-    });
-  }
-  return rows.sort((a, b) => b.prAuc.mean - a.prAuc.mean);
-}
-
-const ms = (s: Stat | undefined, digits = 3) => (s ? (s.n > 1 ? `${s.mean.toFixed(digits)} ± ${s.sd.toFixed(digits)}` : s.mean.toFixed(digits)) : '—');
+const cell = (s: Stat | undefined, digits = 3) => formatStat(s, digits) ?? '—';
 
 export function comparisonMarkdown(rows: ComparisonRow[]): string {
   const budgets = [...new Set(rows.flatMap((r) => Object.keys(r.recallAt)))].sort((a, b) => Number(a) - Number(b));
@@ -82,9 +101,9 @@ export function comparisonMarkdown(rows: ComparisonRow[]): string {
     ...scenarios.map((s) => `sc.${s} recall@5`), 'MACs/sample', 'train s', 'score s'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
-    lines.push(`| ${[r.method, r.runs, ms(r.rocAuc), ms(r.prAuc), ms(r.drAt5), ...budgets.map((k) => ms(r.recallAt[k])),
-      ...budgets.map((k) => `${ms(r.caughtAt[k], 1)} / ${r.insidersTotal}`), ...scenarios.map((s) => ms(r.perScenario[s], 2)),
-      r.macs === undefined ? '—' : `${(r.macs / 1e6).toFixed(2)} M`, ms(r.trainSeconds, 1), ms(r.scoreSeconds, 2)].join(' | ')} |`);
+    lines.push(`| ${[r.method, r.runs, cell(r.rocAuc), cell(r.prAuc), cell(r.drAt5), ...budgets.map((k) => cell(r.recallAt[k])),
+      ...budgets.map((k) => `${cell(r.caughtAt[k], 1)} / ${r.insidersTotal ?? '—'}`), ...scenarios.map((s) => cell(r.perScenario[s], 2)),
+      r.macs === undefined ? '—' : `${(r.macs / 1e6).toFixed(2)} M`, cell(r.trainSeconds, 1), cell(r.scoreSeconds, 2)].join(' | ')} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,8 +1,10 @@
 // Detection metrics for scored user-days (or any scored rows), pure TypeScript over typed
-// arrays: native typed-array sorts (O(n log n)), no per-row objects. Labels > 0 are malicious
-// (scenario numbers work); scores higher = more suspicious; a threshold flags rows with
-// score >= it. Every function throws (never returns NaN) on empty input, columns of
-// different lengths, NaN scores (naming the row) and, for ranking metrics, a single class.
+// arrays, no files and no tensors (the comparison table over many runs' summaries is
+// compare.ts, the flat summary result.json carries is summary.ts). Typed-array sorts
+// (O(n log n)), no per-row objects. Labels > 0 are malicious (scenario numbers work);
+// scores higher = more suspicious; a threshold flags rows with score >= it. Every function
+// throws (never returns NaN) on empty input, columns of different lengths, NaN scores
+// (naming the row) and, for ranking metrics, a single class.
 //
 // Row-level (scikit-learn semantics, checked against it in test/eval):
 //   rocAuc(scores, labels): number                       roc_auc_score; ties get half credit

@@ -5,7 +5,7 @@
 // convex hull is axis-aligned, then scaled onto an H × W pixel grid. Features that land on
 // one pixel are averaged, as in the paper.
 import { UMAP } from 'umap-js';
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 
 export interface DeepInsightSpec { kind: 'deepinsight'; height: number; width: number; cells: number[] }
 

@@ -8,6 +8,7 @@ import { userDeviation, fitPeerDeviation, applyPeerDeviation, DEFAULT_USER_DEVIA
 
 export type Channel = 'value' | 'user' | 'peer';
 export type DeviationKind = Exclude<Channel, 'value'>;
+export const DEVIATION_KINDS: readonly DeviationKind[] = ['user', 'peer'];
 
 /** The matrix a layout is fitted on and applied to (a FeatureMatrix satisfies it). */
 export interface MatrixLike {
@@ -75,12 +76,13 @@ export function fitPrepare(m: MatrixLike, trainRows: Int32Array, spec: PrepareSp
   const raw = select(m, inputs);
   const noLog = inputs.map((c) => byName.get(c)!.aggregation === 'flag');
   const normalizer = fitNormalizer(raw, inputs.length, trainRows, { noLog, kind: spec.normalize });
-  const deviation = (['user', 'peer'] as const).filter((d) => spec.deviation?.includes(d));
+  const deviation = DEVIATION_KINDS.filter((d) => spec.deviation?.includes(d));
   const channels: Channel[] = ['value', ...deviation];
   let peer: PeerDeviationState | null = null;
   if (deviation.includes('peer')) {
     const column = spec.peerColumn ?? DEFAULT_PEER_COLUMNS.find((c) => m.columns.includes(c));
-    if (!column) throw new Error(`peer deviation needs a group column (${DEFAULT_PEER_COLUMNS.join(' or ')}); give one with --peer-column`);
+    // The CLI has no flag for another column; an API caller names one in PrepareSpec.peerColumn.
+    if (!column) throw new Error(`peer deviation needs a group column, and the features have none of ${DEFAULT_PEER_COLUMNS.join(', ')}`);
     const x = applyNormalizer(normalizer, raw, inputs.length);
     peer = fitPeerDeviation(x, inputs.length, groupOf(m, column), trainRows, column);
   }

@@ -21,12 +21,6 @@ export function buildModel(cfg: ModelConfig): BlockNet {
     default: throw new Error(`model config: unknown family '${(cfg as { family?: unknown }).family}' (one of resnet, densenet, rexnet, fractalnet, mlp_resnet)`);
   }
 }
-
-/** Input shape without batch: [C, L], [C, H, W] or [F] for MLP models. */
-export function inputKind(cfg: ModelConfig): 'features' | 'conv' {
-  return cfg.family === 'mlp_resnet' ? 'features' : 'conv';
-}
-
 /** Adapts a config to an input shape (dims and input channels / features). */
 export function withInput(cfg: ModelConfig, shape: number[]): ModelConfig {
   if (cfg.family === 'mlp_resnet') {

@@ -4,7 +4,7 @@
 // conv/linear forwards wrapped, so any architecture is counted without shape algebra.
 import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
-import { Module, Conv1d, Conv2d, Linear, like } from '../nn/index.js';
+import { Module, Conv1d, Conv2d, Linear, like, inEvalMode } from '../nn/index.js';
 import type { BlockNet } from './blocks.js';
 import { shapeKey } from './blocks.js';
 
@@ -53,14 +53,12 @@ export function profileModel(model: BlockNet, input: number[]): ModelProfile {
     };
     patched.push(m);
   }
-  const wasTraining = model.training;
   const blocks = model.blocks();
   const blockMacs: number[] = [];
   const outShapes: number[][] = [];
   let outputShape: number[] = [];
   try {
-    model.eval();
-    torch.noGrad(() => torch.tidy(() => {
+    inEvalMode(model, () => torch.tidy(() => {
       // The probe input follows the model's dtype and device (a float64 or CUDA model).
       const p0 = model.parameters()[0];
       const x = torch.zeros([1, ...input], p0 ? like(p0) : {});
@@ -75,7 +73,6 @@ export function profileModel(model: BlockNet, input: number[]): ModelProfile {
     }
   } finally {
     for (const m of patched) delete (m as { forward?: unknown }).forward;
-    model.train(wasTraining);
   }
   return {
     params: model.numParameters(),

@@ -4,3 +4,4 @@ export * from './layers.js';
 export * from './activations.js';
 export * as init from './init.js';
 export { like } from './like.js';
+export { inEvalMode, evalBatches, type EvalOptions } from './evalMode.js';

@@ -1,6 +1,9 @@
-// Reads what other commands wrote, the one place their file formats are known:
+// Reads what other commands wrote into the report's plain data (types.ts), checking every
+// field it uses and naming the file and field at fault. The run directory's file names and
+// the types its writers fill are src/rundir's; this reader also takes older and
+// hand-written files, so it accepts the shapes below.
 //
-// A run directory (written by `reslab train`):
+// A run directory (written by `reslab train` or `reslab baselines`):
 //   config.json    required. {"model": "tabular_resnet2d", "layout": "grid", "seed": 1,
 //                  "params": 123, "macs": 456, "name"?: "...", "method"?: "..."}
 //                  `model` is required; the rest optional.
@@ -8,7 +11,8 @@
 //                  "epoch": 1, "trainLoss", "valLoss", "valPrAuc", "valRocAuc", "lr", "seconds",
 //                  "samplesPerSec"}; epoch required, null read as absent.
 //   result.json    optional (a run still training has none), but a run needs it or metrics:
-//                  {"name"?, "method"?, "trainSeconds"?, "test": the evaluator's DetectionReport
+//                  {"name"?, "method"?, "seed"?, "macs"?, "params"?, "trainSeconds"?,
+//                  "scoreSeconds"?, "epochSeconds"?, "test": the evaluator's DetectionReport
 //                  (prevalence, overall {rocAuc, averagePrecision, detectionRateAtFpr [{maxFpr,
 //                  detectionRate}]}, budgets {daily [{k, recall, insidersCaught, insiders}]},
 //                  perScenario [{scenario, detectionRateAtFpr}]) or the flat form {rocAuc,
@@ -24,12 +28,13 @@
 // "seed", "macs", "params", "trainSeconds".
 //
 // An analysis directory (--analysis, one per model): any of lesion.json, paths.json,
-// shattered.json, rank.json, shaped as LesionResult, PathsResult, ShatteredResult,
-// RankResult in types.ts; or variants.json as `reslab variants` writes it (VariantsResult).
+// shattered.json, rank.json, shaped as LesionFigures, PathsFigures, ShatteredFigures,
+// RankFigures in types.ts; or variants.json as `reslab variants` writes it (VariantsFigures).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Fields, FormatError } from './fields.js';
-import type { DatasetSummary, EpochRow, LesionResult, PathsResult, RankResult, ShatteredResult, ShatteredSeries, TopAlert, VariantsResult } from './types.js';
+import { CONFIG, METRICS, RESULT, runFile } from '../rundir/files.js';
+import type { DatasetSummary, EpochRow, LesionFigures, PathsFigures, RankFigures, ShatteredFigures, ShatteredSeries, TopAlert, VariantsFigures } from './types.js';
 
 export { FormatError };
 
@@ -61,6 +66,8 @@ export interface LoadedRun {
   /** With an ensemble, each member's epochs (members[0] === epochs). */
   members?: EpochRow[][];
   trainSeconds?: number;
+  scoreSeconds?: number;
+  epochSeconds?: number;
   test?: TestMetrics;
   roc?: { fpr: number[]; tpr: number[] };
   pr?: { recall: number[]; precision: number[] };
@@ -175,7 +182,7 @@ function readDataset(f: Fields): DatasetSummary {
 }
 
 /** The result.json fields, shared by run directories and comparison files. */
-function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | 'epochs'> {
+function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | 'epochs' | 'seed' | 'model' | 'layout' | 'macs' | 'params'> {
   const curves = f.optObj('curves');
   const roc = curves?.optObj('roc');
   const pr = curves?.optObj('pr');
@@ -192,6 +199,8 @@ function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | '
   return {
     test: readTest(f.obj('test')),
     trainSeconds: f.optNum('trainSeconds'),
+    scoreSeconds: f.optNum('scoreSeconds'),
+    epochSeconds: f.optNum('epochSeconds'),
     roc: rocXY && { fpr: [...rocXY[0]], tpr: [...rocXY[1]] },
     pr: prXY && { recall: [...prXY[0]], precision: [...prXY[1]] },
     alertsCurve: f.optObjs('alertsCurve')?.map((p) => ({ k: p.num('k'), insidersCaught: p.num('insidersCaught') })),
@@ -202,18 +211,18 @@ function readResult(f: Fields): Omit<LoadedRun, 'source' | 'name' | 'method' | '
 
 export function loadRun(dir: string): LoadedRun {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new FormatError(`${dir}: not a run directory`);
-  const configFile = join(dir, 'config.json');
+  const configFile = runFile(dir, CONFIG);
   const config = Fields.of(readJson(configFile), configFile);
   const model = config.str('model');
-  const metricsFile = join(dir, 'metrics.jsonl');
-  const resultFile = join(dir, 'result.json');
+  const metricsFile = runFile(dir, METRICS);
+  const resultFile = runFile(dir, RESULT);
   const hasMetrics = existsSync(metricsFile);
   const hasResult = existsSync(resultFile);
   if (!hasMetrics && !hasResult) throw new FormatError(`${dir}: has neither metrics.jsonl nor result.json (nothing to report)`);
   const members = hasMetrics ? readMetrics(metricsFile) : [];
   const epochs = members[0] ?? [];
   const result = hasResult ? Fields.of(readJson(resultFile), resultFile) : undefined;
-  const seed = config.optNum('seed');
+  const seed = config.optNum('seed') ?? result?.optNum('seed');
   const layout = config.optStr('layout');
   const name = result?.optStr('name') ?? config.optStr('name') ?? `${layout ? `${layout} ` : ''}${model}${seed !== undefined ? ` (seed ${seed})` : ''}`;
   const fromResult = result ? readResult(result) : {};
@@ -226,8 +235,8 @@ export function loadRun(dir: string): LoadedRun {
     seed,
     model,
     layout,
-    macs: config.optNum('macs'),
-    params: config.optNum('params'),
+    macs: config.optNum('macs') ?? result?.optNum('macs'),
+    params: config.optNum('params') ?? result?.optNum('params'),
     epochs,
     members: members.length > 1 ? members : undefined,
     ...fromResult,
@@ -259,14 +268,15 @@ export function loadCompare(file: string): LoadedRun[] {
 }
 
 export interface AnalysisFiles {
-  lesion?: LesionResult;
-  paths?: PathsResult;
-  shattered?: ShatteredResult;
-  rank?: RankResult;
-  variants?: VariantsResult;
+  lesion?: LesionFigures;
+  paths?: PathsFigures;
+  shattered?: ShatteredFigures;
+  rank?: RankFigures;
+  variants?: VariantsFigures;
 }
 
-const meanSd = (p: Fields) => ({ k: p.num('k'), mean: p.num('mean'), sd: p.optNum('sd') ?? 0 });
+/** One {k, mean, sd} point of lesion.json's k and reorder curves. */
+const kPoint = (p: Fields) => ({ k: p.num('k'), mean: p.num('mean'), sd: p.optNum('sd') ?? 0 });
 
 export function loadAnalysis(dir: string): AnalysisFiles {
   const read = (name: string) => {
@@ -282,8 +292,8 @@ export function loadAnalysis(dir: string): AnalysisFiles {
       baseline: l.optNum('baseline'),
       // A block that cannot be removed (a plain block that changes shape) has value null.
       single: l.optObjs('single')?.flatMap((p) => { const value = p.optNum('value'); return value === undefined ? [] : [{ block: p.num('block'), value }]; }),
-      k: l.optObjs('k')?.map(meanSd),
-      reorder: l.optObjs('reorder')?.map(meanSd),
+      k: l.optObjs('k')?.map(kPoint),
+      reorder: l.optObjs('reorder')?.map(kPoint),
       reorderTrials: l.optObjs('reorderTrials')?.map((p) => ({ tau: p.num('tau'), value: p.num('value') })),
     };
   }
@@ -314,7 +324,7 @@ export function loadAnalysis(dir: string): AnalysisFiles {
   return out;
 }
 
-/** One entry of shattered.json's "results" (src/analysis/shattered.ts's ShatteredSeries). */
+/** One entry of shattered.json's "results" (src/analysis/shattered/study.ts's ShatteredSeries). */
 function shatteredSeries(x: Fields): ShatteredSeries {
   const n = x.obj('neighbour');
   return {
@@ -325,8 +335,8 @@ function shatteredSeries(x: Fields): ShatteredSeries {
   };
 }
 
-/** variants.json (src/analysis/variants.ts's VariantStudy): the figures the report shows. */
-function readVariants(v: Fields): VariantsResult {
+/** variants.json (src/analysis/variants/study.ts's VariantStudy): the figures the report shows. */
+function readVariants(v: Fields): VariantsFigures {
   const o = v.optObj('options');
   const seeds = o?.has('seeds') ? o.numArray('seeds') : undefined;
   const budget = o && `${o.optNum('limit') || 'all'} training images, ${o.optNum('epochs') ?? '?'} epoch(s)${seeds ? `, seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}` : ''}`;
@@ -347,8 +357,8 @@ function readVariants(v: Fields): VariantsResult {
   };
 }
 
-/** rank.json (src/analysis/rank.ts's RankStudy, or the older {model, layers, maxRank}): random layers and/or a model's layers. */
-function readRank(r: Fields): RankResult {
+/** rank.json (src/analysis/rank/random.ts's RankStudy, or the older {model, layers, maxRank}): random layers and/or a model's layers. */
+function readRank(r: Fields): RankFigures {
   const layers = r.optObjs('layers')?.map((x) => ({ layer: x.num('layer'), rank: x.num('rank'), label: x.optStr('label'), maxRank: x.optNum('maxRank'), exactRank: x.optNum('exactRank') }));
   const random = r.optObj('random')?.objs('cells').map((c) => ({ nonlinearity: c.str('nonlinearity'), ratio: c.num('ratio'), mean: c.num('mean'), sd: c.optNum('sd') ?? 0, exactMean: c.optNum('exactMean') }));
   if (!layers && !random) r.fail('layers', "or 'random' is required", undefined);

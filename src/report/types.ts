@@ -2,12 +2,10 @@
 // or SQL: the loader (load.ts) fills these from files on disk, tests fill them by hand.
 // Every section of the report is optional and shown only when its data is present.
 
-/** A figure summarised over seeds: mean, sample standard deviation (0 for one run) and count. */
-export interface Stat {
-  mean: number;
-  sd: number;
-  n: number;
-}
+import type { Stat } from '../util/stats.js';
+import type { ComparisonRow } from '../eval/compare.js';
+
+export type { Stat, ComparisonRow };
 
 export interface DatasetSummary {
   release?: string;
@@ -48,23 +46,6 @@ export interface MethodCurves {
   prevalence?: number;
 }
 
-/** One row of the comparison table; every figure is over the method's seeds. */
-export interface ComparisonRow {
-  method: string;
-  runs: number;
-  rocAuc?: Stat;
-  prAuc?: Stat;
-  /** Detection rate at 5 % false-positive rate. */
-  drAt5?: Stat;
-  /** Per alert budget (alerts per day, as a string key "5", "10", …). */
-  recallAt?: Record<string, Stat>;
-  caughtAt?: Record<string, Stat>;
-  insidersTotal?: number;
-  macs?: number;
-  params?: number;
-  trainSeconds?: Stat;
-}
-
 /** A detection figure per insider scenario, one entry per method. */
 export interface ScenarioRecall {
   method: string;
@@ -98,7 +79,7 @@ export interface TopAlerts {
 // --- ensemble analyses: one object per model, so ResNet and plain share axes -----------
 
 /** lesion.json in an analysis directory. */
-export interface LesionResult {
+export interface LesionFigures {
   model: string;
   /** What `value` measures, with its unit, e.g. "test error (%)" or "PR-AUC". */
   metric: string;
@@ -115,14 +96,14 @@ export interface LesionResult {
 }
 
 /** paths.json: the distribution of path lengths, and gradient magnitude per length. */
-export interface PathsResult {
+export interface PathsFigures {
   model: string;
   lengths: { length: number; count: number }[];
   gradient?: { length: number; mean: number; sd?: number }[];
 }
 
 /** shattered.json: gradient along a line through input space, and its autocorrelation. */
-export interface ShatteredResult {
+export interface ShatteredFigures {
   model: string;
   gradients?: { x: number; value: number }[];
   autocorrelation?: { lag: number; value: number }[];
@@ -152,7 +133,7 @@ export interface ShatteredSeries {
  * nonlinearity and expansion ratio, with the paper's claims judged; and/or the rank of
  * each layer output of a trained model over a batch.
  */
-export interface RankResult {
+export interface RankFigures {
   /** The trained model whose layers were measured; absent when the file has random layers only. */
   model?: string;
   /** Per layer: rank of its (batch·positions × channels) output, and the most it could be. */
@@ -179,15 +160,15 @@ export interface ReportData {
   scenarios?: ScenarioRecall[];
   alerts?: AlertsCurve[];
   topAlerts?: TopAlerts;
-  lesion?: LesionResult[];
-  paths?: PathsResult[];
-  shattered?: ShatteredResult[];
-  rank?: RankResult[];
-  variants?: VariantsResult[];
+  lesion?: LesionFigures[];
+  paths?: PathsFigures[];
+  shattered?: ShatteredFigures[];
+  rank?: RankFigures[];
+  variants?: VariantsFigures[];
 }
 
 /** variants.json in an analysis directory (`reslab variants`): one row per variant, the claims judged. */
-export interface VariantsResult {
+export interface VariantsFigures {
   /** The study's budget in words ("6000 images, 2 epochs, seeds 1, 2"). */
   budget?: string;
   rows: {

@@ -35,5 +35,3 @@ export function allocTypedArray(dtype: DType, n: number): TypedArray {
     case 'float16': throw new Error('float16 tensors cannot be built from JS arrays');
   }
 }
-
-export const isFloating = (d: DType) => d === 'float32' || d === 'float64' || d === 'float16';

@@ -1,4 +1,4 @@
-// reslab's tensor engine over libtorch. Import as `import * as torch from '../torch/index.js'`
+// reslab's tensor engine over libtorch. Import as `import * as torch from './index.js'`
 // and use it like PyTorch: torch.zeros([2, 3]), x.matmul(w), torch.F.conv2d(...).
 export { Tensor, type Scalar } from './tensor.js';
 export type { DType, Device, TypedArray } from './dtype.js';

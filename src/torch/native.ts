@@ -2,11 +2,11 @@
 // `N`, typed by the interface generated from the op table (native/ops/), so a misspelt
 // op or a wrong argument count is a type error.
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { NativeAddon } from './native-ops.gen.js';
+import { reslabThreads } from '../util/threads.js';
 
 /** An opaque reference to a native tensor. */
 export type Handle = object & { readonly __handle: unique symbol };
@@ -26,6 +26,5 @@ if (!existsSync(addonPath)) {
 
 export const N = createRequire(import.meta.url)(addonPath) as NativeAddon;
 
-// libtorch starts with one intra-op thread in an embedding process; use every core unless told.
-const envThreads = Number(process.env.RESLAB_THREADS ?? '');
-N.setNumThreads(Number.isInteger(envThreads) && envThreads > 0 ? envThreads : availableParallelism());
+// libtorch starts with one intra-op thread in an embedding process.
+N.setNumThreads(reslabThreads());

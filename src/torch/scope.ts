@@ -106,8 +106,3 @@ function release<R>(scope: Tensor[], result: R): R {
 export function liveTensors(): number {
   return N.liveTensors() as number;
 }
-
-/** Scope nesting depth, for assertions. */
-export function scopeDepth(): number {
-  return stack.length;
-}

@@ -9,17 +9,14 @@
 // the file the config names; without edges they are left out of the default list, and
 // asking for one by name is an error that says how to write the file.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadFeatureMatrix, type FeatureMatrix } from '../data/cert/matrix.js';
 import { fitPrepare, applyPrepare, type PrepareSpec } from '../layout/prepare.js';
 import { createDetector, detectorNames } from '../baselines/index.js';
 import { GRAPH_DETECTORS, loadEdges } from '../baselines/graph/index.js';
 import type { EdgeList, GraphContext } from '../baselines/graph/types.js';
 import { edgesPathFor } from '../data/cert/edges.js';
-import { writeFileAtomic } from '../util/atomic.js';
 import { makeSplit, describeSplit, type SplitSpec } from './split.js';
-import { writeResult } from './result.js';
-import { writePredictions } from './predictions.js';
+import { seedDir, writeConfig, writeResult, writeRunPredictions, type BaselineConfigFile } from '../rundir/index.js';
 
 export const DEFAULT_BASELINES = ['random_forest', 'xgboost', 'logistic', 'isolation_forest', 'ecod', 'copod', 'pca', 'knn', 'zscore', 'deep_svdd'];
 /** Added to the defaults when log edges exist. */
@@ -129,11 +126,15 @@ export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: st
       const scores = await det.score(test);
       const t2 = performance.now();
       det.dispose?.();
-      const dir = join(out, name, `seed-${seed}`);
+      const dir = seedDir(out, name, seed);
       const method = `${name}${prep.channels.length > 1 ? ` + ${prep.channels.slice(1).join('/')} deviation` : ''}${cfg.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : ''}`;
-      writeFileAtomic(join(dir, 'config.json'), JSON.stringify({ kind: 'baseline', model: name, method, name: `${method} · seed ${seed}`, features: cfg.features, ...(edgesFile && GRAPH_DETECTORS.includes(name) ? { edges: edgesFile } : {}), split: { ...cfg.split, seed }, seed, prepare: cfg.prepare ?? {}, detectorParams: cfg.params?.[name] ?? {}, splitCounts: describeSplit(split, { user: matrix.user, time: matrix.time, insider: matrix.insider }) }, null, 2) + '\n');
-      await writePredictions(join(dir, 'predictions.parquet'), matrix, [['test', split.test, scores]]);
-      const { test: s } = writeResult(join(dir, 'result.json'), {
+      const config: BaselineConfigFile = {
+        kind: 'baseline', model: name, method, name: `${method} · seed ${seed}`, features: cfg.features, ...(edgesFile && GRAPH_DETECTORS.includes(name) ? { edges: edgesFile } : {}),
+        split: { ...cfg.split, seed }, seed, prepare: cfg.prepare ?? {}, detectorParams: cfg.params?.[name] ?? {}, splitCounts: describeSplit(split, { user: matrix.user, time: matrix.time, insider: matrix.insider }),
+      };
+      writeConfig(dir, config);
+      await writeRunPredictions(dir, matrix, [['test', split.test, scores]]);
+      const { test: s } = writeResult(dir, {
         name: `${method} · seed ${seed}`, method, seed, matrix, rows: split.test, scores,
         extra: { model: name, trainSeconds: (t1 - t0) / 1000, scoreSeconds: (t2 - t1) / 1000 },
       });

@@ -1,19 +1,18 @@
 // One image-classification run (MNIST-format data) through the shared trainer, written
-// in the layout of a detection run so the analyses and reports read both:
-//   config.json          "task": "images", the model (name and full config), split, pixel norm, sizes
-//   metrics.jsonl        one line per epoch
-//   members/0/           checkpoints and best.safetensors
-//   weights.safetensors  the best weights
-//   result.json          test accuracy and error
+// as a run directory (src/rundir) so the analyses and reports read it like a detection
+// run: config.json says "task": "images" and holds the model's full config, the split and
+// the pixel norm; result.json holds test accuracy and error; there is no layout.json.
 // The split is seeded: validation rows and the --limit training subset come from one
 // shuffle of the training file; the test rows are the first --test-limit test images.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { buildModel, cifarResNet, createModel, loadConfigFile, namedConfig, plainOf, profileModel, withInput, type BlockNet, type ModelConfig } from '../models/index.js';
-import { loadSafetensors } from '../torch/index.js';
 import { loadImageDataset, type ImageDataset } from '../data/images/dataset.js';
-import { Rng } from '../data/synth/rng.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { Rng } from '../util/rng.js';
+import {
+  CONFIG, WEIGHTS, hasConfig, loadWeights, memberDir, memberWeights, readConfig, readMetrics, runFile, writeConfig, writeImageResult, writeMetrics,
+  type ImageRunFileBase,
+} from '../rundir/index.js';
 import { trainMember, DEFAULT_TRAIN, type TrainOptions, type EpochRecord } from './trainer.js';
 import { imageTask, fitPixelNorm, classify, accuracyOf, type PixelNorm } from './imageTask.js';
 
@@ -88,10 +87,9 @@ export function runImages(cfg: ImageRunConfig, out: string, hooks: ImageRunHooks
   const t0 = performance.now();
   const log = hooks.log ?? (() => {});
   mkdirSync(out, { recursive: true });
-  const cfgPath = join(out, 'config.json');
-  if (hooks.resume && existsSync(cfgPath)) {
-    const prev = JSON.parse(readFileSync(cfgPath, 'utf8')) as { fingerprint?: string };
-    if (prev.fingerprint !== fingerprint(cfg)) throw new Error(`${cfgPath}: the run there was made with other options; resume needs the same ones (or a new --out)`);
+  if (hooks.resume && hasConfig(out)) {
+    const prev = readConfig<{ fingerprint?: string }>(out);
+    if (prev.fingerprint !== fingerprint(cfg)) throw new Error(`${runFile(out, CONFIG)}: the run there was made with other options; resume needs the same ones (or a new --out)`);
   }
   const ds = loadImageDataset(cfg.data);
   const split = imageSplit(ds, cfg);
@@ -105,61 +103,55 @@ export function runImages(cfg: ImageRunConfig, out: string, hooks: ImageRunHooks
   const name = `${cfg.model} · images ${inputShape.join('×')} · seed ${cfg.seed}`;
   log(`data      ${ds.dir}: train ${split.train.length} rows, val ${split.val.length}, test ${split.test.length}; ${ds.numClasses} classes; pixel mean ${norm.mean.toFixed(3)} sd ${norm.std.toFixed(3)}`);
   log(`model     ${cfg.model}: ${blocks} blocks, ${prof.params.toLocaleString('en-US')} parameters, ${(prof.macs / 1e6).toFixed(2)} M MACs per image`);
-  writeFileAtomic(cfgPath, JSON.stringify({
+  const file: ImageRunFile = {
     task: 'images', ...cfg, data: resolve(cfg.data), fingerprint: fingerprint(cfg), name, modelConfig, numClasses: ds.numClasses, inputShape,
     normalize: norm, params: prof.params, macs: prof.macs, blocks, split: { seed: cfg.seed, train: split.train.length, val: split.val.length, test: split.test.length },
-  }, null, 2) + '\n');
+  };
+  writeConfig(out, file);
 
-  const metricsPath = join(out, 'metrics.jsonl');
-  const previous = hooks.resume && existsSync(metricsPath) ? readFileSync(metricsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EpochRecord) : [];
+  const previous = hooks.resume ? readMetrics(out) : [];
   const records: EpochRecord[] = [];
   // trainMember builds its model with createModel, which takes a registry name or a full
   // config; the image nets are configs (channels and class count fixed here).
   const opts: TrainOptions = { ...DEFAULT_TRAIN, ...cfg, model: modelConfig as unknown as string };
   const r = trainMember(opts, {
-    task: imageTask(ds.train, norm, ds.numClasses), train: split.train, val: split.val, dir: join(out, 'members', '0'), member: 0, resume: Boolean(hooks.resume),
+    task: imageTask(ds.train, norm, ds.numClasses), train: split.train, val: split.val, dir: memberDir(out, 0), member: 0, resume: Boolean(hooks.resume),
     warn: (m) => log(`warning   ${m}`),
     onBatch: hooks.onBatch,
     onEpoch: (e) => {
       records.push(e);
-      writeFileAtomic(metricsPath, [...previous.filter((p) => p.epoch < e.epoch), ...records].map((x) => JSON.stringify(x)).join('\n') + '\n');
+      writeMetrics(out, [...previous.filter((p) => p.epoch < e.epoch), ...records]);
       hooks.onEpoch?.(e);
     },
   });
-  copyFileSync(join(out, 'members', '0', 'best.safetensors'), join(out, 'weights.safetensors'));
+  copyFileSync(join(out, memberWeights(0, false)), runFile(out, WEIGHTS));
   const { predicted } = classify(r.model, ds.test, split.test, norm);
   const accuracy = accuracyOf(ds.test, split.test, predicted);
   r.model.dispose();
   const epochSeconds = records.length ? records.reduce((a, x) => a + x.seconds, 0) / records.length : 0;
   const test = { accuracy, error: 1 - accuracy, rows: split.test.length };
-  writeFileAtomic(join(out, 'result.json'), JSON.stringify({
+  writeImageResult(out, {
     name, task: 'images', test, params: prof.params, macs: prof.macs,
-    members: [{ member: 0, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValScore: r.bestValScore, seconds: r.seconds, resumedFrom: r.resumedFrom }],
+    members: [{ member: 0, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValScore: r.bestValScore, seconds: r.seconds, resumedFrom: r.resumedFrom, weights: memberWeights(0, false) }],
     epochSeconds, trainSeconds: r.seconds,
-  }) + '\n');
+  });
   return {
     out, name, params: prof.params, macs: prof.macs, inputShape, rows: { train: split.train.length, val: split.val.length, test: split.test.length },
     bestEpoch: r.bestEpoch, epochs: r.epochs, epochSeconds, seconds: (performance.now() - t0) / 1000, test,
   };
 }
 
-export interface ImageRunFile extends ImageRunConfig { task: 'images'; name: string; modelConfig: ModelConfig; normalize: PixelNorm; numClasses: number; inputShape: number[] }
+export interface ImageRunFile extends ImageRunConfig, ImageRunFileBase { normalize: PixelNorm }
 
 export interface LoadedImageRun { dir: string; config: ImageRunFile; model: BlockNet; data: ImageDataset; split: ImageSplit }
 
 /** Loads an image run: its config, best weights (eval mode), dataset and split. `data` overrides the dataset directory. */
 export function loadImageRun(dir: string, data?: string): LoadedImageRun {
-  const p = join(dir, 'config.json');
-  if (!existsSync(p)) throw new Error(`${p}: not found; is ${dir} a run directory written by 'reslab train --images'?`);
-  const config = JSON.parse(readFileSync(p, 'utf8')) as ImageRunFile;
-  if (config.task !== 'images') throw new Error(`${p}: "task" is ${JSON.stringify(config.task)}, expected "images"`);
-  const wpath = join(dir, 'weights.safetensors');
+  const config = readConfig<ImageRunFile>(dir, `is ${dir} a run directory written by 'reslab train --images'?`);
+  if (config.task !== 'images') throw new Error(`${runFile(dir, CONFIG)}: "task" is ${JSON.stringify(config.task)}, expected "images"`);
+  const wpath = runFile(dir, WEIGHTS);
   if (!existsSync(wpath)) throw new Error(`${wpath}: missing; the run did not finish (continue it with --resume)`);
-  const model = createModel(config.modelConfig);
-  const { tensors } = loadSafetensors(wpath);
-  model.loadStateDict(tensors);
-  for (const t of tensors.values()) t.dispose();
-  model.eval();
+  const model = loadWeights(createModel(config.modelConfig), wpath).eval();
   const ds = loadImageDataset(data ?? config.data);
   return { dir, config, model, data: ds, split: imageSplit(ds, config) };
 }

@@ -5,6 +5,7 @@ import * as torch from '../torch/index.js';
 import type { BlockNet } from '../models/index.js';
 import type { ImageSet } from '../data/images/dataset.js';
 import type { TrainTask, Validation } from './task.js';
+import { evalBatches } from '../nn/index.js';
 
 export interface PixelNorm { mean: number; std: number }
 
@@ -43,20 +44,13 @@ export function labelBatch(set: ImageSet, rows: ArrayLike<number>): torch.Tensor
 export function classify(model: BlockNet, set: ImageSet, rows: ArrayLike<number>, norm: PixelNorm, batch = 500): { predicted: Int32Array; lossSum: number } {
   const predicted = new Int32Array(rows.length);
   let lossSum = 0;
-  const wasTraining = model.training;
-  model.eval();
-  torch.noGrad(() => {
-    for (let s = 0; s < rows.length; s += batch) {
-      const part = Array.from({ length: Math.min(batch, rows.length - s) }, (_, i) => rows[s + i]);
-      torch.tidy(() => {
-        const z = model.forward(imageBatch(set, part, norm));
-        lossSum += torch.F.crossEntropy(z, labelBatch(set, part), { reduction: 'sum' }).item();
-        const am = z.argmax(1).dataSync();
-        for (let i = 0; i < part.length; i++) predicted[s + i] = Number(am[i]);
-      });
-    }
+  evalBatches(model, rows.length, batch, (s, e) => {
+    const part = Array.from({ length: e - s }, (_, i) => rows[s + i]);
+    const z = model.forward(imageBatch(set, part, norm));
+    lossSum += torch.F.crossEntropy(z, labelBatch(set, part), { reduction: 'sum' }).item();
+    const am = z.argmax(1).dataSync();
+    for (let i = 0; i < part.length; i++) predicted[s + i] = Number(am[i]);
   });
-  model.train(wasTraining);
   return { predicted, lossSum };
 }
 

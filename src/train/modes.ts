@@ -10,6 +10,7 @@ import * as torch from '../torch/index.js';
 import type { Tensor } from '../torch/index.js';
 import type { BlockNet } from '../models/index.js';
 import type { BoundLayout } from '../layout/layout.js';
+import { evalBatches } from '../nn/index.js';
 import { rowsTensor } from './predict.js';
 
 export type Mode = 'supervised' | 'autoencoder' | 'svdd';
@@ -35,19 +36,11 @@ export function rowScores(mode: Mode, model: BlockNet, x: Tensor, base: () => Te
 /** Scores rows in eval mode without autograd; supervised scores are probabilities. */
 export function scoreRows(mode: Mode, model: BlockNet, layout: BoundLayout, rows: Int32Array, batch = 2048): Float32Array {
   const out = new Float32Array(rows.length);
-  const wasTraining = model.training;
-  model.eval();
-  torch.noGrad(() => {
-    for (let s = 0; s < rows.length; s += batch) {
-      const part = rowsTensor(rows.subarray(s, Math.min(rows.length, s + batch)));
-      torch.tidy(() => {
-        let v = rowScores(mode, model, layout.batch(part), () => layout.base(part));
-        if (mode === 'supervised') v = v.sigmoid();
-        out.set(v.contiguous().dataSync() as Float32Array, s);
-      });
-      part.dispose();
-    }
+  evalBatches(model, rows.length, batch, (s, e) => {
+    const part = rowsTensor(rows.subarray(s, e));
+    let v = rowScores(mode, model, layout.batch(part), () => layout.base(part));
+    if (mode === 'supervised') v = v.sigmoid();
+    out.set(v.contiguous().dataSync() as Float32Array, s);
   });
-  model.train(wasTraining);
   return out;
 }

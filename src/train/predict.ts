@@ -1,5 +1,6 @@
 // Scores rows with a model in eval mode, batch by batch, without autograd.
 import * as torch from '../torch/index.js';
+import { evalBatches } from '../nn/index.js';
 import type { BlockNet } from '../models/index.js';
 import type { BoundLayout } from '../layout/layout.js';
 
@@ -10,18 +11,10 @@ export function rowsTensor(rows: Int32Array): torch.Tensor {
 /** One logit per row (the model's first output). */
 export function predictLogits(model: BlockNet, layout: BoundLayout, rows: Int32Array, batch = 2048): Float32Array {
   const out = new Float32Array(rows.length);
-  const wasTraining = model.training;
-  model.eval();
-  torch.noGrad(() => {
-    for (let s = 0; s < rows.length; s += batch) {
-      const part = rows.subarray(s, Math.min(rows.length, s + batch));
-      torch.tidy(() => {
-        const y = model.forward(layout.batch(rowsTensor(part)));
-        out.set(y.select(1, 0).contiguous().dataSync() as Float32Array, s);
-      });
-    }
+  evalBatches(model, rows.length, batch, (s, e) => {
+    const y = model.forward(layout.batch(rowsTensor(rows.subarray(s, e))));
+    out.set(y.select(1, 0).contiguous().dataSync() as Float32Array, s);
   });
-  model.train(wasTraining);
   return out;
 }
 

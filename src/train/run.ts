@@ -1,48 +1,23 @@
-// One detection run, start to finish, and its directory:
-//   config.json          what was asked (model, layout, split, training options) + sizes
-//   layout.json          the fitted preprocessing and layout (enough to score new data)
-//   metrics.jsonl        one line per member and epoch
-//   members/K/           checkpoints and best.safetensors of ensemble member K
-//   weights.safetensors  member 0's best weights (with an ensemble: members/*/best.safetensors)
-//   predictions.parquet  user, day, split, insider, score (ensemble mean probability) per val/test row
-//   result.json          test metrics, curves, alerts per budget, top alerts with per-domain contributions
-// Re-running with --resume continues every unfinished member from its last checkpoint.
-import { copyFileSync, existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
+// One detection run, start to finish, written into its run directory (src/rundir/files.ts
+// lists the files). Re-running with --resume continues every unfinished member from its
+// last checkpoint.
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFeatureMatrix } from '../data/cert/matrix.js';
 import { profileModel, createModel, type BlockNet } from '../models/index.js';
-import { writeResult } from './result.js';
-import { domainContributions } from '../eval/explain.js';
+import { domainContributions } from './explain.js';
 import type { DetectionReport } from '../eval/index.js';
-import { writeFileAtomic } from '../util/atomic.js';
-import { writePredictions } from './predictions.js';
-import { prepareDetection, type DataSpec } from './data.js';
+import {
+  CONFIG, WEIGHTS, dataSpecOf, hasConfig, memberDir, memberWeights, membersDir, readConfig, readMetrics, refitDir, runFile, writeConfig, writeLayout, writeMetrics,
+  writeResult, writeRunPredictions, type MemberSummary, type RunConfig, type RunConfigFile,
+} from '../rundir/index.js';
+import { prepareDetection } from './data.js';
 import { describeSplit } from './split.js';
 import { trainMember, DEFAULT_TRAIN, type TrainOptions, type EpochRecord } from './trainer.js';
-import { scoreRows, rowScores, outputsFor, type Mode } from './modes.js';
+import { rowScores, outputsFor, type Mode } from './modes.js';
+import { ensembleScores } from './score.js';
 import { detectionTask } from './detectTask.js';
 import { fitLinearShortcut, setLinearShortcut } from './linearFirst.js';
-
-export interface RunConfig extends DataSpec, TrainOptions {
-  features: string;
-  ensemble: number;
-  /** supervised (labels), autoencoder or svdd (no labels). */
-  mode: Mode;
-  /** Alerts shown with per-domain contributions in result.json. */
-  topAlerts: number;
-  /**
-   * After early stopping has chosen a member's epoch count on the validation rows, train it
-   * again from the same seed on training and validation rows together for that many epochs.
-   * The baselines fit on both; without a refit a network sees fewer labelled insiders.
-   */
-  refit?: boolean;
-  /**
-   * For a model with a linear input→output shortcut (detect_mlp_skip_resnet): fit that
-   * shortcut first, as a class-weighted logistic regression on the training rows' inputs,
-   * then freeze it, so the residual stack trains on what the linear model misses.
-   */
-  linearFirst?: boolean;
-}
 
 export interface RunHooks {
   quiet?: boolean;
@@ -60,7 +35,7 @@ export interface RunSummary {
   macs: number;
   inputShape: number[];
   split: ReturnType<typeof describeSplit>;
-  members: { member: number; bestEpoch: number; epochs: number; bestValScore: number | null; seconds: number; resumedFrom: number | null }[];
+  members: MemberSummary[];
   epochSeconds: number;
   test: DetectionReport;
   seconds: number;
@@ -95,19 +70,18 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const t0 = performance.now();
   const log = hooks.log ?? (() => {});
   mkdirSync(out, { recursive: true });
-  const cfgPath = join(out, 'config.json');
   let resume = Boolean(hooks.resume);
-  if (resume && existsSync(cfgPath)) {
-    const prev = JSON.parse(readFileSync(cfgPath, 'utf8')) as { fingerprint?: string };
+  if (resume && hasConfig(out)) {
+    const prev = readConfig<Partial<RunConfigFile>>(out);
     if (prev.fingerprint !== fingerprint(cfg)) {
-      if (hooks.resume !== 'if-same') throw new Error(`${cfgPath}: the run there was made with other options; resume needs the same ones (or a new --out)`);
+      if (hooks.resume !== 'if-same') throw new Error(`${runFile(out, CONFIG)}: the run there was made with other options; resume needs the same ones (or a new --out)`);
       // Another configuration's checkpoints must not seed this one.
-      rmSync(join(out, 'members'), { recursive: true, force: true });
+      rmSync(membersDir(out), { recursive: true, force: true });
       resume = false;
     }
   }
   const matrix = await loadFeatureMatrix(cfg.features);
-  const data = prepareDetection(matrix, cfg);
+  const data = prepareDetection(matrix, dataSpecOf(cfg));
   const split = describeSplit(data.split, { user: matrix.user, time: matrix.time, insider: matrix.insider });
   const probe = createModel(cfg.model, { input: data.layout.inputShape, overrides: { numClasses: outputsFor(cfg.mode, data.layout.baseWidth) } });
   const prof = profileModel(probe, data.layout.inputShape);
@@ -115,12 +89,12 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   log(`data      ${matrix.n.toLocaleString('en-US')} rows × ${data.prep.inputs.length} inputs (${data.prep.channels.join(' + ')}); split ${cfg.split.kind}: ` +
     `train ${split.train.rows} rows (${split.train.insiders} insiders), val ${split.val.rows} (${split.val.insiders}), test ${split.test.rows} (${split.test.insiders})`);
   log(`model     ${cfg.model} on ${cfg.layout} ${data.layout.inputShape.join('×')}: ${prof.params.toLocaleString('en-US')} parameters, ${(prof.macs / 1e6).toFixed(2)} M MACs per sample`);
-  writeFileAtomic(cfgPath, JSON.stringify({ ...cfg, fingerprint: fingerprint(cfg), name: runName(cfg), method: methodName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, splitCounts: split }, null, 2) + '\n');
-  writeFileAtomic(join(out, 'layout.json'), JSON.stringify({ prepare: data.prep, layout: data.layoutSpec }) + '\n');
+  const file: RunConfigFile = { ...cfg, fingerprint: fingerprint(cfg), name: runName(cfg), method: methodName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, splitCounts: split };
+  writeConfig(out, file);
+  writeLayout(out, data.prep, data.layoutSpec);
 
   // metrics.jsonl: on resume keep each member's lines up to its checkpoint, then append.
-  const metricsPath = join(out, 'metrics.jsonl');
-  const previous = resume && existsSync(metricsPath) ? readFileSync(metricsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EpochRecord) : [];
+  const previous = resume ? readMetrics(out) : [];
   const records: EpochRecord[] = [];
   const members: RunSummary['members'] = [];
   const models: BlockNet[] = [];
@@ -129,7 +103,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   // Without validation rows early stopping had nothing to hold out, so there is nothing to refit on.
   const refitting = Boolean(cfg.refit) && data.split.val.length > 0;
   for (let k = 0; k < cfg.ensemble; k++) {
-    const dir = join(out, 'members', String(k));
+    const dir = memberDir(out, k);
     const r = trainMember(cfg, {
       init,
       task: detectionTask(data.layout, data.labels, data.split.train, cfg.balance, cfg.mode), train: data.split.train, val: data.split.val, dir, member: k, resume,
@@ -139,7 +113,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
         records.push(e);
         // This member's earlier lines up to where it resumed; anything later (a killed epoch) is replaced.
         const resumedAt = records.find((r) => r.member === k)!.epoch;
-        writeFileAtomic(metricsPath, [...previous.filter((p) => p.member !== k || p.epoch < resumedAt), ...records].sort((a, b) => a.member - b.member || a.epoch - b.epoch).map((x) => JSON.stringify(x)).join('\n') + '\n');
+        writeMetrics(out, [...previous.filter((p) => p.member !== k || p.epoch < resumedAt), ...records].sort((a, b) => a.member - b.member || a.epoch - b.epoch));
         hooks.onEpoch?.(e);
       },
     });
@@ -149,31 +123,27 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
       model.dispose();
       const both = Int32Array.from([...data.split.train, ...data.split.val]);
       const again = trainMember({ ...cfg, epochs: r.bestEpoch, patience: r.bestEpoch }, {
-        task: detectionTask(data.layout, data.labels, both, cfg.balance, cfg.mode), train: both, val: new Int32Array(0), dir: join(dir, 'refit'), member: k, resume,
+        task: detectionTask(data.layout, data.labels, both, cfg.balance, cfg.mode), train: both, val: new Int32Array(0), dir: refitDir(out, k), member: k, resume,
         keepLast: true, init, warn: (m) => log(`warning   ${m}`), onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
       });
       log(`refit     member ${k}: ${r.bestEpoch} epoch(s) on train+val (${both.length} rows) in ${again.seconds.toFixed(1)} s`);
       model = again.model;
       seconds += again.seconds;
     }
-    members.push({ member: k, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValScore: r.bestValScore, seconds, resumedFrom: r.resumedFrom });
+    members.push({ member: k, bestEpoch: r.bestEpoch, epochs: r.epochs, bestValScore: r.bestValScore, seconds, resumedFrom: r.resumedFrom, weights: memberWeights(k, refitting) });
     models.push(model);
   }
-  copyFileSync(join(out, 'members', '0', refitting ? 'refit' : '', 'best.safetensors'), join(out, 'weights.safetensors'));
+  copyFileSync(join(out, members[0].weights!), runFile(out, WEIGHTS));
 
   const test = data.split.test, val = data.split.val;
-  const ensembleScores = (rows: Int32Array) => {
-    const s = new Float64Array(rows.length);
-    for (const m of models) scoreRows(cfg.mode, m, data.layout, rows).forEach((v, i) => (s[i] += v / models.length));
-    return s;
-  };
+  const ensemble = (rows: Int32Array) => ensembleScores(models, cfg.mode, data.layout, rows);
   const tScore = performance.now();
-  const testScores = ensembleScores(test);
+  const testScores = ensemble(test);
   const scoreSeconds = (performance.now() - tScore) / 1000;
-  const valScores = ensembleScores(val);
-  await writePredictions(join(out, 'predictions.parquet'), matrix, [['val', val, valScores], ['test', test, testScores]]);
+  const valScores = ensemble(val);
+  await writeRunPredictions(out, matrix, [['val', val, valScores], ['test', test, testScores]]);
   const epochSeconds = records.length ? records.reduce((a, r) => a + r.seconds, 0) / records.length : 0;
-  const { evaluation } = writeResult(join(out, 'result.json'), {
+  const { evaluation } = writeResult(out, {
     name: runName(cfg), method: methodName(cfg), seed: cfg.seed, matrix, rows: test, scores: testScores, topAlerts: cfg.topAlerts,
     explain: (rows) => domainContributions(models[0], data.layout, rows, (m, x, r) => rowScores(cfg.mode, m, x, () => data.layout.base(r))),
     extra: { model: cfg.model, layout: cfg.layout, params: prof.params, macs: prof.macs, members, epochSeconds, trainSeconds: members.reduce((a, m) => a + m.seconds, 0), scoreSeconds },

@@ -2,7 +2,7 @@
 // user-days, a plain shuffle gives most batches no malicious row at all; the balanced
 // sampler puts a fixed share of malicious rows (drawn with replacement, in shuffled
 // cycles) into every batch, while the benign rows are each visited once per epoch.
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 
 function shuffle(a: Int32Array, rng: Rng): Int32Array {
   for (let i = a.length - 1; i > 0; i--) {

@@ -2,16 +2,24 @@
 // the rows (nothing refitted), the ensemble's mean probability per row, and per-domain
 // contributions for the top-ranked rows.
 import { loadFeatureMatrix, dayToIso } from '../data/cert/matrix.js';
-import { domainContributions } from '../eval/explain.js';
+import { domainContributions } from './explain.js';
 import type { Domain } from '../data/cert/types.js';
 import { DOMAINS } from '../data/cert/types.js';
 import { bindSaved } from './data.js';
-import { loadRun } from './load.js';
-import { scoreRows, rowScores } from './modes.js';
-import { writePredictions, type ExtraColumns } from './predictions.js';
+import { loadRun, writePredictions, type ExtraColumns } from '../rundir/index.js';
+import { scoreRows, rowScores, type Mode } from './modes.js';
+import type { BlockNet } from '../models/index.js';
+import type { BoundLayout } from '../layout/layout.js';
 
 export interface ScoredAlert { user: string; day: string; score: number; insider: number | null; contributions: Record<Domain, number> }
 export interface ScoreSummary { run: string; out: string; rows: number; top: ScoredAlert[] }
+
+/** The ensemble's score per row: the mean of its members' scores (probabilities when supervised). */
+export function ensembleScores(models: BlockNet[], mode: Mode, layout: BoundLayout, rows: Int32Array): Float64Array {
+  const s = new Float64Array(rows.length);
+  for (const m of models) scoreRows(mode, m, layout, rows).forEach((v, i) => (s[i] += v / models.length));
+  return s;
+}
 
 export async function scoreFeatures(runDir: string, features: string, out: string, top: number): Promise<ScoreSummary> {
   const run = loadRun(runDir);
@@ -23,9 +31,8 @@ export async function scoreFeatures(runDir: string, features: string, out: strin
     throw new Error(`${features}: ${(e as Error).message}`);
   }
   const rows = Int32Array.from({ length: matrix.n }, (_, i) => i);
-  const scores = new Float64Array(matrix.n);
   const mode = run.config.mode ?? 'supervised';
-  for (const m of run.models) scoreRows(mode, m, layout, rows).forEach((v, i) => (scores[i] += v / run.models.length));
+  const scores = ensembleScores(run.models, mode, layout, rows);
   const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]);
   const rank = new Int32Array(matrix.n);
   order.forEach((r, k) => (rank[r] = k + 1));

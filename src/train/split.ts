@@ -7,7 +7,7 @@
 //           would only measure memory of that user).
 // Validation for early stopping is always a user-stratified part of the training rows, so
 // it holds insiders whenever training does, and never any test row.
-import { Rng } from '../data/synth/rng.js';
+import { Rng } from '../util/rng.js';
 
 export type SplitKind = 'time' | 'user' | 'le2020';
 export const SPLIT_KINDS: readonly SplitKind[] = ['time', 'user', 'le2020'];

@@ -9,12 +9,13 @@ import * as torch from '../torch/index.js';
 import { tidy } from '../torch/index.js';
 import { AdamW, SGD, clipGradNorm_, cosineLR, warmup, type Optimizer } from '../optim/index.js';
 import { createModel, type BlockNet } from '../models/index.js';
-import { Rng, hashKeys } from '../data/synth/rng.js';
+import { Rng, hashKeys } from '../util/rng.js';
 import { saveSafetensors, loadSafetensors } from '../torch/index.js';
 import { balancedBatches, shuffledBatches } from './sampler.js';
 import type { Balance } from './loss.js';
 import type { TrainTask } from './task.js';
-import { saveCheckpoint, loadCheckpoint } from './checkpoint.js';
+import { saveCheckpoint, loadCheckpoint } from '../rundir/checkpoint.js';
+import { BEST } from '../rundir/files.js';
 
 export interface TrainOptions {
   model: string;
@@ -93,7 +94,7 @@ export function trainMember(o: TrainOptions, inp: MemberInput): MemberResult {
     : Math.ceil(inp.train.length / o.batch));
   const total = stepsPerEpoch * o.epochs;
   const schedule = warmup(cosineLR(o.lr, total), Math.min(200, Math.ceil(total / 10)));
-  const bestPath = join(inp.dir, 'best.safetensors');
+  const bestPath = join(inp.dir, BEST);
 
   let start = 1, step = 0, best = -Infinity, bestEpoch = 0, bestValScore: number | null = null, resumedFrom: number | null = null;
   if (inp.resume) {

@@ -13,7 +13,7 @@ import { loadTarget } from '../../src/analysis/targets.js';
 import { runLesion } from '../../src/analysis/lesion.js';
 import { analysePaths } from '../../src/analysis/paths.js';
 import { binomial } from '../../src/analysis/pathCounts.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 
 const root = mkdtempSync(join(tmpdir(), 'reslab-veit-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { runLesion, withRemoved, withSwaps, deletable, swappable } from '../../s
 import { kendallTau } from '../../src/analysis/stats.js';
 import type { Evaluator } from '../../src/analysis/evaluator.js';
 import type { BasicBlock, BlockNet } from '../../src/models/index.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import { tinyResNet, outputOf } from './helpers.js';
 import { assertClose } from '../helpers/close.js';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { encodeIdx } from '../../src/data/images/idx.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../src/train/imageRun.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import { loadAnalysis } from '../../src/report/load.js';
 import { rankSection } from '../../src/report/sections/ensemble.js';
 import { run } from '../../src/cli/commands/rank.js';

@@ -4,13 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as torch from '../../src/torch/index.js';
-import { Rng } from '../../src/data/synth/rng.js';
-import { autocorrelation, neighbourCorrelation } from '../../src/analysis/shatteredStats.js';
-import { sweepNet, freezeBatchStats, ARCHS, SweepNet } from '../../src/analysis/shatteredNets.js';
-import { lineGradient, lineScores, lineInputs, type Line } from '../../src/analysis/shatteredSweep.js';
-import { axisLine, runSweepStudy, sweepNetGradient } from '../../src/analysis/shattered.js';
-import { mean } from '../../src/analysis/stats.js';
-import { fitSweepNet, sineTarget } from '../../src/analysis/shatteredTrain.js';
+import { Rng } from '../../src/util/rng.js';
+import { autocorrelation, neighbourCorrelation } from '../../src/analysis/shattered/stats.js';
+import { sweepNet, freezeBatchStats, ARCHS, SweepNet } from '../../src/analysis/shattered/nets.js';
+import { lineGradient, lineScores, lineInputs, type Line } from '../../src/analysis/shattered/sweep.js';
+import { axisLine, runSweepStudy, sweepNetGradient } from '../../src/analysis/shattered/study.js';
+import { mean } from '../../src/util/stats.js';
+import { fitSweepNet, sineTarget } from '../../src/analysis/shattered/train.js';
 
 const withLine = <R>(points: number, fn: (line: Line) => R): R => {
   const line = axisLine(points);

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import * as torch from '../../src/torch/index.js';
 import { encodeIdx } from '../../src/data/images/idx.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../src/train/imageRun.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import { loadTarget } from '../../src/analysis/targets.js';
 import { inputGradient } from '../../src/analysis/pathGradient.js';
-import { labelOf, runRunStudy } from '../../src/analysis/shatteredRun.js';
-import { lineGradient, lineInputs, evenly, type Line } from '../../src/analysis/shatteredSweep.js';
+import { labelOf, runRunStudy } from '../../src/analysis/shattered/run.js';
+import { lineGradient, lineInputs, evenly, type Line } from '../../src/analysis/shattered/sweep.js';
 
 const root = mkdtempSync(join(tmpdir(), 'reslab-shattered-run-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -7,11 +7,11 @@ import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeIdx } from '../../src/data/images/idx.js';
-import { Rng } from '../../src/data/synth/rng.js';
-import { runVariants, tenths, DEFAULT_VARIANT_STUDY, type VariantStudy } from '../../src/analysis/variants.js';
-import { VARIANTS, pickVariants } from '../../src/analysis/variantZoo.js';
-import { judgeClaims } from '../../src/analysis/variantClaims.js';
-import { variantsMarkdown } from '../../src/analysis/variantsTable.js';
+import { Rng } from '../../src/util/rng.js';
+import { runVariants, tenths, DEFAULT_VARIANT_STUDY, type VariantStudy } from '../../src/analysis/variants/study.js';
+import { VARIANTS, pickVariants } from '../../src/analysis/variants/zoo.js';
+import { judgeClaims } from '../../src/analysis/variants/claims.js';
+import { variantsMarkdown } from '../../src/analysis/variants/table.js';
 import { buildModel, withInput, profileModel } from '../../src/models/index.js';
 import { loadAnalysis, renderReport } from '../../src/report/index.js';
 
@@ -94,7 +94,7 @@ test('every variant trains through the image-run path (its loss falls) and gets 
   assert.equal(study.claims.length, 8);
   // Every claim can be judged (the plain-collapse claim only when the plain twin left chance).
   const judged = study.claims.filter((c) => c.id !== 'lesion-single-plain');
-  assert.ok(judged.every((c) => c.verdict !== 'n/a'), JSON.stringify(judged.filter((c) => c.verdict === 'n/a')));
+  assert.ok(judged.every((c) => c.verdict !== 'too small to tell'), JSON.stringify(judged.filter((c) => c.verdict === 'too small to tell')));
   const md = variantsMarkdown(study);
   for (const v of VARIANTS) assert.ok(md.includes(`| ${v.name} |`), v.name);
 
@@ -137,11 +137,11 @@ test('the claims follow the numbers: a plain twin that beats the ResNet is "not 
   assert.equal(v('lesion-single-resnet'), 'reproduced');
   assert.equal(v('lesion-single-plain'), 'reproduced');
   assert.equal(v('lesion-k-smooth'), 'reproduced');
-  assert.equal(v('preact-e-best'), 'n/a');
-  assert.equal(v('stochastic-depth-helps'), 'n/a');
+  assert.equal(v('preact-e-best'), 'too small to tell');
+  assert.equal(v('stochastic-depth-helps'), 'too small to tell');
   // A plain twin still at chance says nothing about collapsing towards it.
   const atChance = { ...row('plain', 0.1, 0), baselineError: 89 };
-  assert.equal(judgeClaims([row('resnet_v1', 0.8, 1), atChance]).find((c) => c.id === 'lesion-single-plain')!.verdict, 'n/a');
+  assert.equal(judgeClaims([row('resnet_v1', 0.8, 1), atChance]).find((c) => c.id === 'lesion-single-plain')!.verdict, 'too small to tell');
 });
 
 test('reslab variants: flags checked, variants.json and variants.md written, --json ends stdout with the study', async () => {

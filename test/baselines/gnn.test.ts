@@ -11,7 +11,7 @@ import { createDetector, type TabularData } from '../../src/baselines/index.js';
 import { GNNDetector } from '../../src/baselines/gnn/index.js';
 import type { EdgeList, GraphContext } from '../../src/baselines/graph/types.js';
 import { rocAuc } from '../../src/eval/index.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import * as torch from '../../src/torch/index.js';
 import { argmax } from './helpers.js';
 

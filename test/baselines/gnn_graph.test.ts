@@ -8,7 +8,7 @@ import { graphBatch } from '../../src/baselines/gnn/batch.js';
 import { GCNConv, propagate, SAGEConv } from '../../src/baselines/gnn/layers.js';
 import { inferPeriodDays } from '../../src/baselines/gnn/periods.js';
 import type { EdgeKind, EdgeList, GraphContext } from '../../src/baselines/graph/types.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import * as torch from '../../src/torch/index.js';
 
 const USERS = ['A', 'B', 'C', 'D'];

@@ -3,7 +3,7 @@
 // shared one), every day. A mover turns to the other group from a given day on: they
 // mail its people and use its PCs; with `transfer` the groups also treat them as moved
 // (the new group mails them, the old one stops). Rows are user-days with plain noise features.
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import type { TabularData } from '../../src/baselines/index.js';
 import type { EdgeList, GraphContext } from '../../src/baselines/graph/types.js';
 

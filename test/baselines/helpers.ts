@@ -1,5 +1,5 @@
 // Small seeded tables for the baseline tests.
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 import type { TabularData } from '../../src/baselines/index.js';
 
 /**

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareResults, comparisonMarkdown, findResults } from '../../src/eval/compare.js';
+import { compareResults, comparisonMarkdown } from '../../src/eval/compare.js';
+import { findResults } from '../../src/rundir/index.js';
 
 function write(dir: string, method: string, seed: number, pr: number, extra: Record<string, unknown> = {}): void {
   mkdirSync(dir, { recursive: true });

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rocAuc, averagePrecision, rocCurve, prCurve, evaluateDetection, operatingPointAtFpr, DailyAlerts } from '../../src/eval/index.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 
 /** The project's seeded generator, so the cases are the same on every run. */
 function rng(seed: number): () => number {

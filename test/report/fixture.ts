@@ -3,7 +3,7 @@
 // every test sees the same numbers.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 
 /** The project's seeded generator, so the cases are the same on every run. */
 function rng(seed: number): () => number {

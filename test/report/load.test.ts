@@ -152,7 +152,9 @@ test('seeds of one method become one comparison row with mean ± sd', () =>
   withDir((dir) => {
     const f = writeFixture(dir);
     const d = reportData({ title: 't', runs: f.runs.map(loadRun), compare: loadCompare(f.compare) });
-    assert.deepEqual(d.comparison!.map((r) => [r.method, r.runs]), [['tabular_resnet2d · grid', 2], ['tabular_plain2d · grid', 2], ['isolation forest', 2], ['logistic regression', 2]]);
+    // Best PR-AUC first, as in comparison.md (one aggregation, src/eval/compare.ts).
+    assert.deepEqual(d.comparison!.map((r) => [r.method, r.runs]), [['tabular_resnet2d · grid', 2], ['tabular_plain2d · grid', 2], ['logistic regression', 2], ['isolation forest', 2]]);
+    assert.ok(d.comparison!.every((r, i, a) => i === 0 || a[i - 1].prAuc.mean >= r.prAuc.mean));
     const res = d.comparison![0];
     const [a, b] = f.runs.slice(0, 2).map((r) => loadRun(r).test!.rocAuc);
     assert.ok(Math.abs(res.rocAuc!.mean - (a + b) / 2) < 1e-12);

@@ -36,7 +36,7 @@ test('reslab train, score, baselines and compare on a tiny release', () => {
     json(reslab('baselines', '--features', features, '--out', join(dir, 'bl'), '--only', 'zscore,random_forest', '--split', 'user', '--json'));
     json(reslab('baselines', '--features', features, '--out', join(dir, 'blq'), '--only', 'zscore', '--split', 'user', '--normalize', 'quantile', '--json'));
     assert.equal(JSON.parse(readFileSync(join(dir, 'blq', 'zscore', 'seed-1', 'result.json'), 'utf8')).method, 'zscore · rank-Gauss');
-    assert.match(reslab('baselines', '--features', features, '--out', join(dir, 'blq'), '--normalize', 'rank').stderr, /--normalize must be robust or quantile, got 'rank'/);
+    assert.match(reslab('baselines', '--features', features, '--out', join(dir, 'blq'), '--normalize', 'rank').stderr, /--normalize must be one of robust, quantile, got 'rank'/);
     const c = json(reslab('compare', run, join(dir, 'bl'), '--out', join(dir, 'table.md'), '--json'));
     assert.deepEqual(c.rows.map((r: { method: string }) => r.method).sort(), ['detect_mlp_resnet · flat', 'random_forest', 'zscore']);
     assert.match(readFileSync(join(dir, 'table.md'), 'utf8'), /\| method \| runs \| ROC-AUC \| PR-AUC/);
@@ -64,6 +64,18 @@ test('reslab train, score, baselines and compare on a tiny release', () => {
     assert.equal(r2.test.overall.averagePrecision, r.test.overall.averagePrecision);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('reslab baselines refuses what reslab train refuses: an unknown deviation kind, a number that is not one', () => {
+  // A usage error: exit status 2, the error on stderr's first line, the usage after it.
+  const oneLine = (r: ReturnType<typeof reslab>, re: RegExp) => {
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr.split('\n')[0], re);
+  };
+  for (const cmd of ['baselines', 'train']) {
+    oneLine(reslab(cmd, '--features', 'x.parquet', '--out', 'nowhere', '--deviation', 'usr'), /--deviation must be a comma list of user, peer, got 'usr'/);
+    oneLine(reslab(cmd, '--features', 'x.parquet', '--out', 'nowhere', '--train-period', 'NaN'), /--train-period must be a number, got 'NaN'/);
   }
 });
 

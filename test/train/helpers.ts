@@ -3,7 +3,7 @@
 // a signal in some columns. Rows are grouped by user in time order, like loadFeatureMatrix.
 import type { FeatureMatrix } from '../../src/data/cert/matrix.js';
 import type { FeatureColumn, FeatureSchema, Domain } from '../../src/data/cert/types.js';
-import { Rng } from '../../src/data/synth/rng.js';
+import { Rng } from '../../src/util/rng.js';
 
 export interface ToyOptions { users?: number; days?: number; insiders?: number; perDomain?: number; seed?: number; signal?: number }
 

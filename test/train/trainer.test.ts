@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as torch from '../../src/torch/index.js';
 import { prepareDetection } from '../../src/train/data.js';
 import { trainMember, DEFAULT_TRAIN, type TrainOptions } from '../../src/train/trainer.js';
-import { saveCheckpoint, loadCheckpoint } from '../../src/train/checkpoint.js';
+import { saveCheckpoint, loadCheckpoint } from '../../src/rundir/checkpoint.js';
 import { predictLogits } from '../../src/train/predict.js';
 import { detectionTask } from '../../src/train/detectTask.js';
 import { scoreRows } from '../../src/train/modes.js';

@@ -14,7 +14,7 @@
 import * as torch from '../../torch/index.js';
 import { F } from '../../torch/index.js';
 import { AdamW } from '../../optim/index.js';
-import { Rng, hashKeys } from '../../data/synth/rng.js';
+import { Rng, hashKeys } from '../../util/rng.js';
 import type { EdgeKind, GraphContext } from '../graph/types.js';
 import { checkData, checkLabels, checkTrain, intParam, listParam, notFitted, numParam } from '../check.js';
 import { columnMoments } from '../moments.js';

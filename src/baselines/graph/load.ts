@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Duck } from '../../data/cert/duck.js';
 import { lit } from '../../data/cert/sql.js';
 import { EDGE_KINDS, type EdgeKind, type EdgeList } from './types.js';
+import { reslabThreads } from '../../util/threads.js';
 
 const COLUMNS: Record<string, string> = { kind: 'VARCHAR', user: 'VARCHAR', target: 'VARCHAR', day: 'DATE', count: 'INTEGER' };
 
@@ -17,7 +18,7 @@ const COLUMNS: Record<string, string> = { kind: 'VARCHAR', user: 'VARCHAR', targ
  */
 export async function loadEdges(path: string, users: string[]): Promise<EdgeList[]> {
   if (!existsSync(path)) throw new Error(`${path}: edge file not found (write it with 'reslab features … --edges')`);
-  const duck = await Duck.open({ threads: 2, memoryLimit: '1GB', tempDir: join(tmpdir(), `reslab-edges-${process.pid}-${Date.now()}`) });
+  const duck = await Duck.open({ threads: reslabThreads(), memoryLimit: '1GB', tempDir: join(tmpdir(), `reslab-edges-${process.pid}-${Date.now()}`) });
   try {
     const src = `read_parquet(${lit(path)})`;
     let described: { column_name: string; column_type: string }[];

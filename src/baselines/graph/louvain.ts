@@ -4,7 +4,7 @@
 // the same graph and seed give the same Int32Array.
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import { Rng } from '../../data/synth/rng.js';
+import { Rng } from '../../util/rng.js';
 
 // A CommonJS package whose types declare an ES default export: under Node's ESM a default
 // import is module.exports, the function itself, while the types see a namespace.

@@ -1,11 +1,11 @@
 // `reslab baselines`: the non-residual detectors on the same features, split and metrics
 // as `reslab train`, one result directory per detector and seed.
 import { resolve } from 'node:path';
-import { parse, emitResult, UsageError } from '../args.js';
+import { parse, emitResult, UsageError, oneOfFlag, numFlag, choiceList, numberList } from '../args.js';
 import { runBaselines, parseDetectorParams, DEFAULT_BASELINES, DEFAULT_GRAPH_BASELINES } from '../../train/baselines.js';
 import { detectorNames } from '../../baselines/index.js';
 import { SPLIT_KINDS, type SplitKind } from '../../train/split.js';
-import type { DeviationKind } from '../../layout/prepare.js';
+import { DEVIATION_KINDS } from '../../layout/prepare.js';
 
 export const summary = 'run the baseline detectors (trees, statistics, …) on the same split and metrics';
 export const usage = `usage: reslab baselines --features FILE.parquet --out DIR [--only NAME,…] [--split le2020|time|user]
@@ -33,19 +33,12 @@ export async function run(argv: string[]): Promise<void> {
     edges: { type: 'string' }, param: { type: 'string', multiple: true }, normalize: { type: 'string' },
   });
   if (!f.features || !f.out) throw new UsageError('--features and --out are required');
-  const detectors = f.only ? f.only.split(',') : undefined;
-  for (const d of detectors ?? []) if (!detectorNames.includes(d)) throw new UsageError(`unknown detector '${d}' (known: ${detectorNames.join(', ')})`);
-  const kind = (f.split ?? 'le2020') as SplitKind;
-  if (!SPLIT_KINDS.includes(kind)) throw new UsageError(`--split must be one of ${SPLIT_KINDS.join(', ')}`);
-  const seeds = (f.seeds ?? f.seed ?? '1').split(',').map((s) => {
-    const n = Number(s);
-    if (!Number.isInteger(n)) throw new UsageError(`--seeds must be integers, got '${s}'`);
-    return n;
-  });
-  const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
-  const deviation = f.deviation ? (f.deviation.split(',') as DeviationKind[]) : [];
-  const normalize = f.normalize ?? 'robust';
-  if (normalize !== 'robust' && normalize !== 'quantile') throw new UsageError(`--normalize must be robust or quantile, got '${normalize}'`);
+  const detectors = f.only ? choiceList(f.only, 'only', detectorNames) : undefined;
+  const kind = oneOfFlag<SplitKind>(f.split, 'split', SPLIT_KINDS, 'le2020');
+  const seeds = numberList(f.seeds ?? f.seed ?? '1', f.seeds ? 'seeds' : 'seed', 'integers', Number.isInteger);
+  // As `reslab train` reads them: an unknown deviation kind or a number that is not one is an error, not dropped.
+  const deviation = f.deviation === undefined || f.deviation === 'none' ? [] : choiceList(f.deviation, 'deviation', DEVIATION_KINDS);
+  const normalize = oneOfFlag(f.normalize, 'normalize', ['robust', 'quantile'] as const, 'robust');
   let params: Record<string, Record<string, unknown>> | undefined;
   try {
     params = f.param ? parseDetectorParams(f.param as string[]) : undefined;
@@ -54,7 +47,7 @@ export async function run(argv: string[]): Promise<void> {
   }
   const rows = await runBaselines({
     features: resolve(f.features), detectors, seeds, prepare: { deviation, ...(normalize === 'quantile' ? { normalize } : {}) }, edges: f.edges ? resolve(f.edges) : undefined, params,
-    split: { kind, trainPeriod: num(f['train-period'], 0.5), trainUsers: num(f['train-users'], 0.5), valUsers: num(f['val-users'], 0.2) },
+    split: { kind, trainPeriod: numFlag(f['train-period'], 'train-period', 0.5), trainUsers: numFlag(f['train-users'], 'train-users', 0.5), valUsers: numFlag(f['val-users'], 'val-users', 0.2) },
   }, resolve(f.out), f.json ? undefined : console.log);
   emitResult(Boolean(f.json), { out: resolve(f.out), results: rows });
 }

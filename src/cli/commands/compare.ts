@@ -1,7 +1,8 @@
 // `reslab compare`: one table of every method's test figures, seeds summarised.
 import { resolve } from 'node:path';
 import { parse, emitResult, UsageError } from '../args.js';
-import { findResults, compareResults, comparisonMarkdown } from '../../eval/compare.js';
+import { compareResults, comparisonMarkdown } from '../../eval/compare.js';
+import { findResults } from '../../rundir/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 
 export const summary = 'one comparison table of runs and baselines (mean ± sd over seeds)';

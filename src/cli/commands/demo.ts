@@ -10,17 +10,19 @@ import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { generate, resolveProfile } from '../../data/synth/index.js';
 import { extractFeatures, FEATURES_VERSION } from '../../data/cert/index.js';
 import { edgesPathFor } from '../../data/cert/edges.js';
-import { runDetection, withDefaults, methodName, type RunConfig } from '../../train/run.js';
+import { runDetection, withDefaults, methodName } from '../../train/run.js';
+import type { RunConfig } from '../../rundir/index.js';
 import { runBaselines } from '../../train/baselines.js';
-import { findResults, compareResults, comparisonMarkdown, type ComparisonRow } from '../../eval/compare.js';
+import { compareResults, comparisonMarkdown, type ComparisonRow } from '../../eval/compare.js';
+import { RESULT, runFile, seedDir, findResults } from '../../rundir/index.js';
 import { loadRuns, loadAnalysis, reportData, renderReport } from '../../report/index.js';
 import { loadTarget } from '../../analysis/targets.js';
 import { runLesion, singleSummary, LESION_MODES } from '../../analysis/lesion.js';
 import { analysePaths } from '../../analysis/paths.js';
-import { randomLayerRank, modelLayerRanks, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank.js';
-import { judgeRankClaims } from '../../analysis/rankClaims.js';
-import { runRunStudy } from '../../analysis/shatteredRun.js';
-import { DEFAULT_RTOL } from '../../analysis/rankMeasure.js';
+import { randomLayerRank, modelLayerRanks, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank/random.js';
+import { judgeRankClaims } from '../../analysis/rank/claims.js';
+import { runRunStudy } from '../../analysis/shattered/run.js';
+import { DEFAULT_RTOL } from '../../analysis/rank/measure.js';
 import { StageCache } from '../../util/stages.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { progress } from '../../util/progress.js';
@@ -82,7 +84,7 @@ export async function run(argv: string[]): Promise<void> {
   log(`features  ${feat.result.rows.toLocaleString('en-US')} user-days × ${feat.result.features} features, ${feat.result.insiderRows} malicious user-days of ${feat.result.insiderUsers} insiders${note('features', feat)} → ${features}`);
 
   // 3. residual detectors, each a run directory
-  const split = { ...profile.split, seed };
+  const split = profile.split;
   const runs: { id: string; cfg: RunConfig }[] = [
     { id: 'grid-resnet', cfg: withDefaults({ features, model: 'detect_grid_resnet', layout: 'grid', split, epochs, seed }) },
     { id: 'grid-plain', cfg: withDefaults({ features, model: 'detect_grid_plain', layout: 'grid', split, epochs, seed }) },
@@ -93,7 +95,7 @@ export async function run(argv: string[]): Promise<void> {
   for (const { id, cfg } of runs) {
     const dir = join(out, 'runs', id);
     let bar: ReturnType<typeof progress> | null = null;
-    const r = await cache.run(`train-${id}`, { features: feat.key, cfg }, [join(dir, 'result.json')], async () => {
+    const r = await cache.run(`train-${id}`, { features: feat.key, cfg }, [runFile(dir, RESULT)], async () => {
       const s = await runDetection(cfg, dir, {
         resume: 'if-same',
         onBatch: (_m, done, total) => {
@@ -111,8 +113,8 @@ export async function run(argv: string[]): Promise<void> {
 
   // 4. baselines on the same split and preprocessing
   const blDir = join(out, 'baselines');
-  const bl = await cache.run('baselines', { features: feat.key, split, detectors: BASELINES }, BASELINES.map((d) => join(blDir, d, `seed-${seed}`, 'result.json')), async () =>
-    (await runBaselines({ features, detectors: BASELINES, split: profile.split, seeds: [seed] }, blDir, (line) => { if (!quiet) process.stderr.write(`baselines: ${line}\n`); })).map((r) => ({ detector: r.detector, prAuc: r.averagePrecision, rocAuc: r.rocAuc })));
+  const bl = await cache.run('baselines', { features: feat.key, split, seed, detectors: BASELINES }, BASELINES.map((d) => runFile(seedDir(blDir, d, seed), RESULT)), async () =>
+    (await runBaselines({ features, detectors: BASELINES, split, seeds: [seed] }, blDir, (line) => { if (!quiet) process.stderr.write(`baselines: ${line}\n`); })).map((r) => ({ detector: r.detector, prAuc: r.averagePrecision, rocAuc: r.rocAuc })));
   log(`baselines ${bl.result.map((b) => `${b.detector} ${b.prAuc.toFixed(3)}`).join(', ')} (test PR-AUC)${note('baselines', bl)}`);
 
   // 5. ensemble analyses of the grid ResNet and its plain twin: Veit et al.'s lesions and
@@ -175,7 +177,7 @@ export async function run(argv: string[]): Promise<void> {
   const rows: ComparisonRow[] = compareResults(findResults([...runDirs, blDir]));
   const md = comparisonMarkdown(rows);
   writeFileAtomic(join(out, 'comparison.md'), md);
-  const blDirs = BASELINES.map((d) => join(blDir, d, `seed-${seed}`));
+  const blDirs = BASELINES.map((d) => seedDir(blDir, d, seed));
   const report = await renderReport(reportData({
     title: `reslab demo: insider detection on a generated ${gen.result.release} release (${profileName} profile)`,
     runs: loadRuns([...runDirs, ...blDirs]), compare: [], analysis: analysisDirs.map(loadAnalysis),
@@ -189,7 +191,7 @@ export async function run(argv: string[]): Promise<void> {
   log(`held-out test (${split.kind} split, seed ${seed}):`);
   log(`${'method'.padEnd(52)} ${'ROC-AUC'.padStart(8)} ${'PR-AUC'.padStart(8)} ${'DR@5%FPR'.padStart(9)}  caught@5/day`);
   for (const r of rows) {
-    log(`${r.method.padEnd(52)} ${r.rocAuc.mean.toFixed(3).padStart(8)} ${r.prAuc.mean.toFixed(3).padStart(8)} ${r.drAt5.mean.toFixed(3).padStart(9)}  ${(r.caughtAt['5']?.mean ?? 0).toFixed(0)}/${r.insidersTotal}`);
+    log(`${r.method.padEnd(52)} ${r.rocAuc.mean.toFixed(3).padStart(8)} ${r.prAuc.mean.toFixed(3).padStart(8)} ${(r.drAt5?.mean.toFixed(3) ?? '—').padStart(9)}  ${(r.caughtAt['5']?.mean ?? 0).toFixed(0)}/${r.insidersTotal ?? '—'}`);
   }
   log('');
   log(`report    ${reportPath} (${report.charts} charts)`);

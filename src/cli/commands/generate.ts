@@ -1,6 +1,6 @@
 // `reslab generate`: writes a CERT-format release (logs, LDAP, psychometric, answers)
 // from the built-in simulator. --profile sets defaults; explicit flags override them.
-import { emitResult, intFlag, parse, UsageError } from '../args.js';
+import { emitResult, intFlag, parse, UsageError, numberList } from '../args.js';
 import { generate, PROFILES, RELEASES, resolveProfile, type GenerateOptions, type Profile, type Release } from '../../data/synth/index.js';
 import { GenerateOptionsError } from '../../data/synth/validate.js';
 
@@ -41,11 +41,7 @@ function describe(p: Profile): string {
   return `${p.release}, ${p.users} users, ${p.days} days from ${p.start}, ${p.insiders} insiders of ${p.scenarios.join(',')}`;
 }
 
-function parseScenarios(v: string): number[] {
-  const out = v.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
-  if (out.length === 0 || out.some((n) => !Number.isInteger(n))) throw new UsageError(`--scenarios must be a comma-separated list of integers, got '${v}'`);
-  return out;
-}
+const parseScenarios = (v: string) => numberList(v, 'scenarios', 'integers', Number.isInteger);
 
 export async function run(argv: string[]): Promise<void> {
   const { values: v, positionals } = parse(argv, {

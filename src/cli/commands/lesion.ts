@@ -2,7 +2,7 @@
 // remove single blocks, remove k random blocks, or reorder blocks, and measure the
 // run's test metric each time. Parses flags and prints; the work is in src/analysis.
 import { resolve } from 'node:path';
-import { parse, intFlag, emitResult, UsageError } from '../args.js';
+import { parse, intFlag, emitResult, UsageError, numberList, choiceList } from '../args.js';
 import { loadTarget } from '../../analysis/targets.js';
 import { runLesion, LESION_MODES, type LesionMode } from '../../analysis/lesion.js';
 import { formatLesion } from '../../analysis/format.js';
@@ -27,17 +27,13 @@ example:
 
 export function parseKs(v: string | undefined): number[] | undefined {
   if (v === undefined) return undefined;
-  const parts = v.split(',').map((s) => Number(s.trim()));
-  if (parts.some((k) => !Number.isInteger(k) || k < 1)) throw new UsageError(`--k must be a positive integer or a comma list of them, got '${v}'`);
+  const parts = numberList(v, 'k', 'positive integers (one N: k = 1 … N)', (k) => Number.isInteger(k) && k >= 1);
   return parts.length === 1 ? Array.from({ length: parts[0] }, (_, i) => i + 1) : parts;
 }
 
 export function parseModes(v: string | undefined): LesionMode[] {
   if (v === undefined || v === 'all') return [...LESION_MODES];
-  const modes = v.split(',').map((s) => s.trim());
-  const bad = modes.filter((m) => !LESION_MODES.includes(m as LesionMode));
-  if (bad.length) throw new UsageError(`--mode must be single, k, reorder, all or a comma list, got '${bad.join(',')}'`);
-  return modes as LesionMode[];
+  return choiceList(v, 'mode', LESION_MODES);
 }
 
 export async function run(argv: string[]): Promise<void> {

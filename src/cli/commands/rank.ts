@@ -2,12 +2,12 @@
 // expansion ratio, the paper's claims judged on them, and with --run the rank of a
 // trained model's layer outputs. Parses flags and prints; the work is in src/analysis.
 import { join, resolve } from 'node:path';
-import { parse, intFlag, emitResult, UsageError } from '../args.js';
-import { randomLayerRank, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank.js';
-import { modelLayerRanks } from '../../analysis/rankLayers.js';
-import { judgeRankClaims } from '../../analysis/rankClaims.js';
-import { formatRank } from '../../analysis/rankFormat.js';
-import { DEFAULT_RTOL } from '../../analysis/rankMeasure.js';
+import { parse, intFlag, emitResult, UsageError, numberList, listFlag } from '../args.js';
+import { randomLayerRank, measureText, DEFAULT_NONLINEARITIES, DEFAULT_RATIOS, type RankStudy } from '../../analysis/rank/random.js';
+import { modelLayerRanks } from '../../analysis/rank/layers.js';
+import { judgeRankClaims } from '../../analysis/rank/claims.js';
+import { formatRank } from '../../analysis/rank/format.js';
+import { DEFAULT_RTOL } from '../../analysis/rank/measure.js';
 import { activationFn, type ActivationName } from '../../nn/activations.js';
 import { loadTarget } from '../../analysis/targets.js';
 import { writeFileAtomic } from '../../util/atomic.js';
@@ -36,12 +36,7 @@ examples:
   reslab rank --ratios 0.25,0.5,1,2,4,8,16 --trials 20 --out out/rank
   reslab rank --run runs/fmnist-resnet --trials 0 --out runs/fmnist-resnet/analysis`;
 
-function numberList(v: string | undefined, name: string, def: number[]): number[] {
-  if (v === undefined) return def;
-  const xs = v.split(',').map((s) => Number(s.trim()));
-  if (!xs.length || xs.some((x) => !(x > 0) || !Number.isFinite(x))) throw new UsageError(`--${name} must be a comma list of positive numbers, got '${v}'`);
-  return xs;
-}
+const positiveList = (v: string | undefined, name: string, def: number[]) => (v === undefined ? def : numberList(v, name, 'positive numbers', (x) => x > 0));
 
 function floatFlag(v: string | undefined, name: string, def: number, ok: (x: number) => boolean, expect: string): number {
   if (v === undefined) return def;
@@ -52,7 +47,7 @@ function floatFlag(v: string | undefined, name: string, def: number, ok: (x: num
 
 function nonlinearityList(v: string | undefined): ActivationName[] {
   if (v === undefined) return DEFAULT_NONLINEARITIES;
-  const names = v.split(',').map((s) => s.trim()) as ActivationName[];
+  const names = listFlag(v, 'nonlinearities') as ActivationName[];
   for (const n of names) {
     try { activationFn(n); } catch (e) { throw new UsageError(`--nonlinearities: ${(e as Error).message}`); }
   }
@@ -66,7 +61,7 @@ export async function run(argv: string[]): Promise<void> {
     member: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' },
   });
   const nonlinearities = nonlinearityList(f.nonlinearities);
-  const ratios = numberList(f.ratios, 'ratios', DEFAULT_RATIOS);
+  const ratios = positiveList(f.ratios, 'ratios', DEFAULT_RATIOS);
   const dIn = intFlag(f['d-in'], 'd-in', 16), n = intFlag(f.n, 'n', 1024), trials = intFlag(f.trials, 'trials', 10);
   const seed = intFlag(f.seed, 'seed', 1), batch = intFlag(f.batch, 'batch', 64);
   if (dIn < 1 || n < 1 || batch < 1) throw new UsageError('--d-in, --n and --batch must be at least 1');

@@ -3,12 +3,12 @@
 // seeds) or on a trained run (trained against fresh init). Parses flags and prints; the
 // work is in src/analysis/shattered*.ts.
 import { join, resolve } from 'node:path';
-import { parse, intFlag, emitResult, UsageError } from '../args.js';
-import { runSweepStudy, type ShatteredStudy } from '../../analysis/shattered.js';
-import { runRunStudy } from '../../analysis/shatteredRun.js';
-import { formatShattered } from '../../analysis/shatteredFormat.js';
-import { sweepClaims } from '../../analysis/shatteredClaims.js';
-import { ARCHS, type Arch } from '../../analysis/shatteredNets.js';
+import { parse, intFlag, emitResult, UsageError, numberList, choiceList } from '../args.js';
+import { runSweepStudy, type ShatteredStudy } from '../../analysis/shattered/study.js';
+import { runRunStudy } from '../../analysis/shattered/run.js';
+import { formatShattered } from '../../analysis/shattered/format.js';
+import { sweepClaims } from '../../analysis/shattered/claims.js';
+import { ARCHS, type Arch } from '../../analysis/shattered/nets.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { progress, type Progress } from '../../util/progress.js';
 
@@ -48,19 +48,11 @@ examples:
   reslab shattered --arch plain,resnet --bn on --depths 20 --width 100 --json
   reslab shattered --run runs/fmnist-resnet --seeds 1,2,3 --out runs/fmnist-resnet`;
 
-function intList(v: string | undefined, name: string, def: number[]): number[] {
-  if (v === undefined) return def;
-  const xs = v.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
-  if (!xs.length || xs.some((x) => !Number.isInteger(x))) throw new UsageError(`--${name} must be a comma list of integers, got '${v}'`);
-  return xs;
-}
+const intList = (v: string | undefined, name: string, def: number[]) => (v === undefined ? def : numberList(v, name, 'integers', Number.isInteger));
 
 function parseArchs(v: string | undefined): Arch[] {
   if (v === undefined) return [...ARCHS];
-  const xs = v.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = xs.filter((a) => !ARCHS.includes(a as Arch));
-  if (!xs.length || bad.length) throw new UsageError(`--arch must be a comma list of ${ARCHS.join(', ')}, got '${v}'`);
-  return xs as Arch[];
+  return choiceList(v, 'arch', ARCHS);
 }
 
 function parseBn(v: string | undefined): boolean[] {
@@ -74,7 +66,7 @@ function parseBn(v: string | undefined): boolean[] {
 
 function parseRange(v: string | undefined): [number, number] {
   if (v === undefined) return [-2, 2];
-  const xs = v.split(',').map(Number);
+  const xs = v.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
   if (xs.length !== 2 || xs.some((x) => !Number.isFinite(x)) || !(xs[0] < xs[1])) throw new UsageError(`--range must be two increasing numbers a,b (write --range=-2,2), got '${v}'`);
   return [xs[0], xs[1]];
 }

@@ -1,12 +1,13 @@
 // `reslab train`: train a residual detector on a feature table and evaluate it on a
 // split that does not leak. Parses flags and reports; the work is in src/train.
 import { resolve } from 'node:path';
-import { parse, intFlag, emitResult, UsageError } from '../args.js';
-import { runDetection, withDefaults, type RunConfig } from '../../train/run.js';
+import { parse, intFlag, numFlag, oneOfFlag as oneOf, choiceList, emitResult, UsageError } from '../args.js';
+import { runDetection, withDefaults } from '../../train/run.js';
+import type { RunConfig } from '../../rundir/index.js';
 import { LAYOUT_KINDS, type LayoutKind } from '../../layout/layout.js';
 import { SPLIT_KINDS, type SplitKind } from '../../train/split.js';
 import { BALANCES, type Balance } from '../../train/loss.js';
-import type { DeviationKind } from '../../layout/prepare.js';
+import { DEVIATION_KINDS } from '../../layout/prepare.js';
 import { MODES, type Mode } from '../../train/modes.js';
 import { progress } from '../../util/progress.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
@@ -46,19 +47,7 @@ examples:
   reslab train --features day.parquet --model detect_grid_resnet --layout grid --split user \\
                --ensemble 3 --out runs/grid`;
 
-function oneOf<T extends string>(v: unknown, name: string, allowed: readonly T[], def: T): T {
-  if (v === undefined) return def;
-  if (!allowed.includes(v as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got '${String(v)}'`);
-  return v as T;
-}
-function numFlag(v: unknown, name: string, def: number): number {
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got '${String(v)}'`);
-  return n;
-}
-
-export const trainFlags = {
+const trainFlags = {
   features: { type: 'string' }, model: { type: 'string' }, layout: { type: 'string' }, split: { type: 'string' }, out: { type: 'string' },
   epochs: { type: 'string' }, batch: { type: 'string' }, lr: { type: 'string' }, 'weight-decay': { type: 'string' }, optimizer: { type: 'string' },
   balance: { type: 'string' }, 'positive-share': { type: 'string' }, patience: { type: 'string' }, deviation: { type: 'string' },
@@ -67,20 +56,20 @@ export const trainFlags = {
   refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' },
 } as const;
 
-/** The run config from parsed flags (shared with commands that train several runs). */
-export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
+/** The run config from parsed flags. */
+function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
   if (!f.features) throw new UsageError('--features is required');
   const layout = oneOf<LayoutKind>(f.layout, 'layout', LAYOUT_KINDS, 'grid');
-  const deviation = f.deviation === undefined || f.deviation === 'none' ? [] : String(f.deviation).split(',').map((d) => oneOf<DeviationKind>(d, 'deviation', ['user', 'peer'], 'user'));
+  const deviation = f.deviation === undefined || f.deviation === 'none' ? [] : choiceList(String(f.deviation), 'deviation', DEVIATION_KINDS);
   const seed = intFlag(f.seed as string | undefined, 'seed', 1);
   return withDefaults({
     features: resolve(String(f.features)),
     model: (f.model as string | undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image' } as Record<string, string>)[layout] ?? layout}_resnet`,
     layout,
-    layoutOptions: { days: intFlag(f['history-days'] as string | undefined, 'history-days', 28), pixels: intFlag(f.pixels as string | undefined, 'pixels', 32), seed, order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
+    layoutOptions: { days: intFlag(f['history-days'] as string | undefined, 'history-days', 28), pixels: intFlag(f.pixels as string | undefined, 'pixels', 32), order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
     prepare: { deviation, normalize: oneOf(f.normalize, 'normalize', ['robust', 'quantile'] as const, 'robust') },
     split: {
-      kind: oneOf<SplitKind>(f.split, 'split', SPLIT_KINDS, 'le2020'), seed,
+      kind: oneOf<SplitKind>(f.split, 'split', SPLIT_KINDS, 'le2020'),
       trainPeriod: numFlag(f['train-period'], 'train-period', 0.5), trainUsers: numFlag(f['train-users'], 'train-users', 0.5), valUsers: numFlag(f['val-users'], 'val-users', 0.2),
     },
     epochs: intFlag(f.epochs as string | undefined, 'epochs', 20),

@@ -1,10 +1,10 @@
 // `reslab variants`: the seeds' variant study on an MNIST-format image set. Parses flags,
-// runs src/analysis/variants.ts, writes variants.json and variants.md, prints the table.
+// runs src/analysis/variants/study.ts, writes variants.json and variants.md, prints the table.
 import { join, resolve } from 'node:path';
-import { parse, intFlag, emitResult, UsageError } from '../args.js';
-import { runVariants, DEFAULT_VARIANT_STUDY } from '../../analysis/variants.js';
-import { variantNames } from '../../analysis/variantZoo.js';
-import { variantsMarkdown } from '../../analysis/variantsTable.js';
+import { parse, intFlag, emitResult, UsageError, listFlag, numberList } from '../args.js';
+import { runVariants, DEFAULT_VARIANT_STUDY } from '../../analysis/variants/study.js';
+import { variantNames } from '../../analysis/variants/zoo.js';
+import { variantsMarkdown } from '../../analysis/variants/table.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 
 const D = DEFAULT_VARIANT_STUDY;
@@ -25,9 +25,7 @@ variants: ${variantNames().join(', ')}
 example:
   reslab variants --images /path/to/fashion-mnist --limit 6000 --epochs 2 --seeds 1,2 --out runs/variants`;
 
-function parseList(v: string | undefined): string[] {
-  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
-}
+const parseList = (v: string | undefined, name: string) => (v ? listFlag(v, name) : []);
 
 export async function run(argv: string[]): Promise<void> {
   const { values: f } = parse(argv, {
@@ -36,14 +34,14 @@ export async function run(argv: string[]): Promise<void> {
     batch: { type: 'string' }, lr: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
   });
   if (!f.images) throw new UsageError('--images is required (a directory of MNIST-format IDX files)');
-  const seeds = f.seeds ? parseList(f.seeds).map(Number) : D.seeds;
+  const seeds = f.seeds ? numberList(f.seeds, 'seeds', 'integers', Number.isInteger) : D.seeds;
   if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s))) throw new UsageError(`--seeds must be a comma list of integers, got '${f.seeds}'`);
   const lr = f.lr === undefined ? D.lr : Number(f.lr);
   if (!(lr > 0)) throw new UsageError(`--lr must be a positive number, got '${f.lr}'`);
   const epochs = intFlag(f.epochs, 'epochs', D.epochs);
   if (epochs < 1) throw new UsageError('--epochs must be at least 1');
   const out = resolve(f.out ?? 'runs/variants');
-  const only = parseList(f.only);
+  const only = parseList(f.only, 'only');
   const known = variantNames();
   const bad = only.filter((n) => !known.includes(n));
   if (bad.length) throw new UsageError(`--only: unknown variant(s) ${bad.join(', ')} (one of ${known.join(', ')})`);

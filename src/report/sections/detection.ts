@@ -3,7 +3,8 @@
 import type { MethodCurves, ComparisonRow, ScenarioRecall, AlertsCurve, TopAlerts } from '../types.js';
 import type { Block, Cell, Column, Section } from '../html.js';
 import { lineChart, groupedBarChart, stackedBarChart, type Reference } from '../charts/index.js';
-import { fixed, si, stat } from '../format.js';
+import { fixed, si } from '../format.js';
+import { formatStat } from '../../util/stats.js';
 import { thinCurve } from '../thin.js';
 import { chartBlock } from './chart.js';
 
@@ -43,17 +44,17 @@ export async function comparisonSection(rows: ComparisonRow[], scenarios?: Scena
   const table: Cell[][] = rows.map((r) => [
     r.method,
     r.runs,
-    stat(r.rocAuc),
-    stat(r.prAuc),
-    stat(r.drAt5),
+    formatStat(r.rocAuc),
+    formatStat(r.prAuc),
+    formatStat(r.drAt5),
     ...budgets.map((b) => {
       const c = r.caughtAt?.[b];
       const caught = c && `${c.n > 1 ? `${c.mean.toFixed(1)} ± ${c.sd.toFixed(1)}` : c.mean.toFixed(0)}${r.insidersTotal ? ` / ${r.insidersTotal}` : ''}`;
-      const recall = stat(r.recallAt?.[b], 2);
+      const recall = formatStat(r.recallAt?.[b], 2);
       return recall || caught ? [recall ?? '–', caught ?? '–'].join('\n') : undefined;
     }),
     si(r.macs),
-    stat(r.trainSeconds, 1),
+    formatStat(r.trainSeconds, 1),
   ]);
   const blocks: Block[] = [{ kind: 'table', columns, rows: table, caption: 'Test-split results; mean ± sd over seeds where a method has several runs.' }];
   const metrics: [string, keyof ComparisonRow][] = [['ROC-AUC', 'rocAuc'], ['PR-AUC', 'prAuc'], ['DR @ 5 % FPR', 'drAt5']];

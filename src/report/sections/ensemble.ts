@@ -2,12 +2,12 @@
 // ResNet and its plain twin are read against each other: lesion (delete one block, delete
 // k, reorder), path-length distribution and gradient per path length, shattered gradients,
 // and the rank of layer outputs.
-import type { LesionResult, PathsResult, ShatteredResult, RankResult } from '../types.js';
+import type { LesionFigures, PathsFigures, ShatteredFigures, RankFigures } from '../types.js';
 import type { Block, Section } from '../html.js';
 import { lineChart, errorBarChart, scatterChart, histogramChart, type Reference } from '../charts/index.js';
 import { chartBlock } from './chart.js';
 
-export async function lesionSection(results: LesionResult[]): Promise<Section> {
+export async function lesionSection(results: LesionFigures[]): Promise<Section> {
   const metric = results[0].metric;
   const blocks: Block[] = [];
   const mixed = new Set(results.map((r) => r.metric)).size > 1;
@@ -31,7 +31,7 @@ export async function lesionSection(results: LesionResult[]): Promise<Section> {
   };
 }
 
-export async function pathsSection(results: PathsResult[]): Promise<Section> {
+export async function pathsSection(results: PathsFigures[]): Promise<Section> {
   const blocks: Block[] = [];
   const hist = results.flatMap((r) => r.lengths.map((l) => ({ value: l.length, weight: l.count, series: r.model })));
   if (hist.length) {
@@ -53,7 +53,7 @@ export async function pathsSection(results: PathsResult[]): Promise<Section> {
   return { id: 'paths', heading: 'Paths and gradients by path length', intro: 'Most paths are of middle length, but the gradient reaching the input comes mainly through short ones: the effective network is much shallower than its depth.', blocks };
 }
 
-export async function shatteredSection(results: ShatteredResult[]): Promise<Section> {
+export async function shatteredSection(results: ShatteredFigures[]): Promise<Section> {
   const blocks: Block[] = [];
   const g = results.flatMap((r) => (r.gradients ?? []).map((p) => ({ series: r.model, x: p.x, y: p.value })));
   if (g.length) blocks.push(await chartBlock(lineChart({ title: 'Gradient along a line through input space', subtitle: 'd output / d input at evenly spaced points between two inputs', xTitle: 'position along the line (fraction)', yTitle: 'gradient (d output / d x)', seriesTitle: 'model', data: g })));
@@ -64,11 +64,11 @@ export async function shatteredSection(results: ShatteredResult[]): Promise<Sect
 }
 
 /** The charts of `reslab shattered` files: correlation against depth, autocorrelation and gradient curves of the deepest nets. */
-async function shatteredSeriesBlocks(results: ShatteredResult[]): Promise<Block[]> {
+async function shatteredSeriesBlocks(results: ShatteredFigures[]): Promise<Block[]> {
   const files = results.filter((r) => r.series?.length);
   if (!files.length) return [];
   // Names repeat across files ("trained" in every run): prefix the model when there are several.
-  const label = (r: ShatteredResult, name: string) => (files.length > 1 ? `${r.model}: ${name}` : name);
+  const label = (r: ShatteredFigures, name: string) => (files.length > 1 ? `${r.model}: ${name}` : name);
   const all = files.flatMap((r) => r.series!.map((s) => ({ ...s, label: label(r, s.name) })));
   const deepest = [...new Map(all.map((s) => [s.label, s])).values()].map((s) => all.filter((t) => t.label === s.label).reduce((a, b) => (b.depth > a.depth ? b : a)));
   const noise = files.find((r) => r.whiteNoise !== undefined)?.whiteNoise;
@@ -97,11 +97,11 @@ async function shatteredSeriesBlocks(results: ShatteredResult[]): Promise<Block[
   return blocks;
 }
 
-export async function rankSection(results: RankResult[]): Promise<Section> {
+export async function rankSection(results: RankFigures[]): Promise<Section> {
   const blocks: Block[] = [];
   // Random layers: the same study in several files would repeat its series, so each file's are prefixed only when there are several.
   const withRandom = results.filter((r) => r.random?.length);
-  const tag = (r: RankResult, i: number) => (withRandom.length > 1 ? `${r.model ?? `file ${i + 1}`} · ` : '');
+  const tag = (r: RankFigures, i: number) => (withRandom.length > 1 ? `${r.model ?? `file ${i + 1}`} · ` : '');
   const random = withRandom.flatMap((r, i) => r.random!.map((c) => ({ series: `${tag(r, i)}${c.nonlinearity}`, x: c.ratio, mean: c.mean, sd: c.sd })));
   if (random.length) {
     const measure = withRandom.find((r) => r.measure)?.measure;
@@ -112,9 +112,9 @@ export async function rankSection(results: RankResult[]): Promise<Section> {
   if (claims.length) blocks.push({ kind: 'table', columns: ['claim', 'source', 'verdict', 'evidence'], rows: claims.map((c) => [c.claim, c.source, c.verdict, c.evidence]) });
   // Trained layers: rank over its own maximum (widths change by stage), so models of any width share the axis.
   const withLayers = results.filter((r) => r.layers?.length);
-  const maxOf = (r: RankResult, l: NonNullable<RankResult['layers']>[number]) => l.maxRank ?? r.maxRank;
+  const maxOf = (r: RankFigures, l: NonNullable<RankFigures['layers']>[number]) => l.maxRank ?? r.maxRank;
   const normalised = withLayers.every((r) => r.layers!.every((l) => maxOf(r, l)! > 0));
-  const y = (r: RankResult, l: NonNullable<RankResult['layers']>[number], v: number) => (normalised ? v / maxOf(r, l)! : v);
+  const y = (r: RankFigures, l: NonNullable<RankFigures['layers']>[number], v: number) => (normalised ? v / maxOf(r, l)! : v);
   const data = withLayers.flatMap((r) => r.layers!.flatMap((l) => [
     { series: r.model ?? 'model', x: l.layer, y: y(r, l, l.rank) },
     ...(l.exactRank !== undefined ? [{ series: `${r.model ?? 'model'} (exact)`, x: l.layer, y: y(r, l, l.exactRank) }] : []),

@@ -2,14 +2,14 @@
 // training loss, lesion figures), the claims with their verdicts, and charts of test
 // accuracy and of error against the number of deleted blocks, so families are read
 // against each other and against the plain twin.
-import type { VariantsResult } from '../types.js';
+import type { VariantsFigures } from '../types.js';
 import type { Block, Section } from '../html.js';
 import { barChart, errorBarChart, lineChart } from '../charts/index.js';
 import { chartBlock } from './chart.js';
 
 const f = (x: number | undefined, d = 2) => (x === undefined || !Number.isFinite(x) ? undefined : x.toFixed(d));
 
-export async function variantsSection(studies: VariantsResult[]): Promise<Section> {
+export async function variantsSection(studies: VariantsFigures[]): Promise<Section> {
   const blocks: Block[] = [];
   // Several studies (budgets) are shown one after another, each named by its budget.
   for (const s of studies) {

@@ -1,6 +1,6 @@
 // A variant study as markdown: the table of variants and the claims with their verdicts.
 // The same text is what `reslab variants` prints and what variants.md holds.
-import type { VariantStudy, VariantRow } from './variants.js';
+import type { VariantStudy, VariantRow } from './study.js';
 
 const f = (x: number | null, d = 2) => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
 

@@ -9,7 +9,7 @@
 // Both are needed: an elementwise nonlinearity of a rank-d matrix is generically of full
 // exact rank, so only the thresholded count can tell nonlinearities apart, while the
 // exact count is the one with known answers (rank(XW) = min(d_in, d_out)).
-import * as torch from '../torch/index.js';
+import * as torch from '../../torch/index.js';
 
 export const DEFAULT_RTOL = 0.1;
 

@@ -1,4 +1,4 @@
-// The seeds' variant study: every variant of variantZoo.ts is trained on the same image
+// The seeds' variant study: every variant of zoo.ts is trained on the same image
 // subset through the one image-run code path (runImages → trainMember), once per seed,
 // then dissected with Veit et al.'s single-block and k-block lesions (runLesion on the
 // run's test rows). Per variant it keeps test accuracy (mean, spread over seeds), the
@@ -8,13 +8,14 @@
 //                   variants.json, variants.md  (written by the caller: see variantsReport.ts)
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runImages, DEFAULT_IMAGE_RUN } from '../train/imageRun.js';
-import { writeFileAtomic } from '../util/atomic.js';
-import { loadTarget } from './targets.js';
-import { runLesion, singleSummary, deletable } from './lesion.js';
-import { mean, sd } from './stats.js';
-import { pickVariants, type Variant } from './variantZoo.js';
-import { judgeClaims, type Claim } from './variantClaims.js';
+import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { loadTarget } from '../targets.js';
+import { runLesion, singleSummary, deletable } from '../lesion.js';
+import { mean, sd } from '../../util/stats.js';
+import { pickVariants, type Variant } from './zoo.js';
+import { judgeClaims } from './claims.js';
+import type { RuledClaim as Claim } from '../claims.js';
 
 export interface VariantStudyOptions {
   data: string;

@@ -1,6 +1,6 @@
 // The plain-text table of a shattered-gradients study, for the CLI and the benchmark:
 // one row per series, one column per depth, the neighbour correlation mean ± sd.
-import type { ShatteredStudy } from './shattered.js';
+import type { ShatteredStudy } from './study.js';
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 

@@ -6,9 +6,9 @@
 // Depth counts hidden weight layers in every arrangement, so plain depth L and a residual
 // net of depth L (L/2 blocks) have the same number of w × w matrices and parameters. A
 // linear stem (1 → w) and head (w → 1) sit around the body; depth 0 is a linear function.
-import * as torch from '../torch/index.js';
-import { Tensor } from '../torch/index.js';
-import { Module, Linear, BatchNorm1d, BatchNorm, ModuleList, init } from '../nn/index.js';
+import * as torch from '../../torch/index.js';
+import { Tensor } from '../../torch/index.js';
+import { Module, Linear, BatchNorm1d, BatchNorm, ModuleList, init } from '../../nn/index.js';
 
 export const ARCHS = ['plain', 'resnet', 'preact'] as const;
 export type Arch = (typeof ARCHS)[number];

@@ -1,6 +1,6 @@
 // Plain-text tables of a rank study, for `reslab rank`.
-import type { RankStudy, RandomRank } from './rank.js';
-import type { LayerRank } from './rankLayers.js';
+import type { RankStudy, RandomRank } from './random.js';
+import type { LayerRank } from './layers.js';
 
 const f2 = (x: number) => x.toFixed(2);
 

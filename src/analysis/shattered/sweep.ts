@@ -2,9 +2,9 @@
 // x(t) = start + t · direction, at the points t_1 … t_n, taken by autograd with respect
 // to t itself: d score(x(t_i)) / d t_i = ∇score(x(t_i)) · direction. For Balduzzi et al.'s
 // nets the input is the scalar x and the line is the x-axis (start 0, direction 1).
-import * as torch from '../torch/index.js';
-import type { Tensor } from '../torch/index.js';
-import type { Module } from '../nn/index.js';
+import * as torch from '../../torch/index.js';
+import type { Tensor } from '../../torch/index.js';
+import type { Module } from '../../nn/index.js';
 
 export interface Line {
   /** One input, shape [1, …] (the model's input shape with a batch of one). */

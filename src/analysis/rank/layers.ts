@@ -4,10 +4,11 @@
 // the layer actually uses on this data, at most min(B·positions, C). Layer 0 is the stem's
 // output (block 0's input); layer i is block i−1's output. Works on any BlockNet (images,
 // 1-D or 2-D detectors, MLPs) through forwardWithActivations.
-import * as torch from '../torch/index.js';
-import type { BlockNet } from '../models/index.js';
-import type { Target } from './targets.js';
-import { matrixRankCounts, DEFAULT_RTOL } from './rankMeasure.js';
+import * as torch from '../../torch/index.js';
+import type { BlockNet } from '../../models/index.js';
+import { inEvalMode } from '../../nn/index.js';
+import type { Target } from '../targets.js';
+import { matrixRankCounts, DEFAULT_RTOL } from './measure.js';
 
 export interface LayerRank {
   layer: number;
@@ -44,24 +45,18 @@ function channelsLast(a: torch.Tensor): torch.Tensor {
 /** Rank of every layer output of `model` on the batch x (eval mode, no gradients). */
 export function layerRanks(model: BlockNet, x: torch.Tensor, o: { rtol?: number } = {}): LayerRank[] {
   const rtol = o.rtol ?? DEFAULT_RTOL;
-  const wasTraining = model.training;
-  model.eval();
-  try {
-    return torch.noGrad(() => torch.tidy(() => {
-      const { activations } = model.forwardWithActivations(x);
-      return activations.map((a, layer): LayerRank => {
-        const m = channelsLast(a);
-        const c = matrixRankCounts(m, rtol);
-        return {
-          layer, label: layer === 0 ? 'stem' : `block ${layer - 1}`, shape: a.shape.slice(1),
-          rows: m.shape[0], channels: m.shape[1], rank: c.rank, exactRank: c.exactRank, maxRank: c.maxRank,
-          normalised: c.maxRank ? c.rank / c.maxRank : 0,
-        };
-      });
-    }));
-  } finally {
-    model.train(wasTraining);
-  }
+  return inEvalMode(model, () => torch.tidy(() => {
+    const { activations } = model.forwardWithActivations(x);
+    return activations.map((a, layer): LayerRank => {
+      const m = channelsLast(a);
+      const c = matrixRankCounts(m, rtol);
+      return {
+        layer, label: layer === 0 ? 'stem' : `block ${layer - 1}`, shape: a.shape.slice(1),
+        rows: m.shape[0], channels: m.shape[1], rank: c.rank, exactRank: c.exactRank, maxRank: c.maxRank,
+        normalised: c.maxRank ? c.rank / c.maxRank : 0,
+      };
+    });
+  }));
 }
 
 /** Layer ranks of a loaded run on its probe batch `s` (training rows, seeded). */

@@ -1,27 +1,18 @@
-// The seeds' claims about the variants, judged on a study's numbers. Each verdict is
-// 'reproduced', 'not reproduced' or 'mixed' (the sign holds for some seeds and not others,
-// or only part of the claim holds), or 'n/a' when the study lacks the variants it needs.
+// The seeds' claims about the variants, judged on a study's numbers (verdicts in
+// claims.ts's words: 'partly' when the sign holds for some seeds and not others, or only
+// part of the claim holds; 'too small to tell' when the study lacks the variants it needs).
 // The thresholds are stated in each claim's rule so a reader can re-judge them.
-import { mean } from './stats.js';
-import type { VariantRow } from './variants.js';
+import { mean } from '../../util/stats.js';
+import type { VariantRow } from './study.js';
 
-export type Verdict = 'reproduced' | 'not reproduced' | 'mixed' | 'n/a';
-
-export interface Claim {
-  id: string;
-  claim: string;
-  source: string;
-  rule: string;
-  verdict: Verdict;
-  evidence: string;
-}
+import type { RuledClaim as Claim, Verdict } from '../claims.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const pp = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)} pp`;
 
 /** Verdict from per-seed booleans: all true, all false, or some of each. */
 function bySeeds(ok: boolean[]): Verdict {
-  return ok.every(Boolean) ? 'reproduced' : ok.some(Boolean) ? 'mixed' : 'not reproduced';
+  return ok.every(Boolean) ? 'reproduced' : ok.some(Boolean) ? 'partly' : 'not reproduced';
 }
 
 /** Per-seed accuracies of two rows, paired by seed. */
@@ -36,7 +27,7 @@ export function judgeClaims(rows: VariantRow[]): Claim[] {
   const by = (n: string) => rows.find((r) => r.name === n);
   const claims: Claim[] = [];
   const na = (id: string, claim: string, source: string, rule: string, missing: string) =>
-    claims.push({ id, claim, source, rule, verdict: 'n/a', evidence: `needs ${missing} in the study` });
+    claims.push({ id, claim, source, rule, verdict: 'too small to tell', evidence: `needs ${missing} in the study` });
 
   const v1 = by('resnet_v1'), plain = by('plain'), sd = by('stochastic');
   const preacts = ['a', 'b', 'c', 'd', 'e'].map((a) => by(`preact_${a}`));
@@ -54,7 +45,7 @@ export function judgeClaims(rows: VariantRow[]): Claim[] {
     if (!plain || others.length === 0) na(id, claim, source, rule, 'plain and residual variants');
     else {
       const wins = others.filter((r) => r.accuracy.mean > plain.accuracy.mean + 0.01);
-      const verdict: Verdict = wins.length === others.length ? 'reproduced' : wins.length * 2 >= others.length ? 'mixed' : 'not reproduced';
+      const verdict: Verdict = wins.length === others.length ? 'reproduced' : wins.length * 2 >= others.length ? 'partly' : 'not reproduced';
       const losers = others.filter((r) => !wins.includes(r)).map((r) => r.name);
       claims.push({ id, claim, source, rule, verdict, evidence: `${wins.length}/${others.length} beat plain (${pct(plain.accuracy.mean)}) by > 1 pp${losers.length ? `; not: ${losers.join(', ')}` : ''}` });
     }
@@ -66,7 +57,7 @@ export function judgeClaims(rows: VariantRow[]): Claim[] {
     else {
       const ranked = (preacts as VariantRow[]).slice().sort((x, y) => y.accuracy.mean - x.accuracy.mean);
       const rank = ranked.findIndex((r) => r.name === 'preact_e');
-      claims.push({ id, claim, source, rule, verdict: rank === 0 ? 'reproduced' : rank === 1 ? 'mixed' : 'not reproduced', evidence: `order: ${ranked.map((r) => `${r.name.slice(-1)} ${pct(r.accuracy.mean)}`).join(' > ')}` });
+      claims.push({ id, claim, source, rule, verdict: rank === 0 ? 'reproduced' : rank === 1 ? 'partly' : 'not reproduced', evidence: `order: ${ranked.map((r) => `${r.name.slice(-1)} ${pct(r.accuracy.mean)}`).join(' > ')}` });
     }
   }
   {
@@ -80,25 +71,25 @@ export function judgeClaims(rows: VariantRow[]): Claim[] {
       const early = (r: VariantRow) => mean(r.firstEpochTenths.slice(Math.floor(r.firstEpochTenths.length / 2)));
       const ranked = (preacts as VariantRow[]).slice().sort((x, y) => early(y) - early(x));
       const rank = ranked.findIndex((r) => r.name === 'preact_b');
-      claims.push({ id, claim, source, rule, verdict: rank === 0 ? 'reproduced' : rank === 1 ? 'mixed' : 'not reproduced', evidence: `late first-epoch loss: ${ranked.map((r) => `${r.name.slice(-1)} ${early(r).toFixed(3)}`).join(' > ')}` });
+      claims.push({ id, claim, source, rule, verdict: rank === 0 ? 'reproduced' : rank === 1 ? 'partly' : 'not reproduced', evidence: `late first-epoch loss: ${ranked.map((r) => `${r.name.slice(-1)} ${early(r).toFixed(3)}`).join(' > ')}` });
     }
   }
   {
     const id = 'lesion-single-resnet', claim = 'deleting one non-downsampling block barely changes a ResNet', source = 'Veit et al. 2016, Lesion 1';
     const rule = 'resnet_v1 mean rise ≤ 2 pp (mixed: ≤ 10 pp)';
     if (!v1 || v1.singleDrop === null) na(id, claim, source, rule, 'resnet_v1');
-    else claims.push({ id, claim, source, rule, verdict: v1.singleDrop <= 2 ? 'reproduced' : v1.singleDrop <= 10 ? 'mixed' : 'not reproduced', evidence: `resnet_v1 ${pp(v1.singleDrop)} from ${v1.baselineError.toFixed(2)} % error` });
+    else claims.push({ id, claim, source, rule, verdict: v1.singleDrop <= 2 ? 'reproduced' : v1.singleDrop <= 10 ? 'partly' : 'not reproduced', evidence: `resnet_v1 ${pp(v1.singleDrop)} from ${v1.baselineError.toFixed(2)} % error` });
   }
   {
     const id = 'lesion-single-plain', claim = 'a plain net collapses towards chance when one layer is deleted', source = 'Veit et al. 2016, Lesion 1';
     const rule = 'plain: mean error after one deletion at least halfway from its baseline to chance (mixed: a rise ≥ 3× resnet_v1\'s); n/a when the intact plain net is within 5 pp of chance';
     if (!plain || plain.singleDrop === null) na(id, claim, source, rule, 'plain');
     // A plain net that never left chance cannot collapse towards it: the budget was too small to test the claim.
-    else if (plain.chance - plain.baselineError < 5) claims.push({ id, claim, source, rule, verdict: 'n/a', evidence: `the intact plain net is at chance (${plain.baselineError.toFixed(2)} % error, chance ${plain.chance.toFixed(0)} %)` });
+    else if (plain.chance - plain.baselineError < 5) claims.push({ id, claim, source, rule, verdict: 'too small to tell', evidence: `the intact plain net is at chance (${plain.baselineError.toFixed(2)} % error, chance ${plain.chance.toFixed(0)} %)` });
     else {
       const half = plain.singleDrop >= 0.5 * (plain.chance - plain.baselineError);
       const bigger = v1?.singleDrop != null && plain.singleDrop >= 3 * Math.max(v1.singleDrop, 0.1);
-      claims.push({ id, claim, source, rule, verdict: half ? 'reproduced' : bigger ? 'mixed' : 'not reproduced', evidence: `plain ${pp(plain.singleDrop)} from ${plain.baselineError.toFixed(2)} % (chance ${plain.chance.toFixed(0)} %)` });
+      claims.push({ id, claim, source, rule, verdict: half ? 'reproduced' : bigger ? 'partly' : 'not reproduced', evidence: `plain ${pp(plain.singleDrop)} from ${plain.baselineError.toFixed(2)} % (chance ${plain.chance.toFixed(0)} %)` });
     }
   }
   {
@@ -110,7 +101,7 @@ export function judgeClaims(rows: VariantRow[]): Claim[] {
       const rise = c[c.length - 1].error - c[0].error;
       const steps = c.slice(1).map((p, i) => p.error - c[i].error);
       const smooth = rise > 0 && steps.every((s) => s >= -1 && s <= 0.5 * rise);
-      claims.push({ id, claim, source, rule, verdict: smooth ? 'reproduced' : rise > 0 ? 'mixed' : 'not reproduced', evidence: `k = ${c.map((p) => p.k).join(',')}: ${c.map((p) => p.error.toFixed(1)).join(', ')} %` });
+      claims.push({ id, claim, source, rule, verdict: smooth ? 'reproduced' : rise > 0 ? 'partly' : 'not reproduced', evidence: `k = ${c.map((p) => p.k).join(',')}: ${c.map((p) => p.error.toFixed(1)).join(', ')} %` });
     }
   }
   {

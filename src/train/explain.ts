@@ -4,6 +4,7 @@
 import * as torch from '../torch/index.js';
 import { DOMAINS, type Domain } from '../data/cert/types.js';
 import type { BlockNet } from '../models/index.js';
+import { evalBatches } from '../nn/index.js';
 
 export interface LayoutForExplain {
   inputShape: number[];
@@ -22,21 +23,19 @@ export function domainContributions(model: BlockNet, layout: LayoutForExplain, r
   const onehot = new Float32Array(P * D);
   dom.forEach((d, p) => { if (d >= 0) onehot[p * D + d] = 1; });
   const out: Record<Domain, number>[] = [];
-  const wasTraining = model.training;
-  model.eval();
   const map = torch.tensor(onehot, { shape: [P, D] });
-  for (let s = 0; s < rows.length; s += batch) {
-    const part = rows.subarray(s, Math.min(rows.length, s + batch));
-    const v = torch.tidy(() => {
+  try {
+    evalBatches(model, rows.length, batch, (s, e) => {
+      const part = rows.subarray(s, e);
       const r = torch.tensor(BigInt64Array.from(part, BigInt));
       const x = layout.batch(r).detach().requiresGrad_(true);
       const y = scoreOf(model, x, r).sum();
       const [g] = torch.grad([y], [x]);
-      return g!.mul(x).view(part.length, P).matmul(map).dataSync() as Float32Array;
-    });
-    for (let i = 0; i < part.length; i++) out.push(Object.fromEntries(DOMAINS.map((d, k) => [d, v[i * D + k]])) as Record<Domain, number>);
+      const v = g!.mul(x).view(part.length, P).matmul(map).dataSync() as Float32Array;
+      for (let i = 0; i < part.length; i++) out.push(Object.fromEntries(DOMAINS.map((d, k) => [d, v[i * D + k]])) as Record<Domain, number>);
+    }, { grad: true });
+  } finally {
+    map.dispose();
   }
-  map.dispose();
-  model.train(wasTraining);
   return out;
 }

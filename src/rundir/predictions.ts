@@ -8,12 +8,20 @@ import { Duck } from '../data/cert/duck.js';
 import { lit } from '../data/cert/sql.js';
 import { dayToIso, type FeatureMatrix } from '../data/cert/matrix.js';
 import { produceAtomic } from '../util/atomic.js';
+import { reslabThreads } from '../util/threads.js';
+import { PREDICTIONS, runFile } from './files.js';
 
 export type ScoredPart = [split: string, rows: Int32Array, scores: ArrayLike<number>];
 
 /** Extra columns: name → [SQL type, value per row ('' for NULL)]. */
 export type ExtraColumns = Record<string, ['INTEGER' | 'DOUBLE', (row: number) => string | number]>;
 
+/** RUN/predictions.parquet: the run's own scored rows. */
+export function writeRunPredictions(run: string, m: FeatureMatrix, parts: ScoredPart[]): Promise<void> {
+  return writePredictions(runFile(run, PREDICTIONS), m, parts);
+}
+
+/** A predictions table at any path (`reslab score` writes one beside the run or anywhere). */
 export async function writePredictions(path: string, m: FeatureMatrix, parts: ScoredPart[], extra: ExtraColumns = {}): Promise<void> {
   const names = Object.keys(extra);
   const lines = [['user', 'day', 'split', 'insider', 'score', ...names].join(',')];
@@ -22,7 +30,7 @@ export async function writePredictions(path: string, m: FeatureMatrix, parts: Sc
   }
   const csv = join(tmpdir(), `reslab-pred-${process.pid}-${Date.now()}.csv`);
   writeFileSync(csv, lines.join('\n') + '\n');
-  const duck = await Duck.open({ threads: 2, memoryLimit: '1GB', tempDir: join(tmpdir(), `reslab-pred-duck-${process.pid}-${Date.now()}`) });
+  const duck = await Duck.open({ threads: reslabThreads(), memoryLimit: '1GB', tempDir: join(tmpdir(), `reslab-pred-duck-${process.pid}-${Date.now()}`) });
   try {
     await produceAtomic(path, async (tmp) => {
       await duck.copyToParquet(`SELECT "user", CAST("day" AS DATE) AS "day", split, CAST(insider AS INTEGER) AS insider, CAST(score AS DOUBLE) AS score${names.map((k) => `, TRY_CAST(${JSON.stringify(k)} AS ${extra[k][0]}) AS ${JSON.stringify(k)}`).join('')}

@@ -1,14 +1,13 @@
-// result.json, the one summary every scored method writes (residual runs and baselines
-// alike), so `reslab compare` and `reslab report` read all methods the same way:
-//   name, method (the name without the seed: seeds of one method are grouped), seed,
-//   test (the flat summary of src/eval/summary.ts), evaluation (the full report),
-//   curves, alertsCurve, topAlerts (with per-domain contributions where the method has them),
-//   dataset, and whatever the caller adds (params, macs, trainSeconds, …).
+// result.json (ResultFile in types.ts), the one summary every scored method writes
+// (residual runs and baselines alike), so `reslab compare` and `reslab report` read all
+// methods the same way.
 import { evaluateDetection, rocCurve, prCurve, DailyAlerts } from '../eval/index.js';
 import { summarizeReport } from '../eval/summary.js';
 import { dayToIso, type FeatureMatrix } from '../data/cert/matrix.js';
 import type { Domain } from '../data/cert/types.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { RESULT, runFile } from './files.js';
+import type { DatasetFacts, ImageResultFile, ResultExtra, ResultFile } from './types.js';
 
 export interface ResultInput {
   name: string;
@@ -21,10 +20,11 @@ export interface ResultInput {
   topAlerts?: number;
   /** Per-domain contributions for the given top rows, when the method can say. */
   explain?: (rows: Int32Array) => Record<Domain, number>[];
-  extra?: Record<string, unknown>;
+  extra?: ResultExtra;
 }
 
-export function writeResult(path: string, r: ResultInput) {
+/** Evaluates the scores and writes RUN/result.json. */
+export function writeResult(run: string, r: ResultInput) {
   const { matrix, rows, scores } = r;
   const labels = Int32Array.from(rows, (i) => matrix.insider![i]);
   const users = Int32Array.from(rows, (i) => matrix.user[i]), days = Int32Array.from(rows, (i) => matrix.time[i]);
@@ -36,7 +36,7 @@ export function writeResult(path: string, r: ResultInput) {
   const order = Array.from({ length: rows.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a]).slice(0, r.topAlerts ?? 20);
   const contrib = r.explain?.(Int32Array.from(order, (i) => rows[i]));
   const topAlerts = order.map((i, k) => ({ user: matrix.users[users[i]], day: dayToIso(days[i]), score: scores[i], insider: labels[i], ...(contrib ? { contributions: contrib[k] } : {}) }));
-  const result = {
+  const result: ResultFile = {
     name: r.name, method: r.method, seed: r.seed,
     test: summarizeReport(evaluation),
     evaluation,
@@ -44,11 +44,15 @@ export function writeResult(path: string, r: ResultInput) {
     alertsCurve, topAlerts, dataset: datasetSummary(matrix),
     ...r.extra,
   };
-  writeFileAtomic(path, JSON.stringify(result) + '\n');
+  writeFileAtomic(runFile(run, RESULT), JSON.stringify(result) + '\n');
   return { evaluation, test: result.test };
 }
 
-export function datasetSummary(m: FeatureMatrix) {
+export function writeImageResult(run: string, r: ImageResultFile): void {
+  writeFileAtomic(runFile(run, RESULT), JSON.stringify(r) + '\n');
+}
+
+export function datasetSummary(m: FeatureMatrix): DatasetFacts {
   const insiders = new Map<number, number>();
   let malicious = 0;
   m.insider?.forEach((l, i) => { if (l > 0) { insiders.set(m.user[i], l); malicious++; } });

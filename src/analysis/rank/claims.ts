@@ -1,21 +1,18 @@
-// ReXNet's claims about single random layers, judged on a randomLayerRank result. Each
-// verdict is 'reproduced', 'not reproduced', 'mixed' (holds at some ratios or for some
-// nonlinearities only) or 'n/a' (the study lacks the ratios or nonlinearities needed).
+// ReXNet's claims about single random layers, judged on a randomLayerRank result (verdicts
+// in claims.ts's words: 'partly' when a claim holds at some ratios or for some
+// nonlinearities only, 'too small to tell' when the study lacks the ratios or
+// nonlinearities it needs).
 // Every rule is stated with its thresholds so a reader can re-judge it.
-import type { RandomRank, RandomRankCell } from './rank.js';
-import type { Claim, Verdict } from './variantClaims.js';
-import { mean, sd } from './stats.js';
+import type { RandomRank, RandomRankCell } from './random.js';
+import { verdictOf, type RuledClaim } from '../claims.js';
+import { mean, sd } from '../../util/stats.js';
 
 /** A claim judged on the numbers, in the same shape as the variant study's. */
-export type RankClaim = Claim;
+export type RankClaim = RuledClaim;
 
 const SOURCE = 'Han et al. 2021 (ReXNet), §3';
 const f2 = (x: number) => x.toFixed(2);
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
-
-function verdictOf(ok: boolean[]): Verdict {
-  return ok.every(Boolean) ? 'reproduced' : ok.some(Boolean) ? 'mixed' : 'not reproduced';
-}
 
 /** Paired difference a − b over trials: holds when its mean is > 0 and, with 2+ trials, t = mean / (sd/√T) > 2. */
 function pairedGreater(a: RandomRankCell, b: RandomRankCell): { ok: boolean; diff: number } {
@@ -32,7 +29,7 @@ export function judgeRankClaims(r: RandomRank): RankClaim[] {
   const expanding = ratios.filter((x) => Math.round(x * r.dIn) > r.dIn);
   const top = expanding.at(-1);
   const claims: RankClaim[] = [];
-  const na = (id: string, claim: string, rule: string, needs: string) => claims.push({ id, claim, source: SOURCE, rule, verdict: 'n/a', evidence: `needs ${needs}` });
+  const na = (id: string, claim: string, rule: string, needs: string) => claims.push({ id, claim, source: SOURCE, rule, verdict: 'too small to tell', evidence: `needs ${needs}` });
 
   {
     const id = 'expand-loses-rank', claim = 'Expanding layers (d_out > d_in) lose rank relative to their width, more so the larger the ratio';

@@ -5,15 +5,14 @@
 // initialised, with batch statistics from one batch of training rows, is swept along the
 // same lines: "fresh init" against "trained". Each seed picks another pair of rows (and
 // another fresh init).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as torch from '../torch/index.js';
-import { buildModel, type BlockNet } from '../models/index.js';
-import { loadTarget, type Target } from './targets.js';
-import type { Probe } from './pathGradient.js';
-import { freezeBatchStats } from './shatteredNets.js';
-import { lineGradient, evenly, type Line, type Score } from './shatteredSweep.js';
-import { summarise, whiteNoiseBand, type ShatteredStudy } from './shattered.js';
+import * as torch from '../../torch/index.js';
+import { buildModel, type BlockNet } from '../../models/index.js';
+import { loadTarget, type Target } from '../targets.js';
+import { CONFIG, hasConfig, readConfig, runFile } from '../../rundir/index.js';
+import type { Probe } from '../pathGradient.js';
+import { freezeBatchStats } from './nets.js';
+import { lineGradient, evenly, type Line, type Score } from './sweep.js';
+import { summarise, whiteNoiseBand, type ShatteredStudy } from './study.js';
 
 export interface RunSweepOptions {
   points: number;
@@ -31,10 +30,10 @@ export interface RunSweepOptions {
 /** The run's training mode from its config.json: the sweep needs a logit, which unsupervised runs do not have. */
 function checkMode(dir: string): void {
   // A missing config is loadTarget's to report, with its hint about run directories.
-  if (!existsSync(join(dir, 'config.json'))) return;
-  const c = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { task?: string; mode?: string };
+  if (!hasConfig(dir)) return;
+  const c = readConfig<{ task?: string; mode?: string }>(dir);
   if (c.task !== 'images' && (c.mode ?? 'supervised') !== 'supervised') {
-    throw new Error(`${join(dir, 'config.json')}: "mode" is "${c.mode}"; the gradient sweep needs a logit, so it takes image runs and supervised detection runs`);
+    throw new Error(`${runFile(dir, CONFIG)}: "mode" is "${c.mode}"; the gradient sweep needs a logit, so it takes image runs and supervised detection runs`);
   }
 }
 

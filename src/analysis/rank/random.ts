@@ -1,20 +1,20 @@
 // ReXNet's rank analysis (Han et al. 2021, "Rethinking Channel Dimensions for Efficient
 // Model Design"): how much rank a single layer f(XW) keeps as its expansion ratio
 // d_out/d_in and its nonlinearity f vary, averaged over random draws of X and W; and the
-// rank of a trained model's layer outputs (layers in rankLayers.ts, the paper's claims
-// judged in rankClaims.ts, the tables in rankFormat.ts).
+// rank of a trained model's layer outputs (layers in layers.ts, the paper's claims
+// judged in claims.ts, the tables in format.ts).
 //
 // Normalised rank = rank / min(N, d_out), N the rows of X. With N ≥ d_out (the defaults)
-// this is the paper's rank / d_out. Ranks are counted as rankMeasure.ts says.
-import * as torch from '../torch/index.js';
-import { activationFn, type ActivationName } from '../nn/activations.js';
-import { hashKeys } from '../data/synth/rng.js';
-import { countRank, DEFAULT_RTOL } from './rankMeasure.js';
-import { mean, sd } from './stats.js';
-import type { RankClaim } from './rankClaims.js';
-import type { LayerRanks } from './rankLayers.js';
+// this is the paper's rank / d_out. Ranks are counted as measure.ts says.
+import * as torch from '../../torch/index.js';
+import { activationFn, type ActivationName } from '../../nn/activations.js';
+import { hashKeys } from '../../util/rng.js';
+import { countRank, DEFAULT_RTOL } from './measure.js';
+import { mean, sd } from '../../util/stats.js';
+import type { RankClaim } from './claims.js';
+import type { LayerRanks } from './layers.js';
 
-export { modelLayerRanks, layerRanks, type LayerRank, type LayerRanks } from './rankLayers.js';
+export { modelLayerRanks, layerRanks, type LayerRank, type LayerRanks } from './layers.js';
 
 export const DEFAULT_NONLINEARITIES: ActivationName[] = ['relu', 'relu6', 'silu', 'elu', 'gelu', 'identity'];
 export const DEFAULT_RATIOS = [0.5, 1, 2, 4, 8];

@@ -2,14 +2,14 @@
 // gradient of its scalar output at every point, and measure how much neighbouring
 // gradients still agree. In deep plain nets the curve turns into white noise; skip
 // connections keep it structured. This file runs the study on Balduzzi's scalar-input
-// nets (shatteredNets.ts) over architectures × normalisation × depth × seeds, and gives
-// the summary types that a trained run's sweep (shatteredRun.ts) fills in the same way.
-import * as torch from '../torch/index.js';
-import { sweepNet, freezeBatchStats, checkSpec, type Arch } from './shatteredNets.js';
-import { lineGradient, lineInputs, evenly, type Line } from './shatteredSweep.js';
-import { autocorrelation } from './shatteredStats.js';
-import { mean, sd } from './stats.js';
-import type { Claim } from './shatteredClaims.js';
+// nets (nets.ts) over architectures × normalisation × depth × seeds, and gives
+// the summary types that a trained run's sweep (run.ts) fills in the same way.
+import * as torch from '../../torch/index.js';
+import { sweepNet, freezeBatchStats, checkSpec, type Arch } from './nets.js';
+import { lineGradient, lineInputs, evenly, type Line } from './sweep.js';
+import { autocorrelation } from './stats.js';
+import { mean, sd } from '../../util/stats.js';
+import type { Claim } from '../claims.js';
 
 /** One net (or one state of a trained model) swept with several seeds. */
 export interface ShatteredSeries {
@@ -36,7 +36,7 @@ export interface ShatteredStudy {
   whiteNoise: number;
   options: Record<string, unknown>;
   results: ShatteredSeries[];
-  /** The paper's claims judged on these numbers (shatteredClaims.ts), when the study can judge any. */
+  /** The paper's claims judged on these numbers (claims.ts), when the study can judge any. */
   claims?: Claim[];
 }
 

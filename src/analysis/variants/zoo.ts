@@ -4,7 +4,7 @@
 // Where a paper fixes its own CIFAR depth (ResNeXt-29, DenseNet-BC-40, WRN-16-k,
 // FractalNet's columns) that depth is kept and the width chosen to match the parameter
 // budget; every ResNet-structured variant uses widths 8/16/32 like fmnist_resnet32.
-import { cifarResNet, cifarDense, plainOf, withStochasticDepth, wrn, huang, type ModelConfig, type ResNetConfig, type Arrangement } from '../models/index.js';
+import { cifarResNet, cifarDense, plainOf, withStochasticDepth, wrn, huang, type ModelConfig, type ResNetConfig, type Arrangement } from '../../models/index.js';
 
 export interface Variant {
   name: string;

@@ -2,10 +2,10 @@
 // be measured after training as well as at init: x ~ U(a, b), y = target(x), mean squared
 // error, Adam, batch norm on mini-batch statistics as usual. Seeded: the same seed gives
 // the same init, the same batches and the same net.
-import * as torch from '../torch/index.js';
-import type { Tensor } from '../torch/index.js';
-import { Adam } from '../optim/index.js';
-import { SweepNet, type SweepNetSpec } from './shatteredNets.js';
+import * as torch from '../../torch/index.js';
+import type { Tensor } from '../../torch/index.js';
+import { Adam } from '../../optim/index.js';
+import { SweepNet, type SweepNetSpec } from './nets.js';
 
 export interface FitOptions {
   steps: number;

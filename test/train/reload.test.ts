@@ -1,0 +1,93 @@
+// A finished run, reloaded, is the model its result.json reports: the scores it gives the
+// run's own validation and test rows are exactly those in predictions.parquet, and a lesion
+// study that removes nothing measures the run's test PR-AUC. Checked for the recipes whose
+// final weights are not simply members/K/best.safetensors' early-stopped ones (--refit,
+// --linear-first, both).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Duck } from '../../src/data/cert/duck.js';
+import { lit } from '../../src/data/cert/sql.js';
+import { loadFeatureMatrix } from '../../src/data/cert/matrix.js';
+import { loadRun, splitOf } from '../../src/rundir/index.js';
+import { bindSaved } from '../../src/train/data.js';
+import { makeSplit } from '../../src/train/split.js';
+import { ensembleScores } from '../../src/train/score.js';
+
+const reslab = (...args: string[]) => spawnSync(process.execPath, ['bin/reslab.js', ...args], { encoding: 'utf8', timeout: 300_000 });
+const json = (r: ReturnType<typeof reslab>) => {
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+};
+
+let dir = '';
+let features = '';
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'reslab-reload-'));
+  json(reslab('generate', '--out', join(dir, 'data'), '--release', 'r5.2', '--users', '30', '--days', '42', '--insiders', '6', '--scenarios', '1,2,3,4,5', '--intensity', '2', '--quiet', '--json'));
+  features = join(dir, 'day.parquet');
+  json(reslab('features', '--data', join(dir, 'data'), '--granularity', 'day', '--out', features, '--quiet', '--json'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function savedScores(run: string): Promise<Map<string, number>> {
+  const duck = await Duck.open({ threads: 1, memoryLimit: '256MB', tempDir: join(dir, 'duck') });
+  try {
+    const rows = await duck.rows<{ user: string; day: string; split: string; score: number }>(`SELECT "user", CAST("day" AS VARCHAR) AS "day", split, score FROM read_parquet(${lit(join(run, 'predictions.parquet'))})`);
+    return new Map(rows.map((r) => [`${r.split} ${r.user} ${r.day}`, r.score]));
+  } finally {
+    duck.close();
+  }
+}
+
+async function reloadedScores(runDir: string): Promise<Map<string, number>> {
+  const run = loadRun(runDir);
+  const matrix = await loadFeatureMatrix(run.config.features);
+  const layout = bindSaved(matrix, run.prep, run.layout);
+  const split = makeSplit({ user: matrix.user, time: matrix.time, insider: matrix.insider }, splitOf(run.config));
+  const out = new Map<string, number>();
+  try {
+    for (const [name, rows] of [['val', split.val], ['test', split.test]] as const) {
+      const s = ensembleScores(run.models, run.config.mode ?? 'supervised', layout, rows);
+      rows.forEach((r, i) => out.set(`${name} ${matrix.users[matrix.user[r]]} ${new Date(matrix.time[r] * 86_400_000).toISOString().slice(0, 10)}`, s[i]));
+    }
+  } finally {
+    for (const m of run.models) m.dispose();
+    layout.dispose();
+  }
+  return out;
+}
+
+const recipes: [string, string[]][] = [
+  ['--refit', ['--refit']],
+  ['--linear-first', ['--model', 'detect_mlp_skip_resnet', '--linear-first']],
+  ['--linear-first --refit', ['--model', 'detect_mlp_skip_resnet', '--linear-first', '--refit']],
+];
+
+for (const [what, flags] of recipes) {
+  test(`a run trained with ${what} reloads to the scores in its predictions.parquet, and its lesion baseline is its test PR-AUC`, async () => {
+    const run = join(dir, what.replace(/\W+/g, '_'));
+    json(reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '3', '--patience', '1', ...flags, '--out', run, '--quiet', '--json'));
+    const saved = await savedScores(run);
+    const reloaded = await reloadedScores(run);
+    assert.equal(reloaded.size, saved.size);
+    for (const [k, v] of saved) assert.equal(reloaded.get(k), v, k);
+    // A run whose result.json does not list its members' weights (written before it did)
+    // is reloaded by the config's recipe.
+    const resultPath = join(run, 'result.json');
+    const listed = readFileSync(resultPath, 'utf8');
+    const unlisted = JSON.parse(listed);
+    for (const m of unlisted.members) delete m.weights;
+    writeFileSync(resultPath, JSON.stringify(unlisted));
+    const again = await reloadedScores(run);
+    for (const [k, v] of saved) assert.equal(again.get(k), v, k);
+    writeFileSync(resultPath, listed);
+
+    const result = JSON.parse(readFileSync(join(run, 'result.json'), 'utf8'));
+    const lesion = json(reslab('lesion', '--run', run, '--mode', 'single', '--quiet', '--json'));
+    assert.equal(lesion.baseline, result.test.averagePrecision);
+  });
+}
