@@ -21,6 +21,8 @@ export interface CellOutcome {
   rows: BootstrapRows;
   macs?: number;
   fitSeconds?: number;
+  /** Seconds per training epoch (networks only). */
+  epochSeconds?: number;
 }
 
 export interface Interval { lo: number; hi: number }
@@ -43,6 +45,7 @@ export interface WorldRow {
   caught5Ci: Interval;
   macs: number | null;
   fitSeconds: Stat | null;
+  epochSeconds: Stat | null;
 }
 
 export type RankMetric = 'prAuc' | 'caught5';
@@ -112,7 +115,7 @@ export function worldRows(outcomes: CellOutcome[], worlds: string[]): WorldRow[]
         userPrAuc: opt(t.map((x) => x.userLevel?.averagePrecision)),
         insiders: meanSd(t.map((x) => x.budgets['5']?.insidersTotal ?? NaN)).mean,
         prAucCi: ci(os, 'prAuc', 1), caught5Ci: ci(os, 'caught5', 2),
-        macs: os[0]!.macs ?? null, fitSeconds: opt(os.map((o) => o.fitSeconds)),
+        macs: os[0]!.macs ?? null, fitSeconds: opt(os.map((o) => o.fitSeconds)), epochSeconds: opt(os.map((o) => o.epochSeconds)),
       });
     }
     out.push(...rows.sort((a, b) => b.prAuc.mean - a.prAuc.mean));

@@ -50,7 +50,7 @@ export async function runCell(cache: StageCache, root: string, world: CellWorld,
   const runDir = join(dir, `seed-${seed}`);
   const r = await cache.run(stage, key, [join(runDir, 'result.json'), join(runDir, 'predictions.parquet')], async () => {
     const { prepare, ...rest } = spec.recipe;
-    const cfg = withDefaults({ ...rest, features: world.features, prepare: prepare ?? {}, split: { ...CONTEST_SPLIT, seed }, seed });
+    const cfg = withDefaults({ ...rest, features: world.features, prepare: prepare ?? {}, split: CONTEST_SPLIT, seed });
     const s = await runDetection(cfg, runDir, { resume: 'if-same' });
     return { dir: runDir, prAuc: s.test.overall.averagePrecision, seconds: s.seconds } satisfies CellResult;
   });

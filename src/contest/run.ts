@@ -5,7 +5,7 @@
 // contest.md are written atomically into the output directory.
 import { join } from 'node:path';
 import { loadFeatureMatrix, type FeatureMatrix } from '../data/cert/matrix.js';
-import { readRunConfig, readResultFile, readTestPredictions, RESULT } from '../rundir/index.js';
+import { readConfig, readResultFile, readRunPredictions, RESULT, type RunConfigFile } from '../rundir/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { StageCache } from '../util/stages.js';
 import { rankTable, versus, worldRows, type CellOutcome, type RankMetric, type RankTable, type Versus, type WorldRow } from './aggregate.js';
@@ -52,8 +52,8 @@ function insiderUsers(m: FeatureMatrix): number {
 
 async function outcome(world: string, method: string, seed: number, dir: string): Promise<CellOutcome> {
   const r = readResultFile(join(dir, RESULT));
-  const cfg = readRunConfig(dir);
-  return { world, method, seed, test: r.test, rows: await readTestPredictions(dir), macs: r.macs ?? cfg.macs, fitSeconds: r.trainSeconds };
+  const cfg = readConfig<Partial<RunConfigFile>>(dir);
+  return { world, method, seed, test: r.test, rows: await readRunPredictions(dir), macs: r.macs ?? cfg.macs, fitSeconds: r.trainSeconds, epochSeconds: r.epochSeconds };
 }
 
 export async function runContest(o: ContestOptions): Promise<ContestResult> {

@@ -4,7 +4,7 @@ export * from './files.js';
 export * from './types.js';
 export { readJson, readConfig, hasConfig, writeConfig, writeLayout, readLayout, readMetrics, writeMetrics, type LayoutFile } from './json.js';
 export { writeResult, writeImageResult, datasetSummary, type ResultInput } from './result.js';
-export { writePredictions, writeRunPredictions, type ScoredPart, type ExtraColumns } from './predictions.js';
+export { writePredictions, writeRunPredictions, readRunPredictions, type ScoredPart, type ExtraColumns, type ScoredRows } from './predictions.js';
 export { loadRun, loadWeights, finalWeights, type SavedRun } from './load.js';
 export { findResults, readResultFile, type FoundResult } from './find.js';
 export { splitOf, dataSpecOf } from './seeds.js';

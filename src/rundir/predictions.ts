@@ -41,3 +41,32 @@ export async function writePredictions(path: string, m: FeatureMatrix, parts: Sc
     rmSync(csv, { force: true });
   }
 }
+
+/** A run's scored rows of one split, as typed arrays in (user, day) order. */
+export interface ScoredRows {
+  scores: Float64Array;
+  /** insider: the scenario number, 0 benign. */
+  labels: Int32Array;
+  /** Dense user ids in name order: runs scored on the same rows number users alike. */
+  users: Int32Array;
+  /** Days since 1970-01-01. */
+  days: Int32Array;
+}
+
+/** RUN/predictions.parquet's rows of `split` (default test), sorted by user and day so that two runs on the same split line up row for row. */
+export async function readRunPredictions(run: string, split = 'test'): Promise<ScoredRows> {
+  const path = runFile(run, PREDICTIONS);
+  const duck = await Duck.open({ threads: 1, memoryLimit: '512MB', tempDir: join(tmpdir(), `reslab-pred-read-${process.pid}-${Date.now()}`) });
+  try {
+    const rows = await duck.rows<{ u: number; d: number; y: number; s: number }>(
+      `SELECT (dense_rank() OVER (ORDER BY "user") - 1)::INTEGER AS u, date_diff('day', DATE '1970-01-01', "day")::INTEGER AS d, insider::INTEGER AS y, score::DOUBLE AS s
+       FROM read_parquet(${lit(path)}) WHERE split = ${lit(split)} ORDER BY "user", "day"`);
+    if (rows.length === 0) throw new Error(`${path}: no rows of split '${split}'`);
+    return {
+      scores: Float64Array.from(rows, (r) => r.s), labels: Int32Array.from(rows, (r) => r.y),
+      users: Int32Array.from(rows, (r) => r.u), days: Int32Array.from(rows, (r) => r.d),
+    };
+  } finally {
+    duck.close();
+  }
+}
