@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   score: () => import('./commands/score.js'),
   baselines: () => import('./commands/baselines.js'),
   compare: () => import('./commands/compare.js'),
+  contest: () => import('./commands/contest.js'),
   models: () => import('./commands/models.js'),
   report: () => import('./commands/report.js'),
   lesion: () => import('./commands/lesion.js'),

@@ -93,3 +93,9 @@ export function resolveMethod(name: string): MethodSpec {
 export function plainTwin(name: string): string | null {
   return RECIPES[`${name}-plain`] ? `${name}-plain` : null;
 }
+
+/** A baseline method with its detector's parameters (those named for it), if any. */
+export function withParams(spec: MethodSpec, params: Record<string, Record<string, unknown>> = {}): MethodSpec {
+  if (spec.kind !== 'baseline' || !params[spec.detector]) return spec;
+  return { ...spec, params: { ...spec.params, ...params[spec.detector] } };
+}

@@ -10,7 +10,8 @@ import { writeFileAtomic } from '../util/atomic.js';
 import { StageCache } from '../util/stages.js';
 import { rankTable, versus, worldRows, type CellOutcome, type RankMetric, type RankTable, type Versus, type WorldRow } from './aggregate.js';
 import { runCell, type CellWorld } from './cells.js';
-import { resolveMethod } from './methods.js';
+import { resolveMethod, withParams } from './methods.js';
+import { GRAPH_DETECTORS } from '../baselines/graph/index.js';
 import { contestMarkdown } from './render.js';
 import type { Suite } from './suite.js';
 import { ensureWorldFeatures, worldDescription } from './world.js';
@@ -25,6 +26,8 @@ export interface ContestOptions {
   worldsCache: string;
   /** A pair of methods for the paired test. */
   versus?: [string, string];
+  /** Parameters per baseline detector (`--param DETECTOR.KEY=VALUE`), part of those methods' cells. */
+  params?: Record<string, Record<string, unknown>>;
   log?: (line: string) => void;
 }
 
@@ -59,14 +62,15 @@ async function outcome(world: string, method: string, seed: number, dir: string)
 export async function runContest(o: ContestOptions): Promise<ContestResult> {
   const t0 = performance.now();
   const log = o.log ?? (() => {});
-  const specs = o.methods.map((m) => [m, resolveMethod(m)] as const);
+  const specs = o.methods.map((m) => [m, withParams(resolveMethod(m), o.params)] as const);
+  const edges = specs.some(([, s]) => s.kind === 'baseline' && GRAPH_DETECTORS.includes(s.detector));
   if (o.versus) for (const m of o.versus) if (!o.methods.includes(m)) throw new RangeError(`--versus names '${m}', which is not among --methods (${o.methods.join(', ')})`);
   const cache = new StageCache(o.out);
   const outcomes: CellOutcome[] = [];
   const worlds: ContestWorld[] = [];
   let ran = 0, cached = 0;
   for (const def of [...o.suite.worlds, ...o.suite.releases]) {
-    const w = await ensureWorldFeatures(def, o.worldsCache, { log });
+    const w = await ensureWorldFeatures(def, o.worldsCache, { log, edges });
     const matrix = await loadFeatureMatrix(w.features);
     const world: CellWorld = { name: def.name, features: w.features, featuresKey: w.key, matrix };
     const testInsiders: number[] = [];

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractFeatures, FEATURES_VERSION } from '../data/cert/index.js';
+import { edgesPathFor } from '../data/cert/edges.js';
 import type { FeatureSummary, Granularity } from '../data/cert/index.js';
 import { generate } from '../data/synth/index.js';
 import { removeStaleTemps, tempPathFor } from '../util/atomic.js';
@@ -65,11 +66,11 @@ export function featuresPath(worldDir: string, granularity: Granularity = 'day')
  */
 export async function ensureFeatures(
   worldDir: string,
-  o: { granularity?: Granularity; threads?: number; quiet?: boolean; data?: string } = {},
+  o: { granularity?: Granularity; threads?: number; quiet?: boolean; data?: string; edges?: boolean } = {},
 ): Promise<{ path: string; summary: FeatureSummary | null }> {
   const path = featuresPath(worldDir, o.granularity);
-  if (existsSync(path)) return { path, summary: null };
-  const summary = await extractFeatures({ data: o.data ?? worldDir, granularity: o.granularity ?? 'day', out: path, threads: o.threads ?? 2, quiet: o.quiet ?? true });
+  if (existsSync(path) && (!o.edges || existsSync(edgesPathFor(path)))) return { path, summary: null };
+  const summary = await extractFeatures({ data: o.data ?? worldDir, granularity: o.granularity ?? 'day', out: path, threads: o.threads ?? 2, quiet: o.quiet ?? true, edges: o.edges });
   return { path, summary };
 }
 
@@ -102,20 +103,20 @@ export interface WorldFeatures {
  * cache and extracted beside it; a release directory is extracted into the cache (never
  * written to), keyed on its files.
  */
-export async function ensureWorldFeatures(def: WorldDef | ReleaseWorldDef, cacheRoot: string, o: WorldOptions & { log?: (s: string) => void } = {}): Promise<WorldFeatures> {
+export async function ensureWorldFeatures(def: WorldDef | ReleaseWorldDef, cacheRoot: string, o: WorldOptions & { log?: (s: string) => void; edges?: boolean } = {}): Promise<WorldFeatures> {
   const log = o.log ?? (() => {});
   if ('data' in def) {
     const key = releaseKey(def.data);
     const dir = join(cacheRoot, key);
     mkdirSync(dir, { recursive: true });
-    const f = await ensureFeatures(dir, { data: def.data, quiet: o.quiet });
+    const f = await ensureFeatures(dir, { data: def.data, quiet: o.quiet, edges: o.edges });
     if (f.summary) log(`${def.name}: extracted ${f.summary.rows} user-days from ${def.data} in ${f.summary.seconds.toFixed(1)} s`);
     return { features: f.path, key: `${key}-f${FEATURES_VERSION}` };
   }
   const key = worldKey(def);
   const had = existsSync(join(cacheRoot, key, WORLD_FILE));
   const dir = await ensureWorld(def, cacheRoot, o);
-  const f = await ensureFeatures(dir, { quiet: o.quiet });
+  const f = await ensureFeatures(dir, { quiet: o.quiet, edges: o.edges });
   if (!had || f.summary) log(`${def.name}: ${had ? 'reused' : 'generated'} ${key}${f.summary ? `, extracted ${f.summary.rows} user-days in ${f.summary.seconds.toFixed(1)} s` : ''}`);
   return { features: f.path, key: `${key}-f${FEATURES_VERSION}` };
 }
