@@ -36,6 +36,7 @@ export interface WorldRow {
   prAuc: Stat;
   drAt1: Stat | null;
   drAt5: Stat | null;
+  /** Shares of the test insiders caught with 5 and 20 alerts a day. */
   caught5: Stat;
   caught20: Stat | null;
   userPrAuc: Stat | null;
@@ -49,7 +50,7 @@ export interface WorldRow {
 }
 
 export type RankMetric = 'prAuc' | 'caught5';
-export const METRIC_TEXT: Record<RankMetric, string> = { prAuc: 'PR-AUC', caught5: 'insiders caught at 5 alerts/day' };
+export const METRIC_TEXT: Record<RankMetric, string> = { prAuc: 'PR-AUC', caught5: 'share of insiders caught at 5 alerts/day' };
 
 export interface RankTable {
   metric: RankMetric;
@@ -77,7 +78,12 @@ export interface Versus {
   perWorld: { world: string; difference: number; ci: Interval }[];
 }
 
-const value = (t: TestSummary, metric: RankMetric) => (metric === 'prAuc' ? t.averagePrecision : t.budgets['5']?.insidersCaught ?? NaN);
+/** Share of the test insiders caught with k alerts a day (comparable across worlds and splits, unlike the count). */
+const caughtShare = (t: TestSummary, k: number) => {
+  const b = t.budgets[String(k)];
+  return b && b.insidersTotal > 0 ? b.insidersCaught / b.insidersTotal : undefined;
+};
+const value = (t: TestSummary, metric: RankMetric) => (metric === 'prAuc' ? t.averagePrecision : caughtShare(t, 5) ?? NaN);
 const BOOT: Record<RankMetric, BootMetric> = { prAuc: bootAveragePrecision, caught5: bootInsidersCaught(5) };
 
 /** A figure some runs lack is summarised over those that have it, never read as 0. */
@@ -111,7 +117,7 @@ export function worldRows(outcomes: CellOutcome[], worlds: string[]): WorldRow[]
         world, method, seeds: os.map((o) => o.seed),
         rocAuc: meanSd(t.map((x) => x.rocAuc)), prAuc: meanSd(t.map((x) => x.averagePrecision)),
         drAt1: opt(t.map((x) => x.detectionRate['0.01'])), drAt5: opt(t.map((x) => x.detectionRate['0.05'])),
-        caught5: meanSd(t.map((x) => x.budgets['5']?.insidersCaught ?? NaN)), caught20: opt(t.map((x) => x.budgets['20']?.insidersCaught)),
+        caught5: meanSd(t.map((x) => caughtShare(x, 5) ?? NaN)), caught20: opt(t.map((x) => caughtShare(x, 20))),
         userPrAuc: opt(t.map((x) => x.userLevel?.averagePrecision)),
         insiders: meanSd(t.map((x) => x.budgets['5']?.insidersTotal ?? NaN)).mean,
         prAucCi: ci(os, 'prAuc', 1), caught5Ci: ci(os, 'caught5', 2),

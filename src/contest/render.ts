@@ -28,11 +28,11 @@ function rankSection(t: RankTable): string[] {
 
 function worldTable(rows: WorldRow[]): string[] {
   const out = [
-    '| method | PR-AUC (95 % CI) | ROC-AUC | DR@1 % | DR@5 % | caught@5 (95 % CI) | caught@20 | user PR-AUC | MACs/user-day | fit s | epoch s |',
+    '| method | PR-AUC (95 % CI) | ROC-AUC | DR@1 % | DR@5 % | caught@5 share (95 % CI) | caught@20 share | user PR-AUC | MACs/user-day | fit s | epoch s |',
     '|---|---|---|---|---|---|---|---|---:|---:|---:|',
   ];
   for (const r of rows) {
-    out.push(`| ${r.method} | ${ms(r.prAuc)} ${ci(r.prAucCi.lo, r.prAucCi.hi)} | ${ms(r.rocAuc)} | ${ms(r.drAt1)} | ${ms(r.drAt5)} | ${ms(r.caught5, 1)} ${ci(r.caught5Ci.lo, r.caught5Ci.hi, 1)} | ${ms(r.caught20, 1)} | ${ms(r.userPrAuc)} | ${r.macs === null ? '—' : Math.round(r.macs).toLocaleString('en-US')} | ${r.fitSeconds ? f1(r.fitSeconds.mean) : '—'} | ${r.epochSeconds ? r.epochSeconds.mean.toFixed(2) : '—'} |`);
+    out.push(`| ${r.method} | ${ms(r.prAuc)} ${ci(r.prAucCi.lo, r.prAucCi.hi)} | ${ms(r.rocAuc)} | ${ms(r.drAt1)} | ${ms(r.drAt5)} | ${ms(r.caught5, 2)} ${ci(r.caught5Ci.lo, r.caught5Ci.hi, 2)} | ${ms(r.caught20, 2)} | ${ms(r.userPrAuc)} | ${r.macs === null ? '—' : Math.round(r.macs).toLocaleString('en-US')} | ${r.fitSeconds ? f1(r.fitSeconds.mean) : '—'} | ${r.epochSeconds ? r.epochSeconds.mean.toFixed(2) : '—'} |`);
   }
   return out;
 }
