@@ -35,3 +35,9 @@ export function memberWeights(k: number, refitted: boolean): string {
 
 /** The directory of one seed of a method: ROOT/NAME/seed-N (baselines, benches, the demo). */
 export const seedDir = (root: string, name: string, seed: number) => join(root, name, `seed-${seed}`);
+
+/**
+ * Appended to the method name of every run on features extracted with
+ * --allow-future-context, so every table and report that shows the method says so.
+ */
+export const FUTURE_CONTEXT_TAG = ' · FUTURE CONTEXT (leaks later LDAP snapshots)';

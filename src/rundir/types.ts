@@ -50,6 +50,8 @@ export interface RunConfigFile extends RunConfig {
   macs: number;
   inputShape: number[];
   splitCounts: unknown;
+  /** The features hold future-looking columns (ExtractOptions.allowFutureContext). */
+  futureContext?: boolean;
 }
 
 /** config.json of one baseline detector and seed. */
@@ -65,6 +67,8 @@ export interface BaselineConfigFile {
   prepare: PrepareSpec;
   detectorParams: Record<string, unknown>;
   splitCounts: unknown;
+  /** The features hold future-looking columns (ExtractOptions.allowFutureContext). */
+  futureContext?: boolean;
 }
 
 /** One ensemble member's training, and where its final weights are (relative to the run). */

@@ -16,7 +16,7 @@ import { GRAPH_DETECTORS, loadEdges } from '../baselines/graph/index.js';
 import type { EdgeList, GraphContext } from '../baselines/graph/types.js';
 import { edgesPathFor } from '../data/cert/edges.js';
 import { makeSplit, describeSplit, type SplitSpec } from './split.js';
-import { seedDir, writeConfig, writeResult, writeRunPredictions, type BaselineConfigFile } from '../rundir/index.js';
+import { FUTURE_CONTEXT_TAG, seedDir, writeConfig, writeResult, writeRunPredictions, type BaselineConfigFile } from '../rundir/index.js';
 
 export const DEFAULT_BASELINES = ['random_forest', 'xgboost', 'logistic', 'isolation_forest', 'ecod', 'copod', 'pca', 'knn', 'zscore', 'deep_svdd'];
 /** Added to the defaults when log edges exist. */
@@ -127,10 +127,11 @@ export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: st
       const t2 = performance.now();
       det.dispose?.();
       const dir = seedDir(out, name, seed);
-      const method = `${name}${prep.channels.length > 1 ? ` + ${prep.channels.slice(1).join('/')} deviation` : ''}${cfg.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : ''}`;
+      const future = matrix.schema.futureContext ? FUTURE_CONTEXT_TAG : '';
+      const method = `${name}${prep.channels.length > 1 ? ` + ${prep.channels.slice(1).join('/')} deviation` : ''}${cfg.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : ''}${future}`;
       const config: BaselineConfigFile = {
         kind: 'baseline', model: name, method, name: `${method} · seed ${seed}`, features: cfg.features, ...(edgesFile && GRAPH_DETECTORS.includes(name) ? { edges: edgesFile } : {}),
-        split: { ...cfg.split, seed }, seed, prepare: cfg.prepare ?? {}, detectorParams: cfg.params?.[name] ?? {}, splitCounts: describeSplit(split, { user: matrix.user, time: matrix.time, insider: matrix.insider }),
+        split: { ...cfg.split, seed }, seed, prepare: cfg.prepare ?? {}, detectorParams: cfg.params?.[name] ?? {}, ...(future ? { futureContext: true } : {}), splitCounts: describeSplit(split, { user: matrix.user, time: matrix.time, insider: matrix.insider }),
       };
       writeConfig(dir, config);
       await writeRunPredictions(dir, matrix, [['test', split.test, scores]]);

@@ -8,7 +8,7 @@ import { profileModel, createModel, type BlockNet } from '../models/index.js';
 import { domainContributions } from './explain.js';
 import type { DetectionReport } from '../eval/index.js';
 import {
-  CONFIG, WEIGHTS, dataSpecOf, hasConfig, memberDir, memberWeights, membersDir, readConfig, readMetrics, refitDir, runFile, writeConfig, writeLayout, writeMetrics,
+  CONFIG, FUTURE_CONTEXT_TAG, WEIGHTS, dataSpecOf, hasConfig, memberDir, memberWeights, membersDir, readConfig, readMetrics, refitDir, runFile, writeConfig, writeLayout, writeMetrics,
   writeResult, writeRunPredictions, type MemberSummary, type RunConfig, type RunConfigFile,
 } from '../rundir/index.js';
 import { prepareDetection } from './data.js';
@@ -52,10 +52,6 @@ export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 
   return `${c.model} · ${c.layout}${dev}${norm}${mode}${balance}${recipe}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
 }
 
-export function runName(c: Pick<RunConfig, 'model' | 'layout' | 'seed' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean }): string {
-  return `${methodName(c)} · seed ${c.seed}`;
-}
-
 /** Only the options that decide the numbers: a resumed run must have the same ones. */
 function fingerprint(c: RunConfig): string {
   const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit, linearFirst } = c;
@@ -89,7 +85,11 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   log(`data      ${matrix.n.toLocaleString('en-US')} rows × ${data.prep.inputs.length} inputs (${data.prep.channels.join(' + ')}); split ${cfg.split.kind}: ` +
     `train ${split.train.rows} rows (${split.train.insiders} insiders), val ${split.val.rows} (${split.val.insiders}), test ${split.test.rows} (${split.test.insiders})`);
   log(`model     ${cfg.model} on ${cfg.layout} ${data.layout.inputShape.join('×')}: ${prof.params.toLocaleString('en-US')} parameters, ${(prof.macs / 1e6).toFixed(2)} M MACs per sample`);
-  const file: RunConfigFile = { ...cfg, fingerprint: fingerprint(cfg), name: runName(cfg), method: methodName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, splitCounts: split };
+  // Features with future-looking columns (--allow-future-context) mark the method everywhere it is shown.
+  const future = matrix.schema.futureContext ? FUTURE_CONTEXT_TAG : '';
+  if (future) log(`warning   ${cfg.features} holds future-looking context columns (--allow-future-context): the scores are not those of a detector that could run on today's logs`);
+  const method = methodName(cfg) + future, name = `${method} · seed ${cfg.seed}`;
+  const file: RunConfigFile = { ...cfg, fingerprint: fingerprint(cfg), name, method, ...(future ? { futureContext: true } : {}), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, splitCounts: split };
   writeConfig(out, file);
   writeLayout(out, data.prep, data.layoutSpec);
 
@@ -144,11 +144,11 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   await writeRunPredictions(out, matrix, [['val', val, valScores], ['test', test, testScores]]);
   const epochSeconds = records.length ? records.reduce((a, r) => a + r.seconds, 0) / records.length : 0;
   const { evaluation } = writeResult(out, {
-    name: runName(cfg), method: methodName(cfg), seed: cfg.seed, matrix, rows: test, scores: testScores, topAlerts: cfg.topAlerts,
+    name, method, seed: cfg.seed, matrix, rows: test, scores: testScores, topAlerts: cfg.topAlerts,
     explain: (rows) => domainContributions(models[0], data.layout, rows, (m, x, r) => rowScores(cfg.mode, m, x, () => data.layout.base(r))),
     extra: { model: cfg.model, layout: cfg.layout, params: prof.params, macs: prof.macs, members, epochSeconds, trainSeconds: members.reduce((a, m) => a + m.seconds, 0), scoreSeconds },
   });
   for (const m of models) m.dispose();
   data.layout.dispose();
-  return { out, name: runName(cfg), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, split, members, epochSeconds, test: evaluation, seconds: (performance.now() - t0) / 1000 };
+  return { out, name, params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, split, members, epochSeconds, test: evaluation, seconds: (performance.now() - t0) / 1000 };
 }
