@@ -10,25 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, RELEASES, type GenerateOptions, type Release } from '../data/synth/index.js';
 import { GenerateOptionsError, validateOptions } from '../data/synth/validate.js';
 
-export interface WorldDef {
+/** The generator options that make a world (its `seed` is the world's, not the methods'). */
+type WorldOptions = Pick<GenerateOptions, 'release' | 'users' | 'start' | 'days' | 'insiders' | 'scenarios' | 'seed' | 'intensity' | 'lookalikes' | 'drift' | 'sparse' | 'layoffCap'>;
+
+export interface WorldDef extends WorldOptions {
   /** Short unique name within the suite: letters, digits, '-', '_', '.'. */
   name: string;
   /** What the world is meant to test (not part of its key). */
   note?: string;
-  release: Release;
-  users: number;
-  /** YYYY-MM-DD */
-  start: string;
-  days: number;
-  insiders: number;
-  scenarios: number[];
-  /** Generator seed of the world (the contest's --seeds are the methods' seeds). */
-  seed: number;
-  intensity?: number;
-  lookalikes?: number;
-  drift?: number;
-  sparse?: number;
-  layoffCap?: number;
 }
 
 /** A world that is a CERT release on disk (a real one, or another generator's): no generation. */
