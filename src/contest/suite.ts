@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GENERATOR_VERSION, RELEASES, type GenerateOptions, type Release } from '../data/synth/index.js';
+import { GENERATOR_VERSION, RELEASES, type GenerateOptions } from '../data/synth/index.js';
 import { GenerateOptionsError, validateOptions } from '../data/synth/validate.js';
 
 /** The generator options that make a world (its `seed` is the world's, not the methods'). */
