@@ -4,7 +4,7 @@
 // method's first seed (curves from different seeds cannot be averaged point by point), the
 // alerts curve is averaged per k.
 import type { LoadedRun, AnalysisFiles } from './load.js';
-import type { AlertsCurve, MethodCurves, ReportData, ScenarioRecall, TopAlerts } from './types.js';
+import type { AlertsCurve, ContestData, MethodCurves, ReportData, ScenarioRecall, TopAlerts } from './types.js';
 import { compareResults } from '../eval/compare.js';
 import { meanSd } from '../util/stats.js';
 
@@ -26,7 +26,7 @@ function alertsCurve(method: string, runs: LoadedRun[]): AlertsCurve | undefined
   return { method, points, insidersTotal: total };
 }
 
-export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: LoadedRun[]; analysis?: AnalysisFiles[]; generated?: string; sources?: string[] }): ReportData {
+export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: LoadedRun[]; analysis?: AnalysisFiles[]; contest?: ContestData; generated?: string; sources?: string[] }): ReportData {
   const all = [...opts.runs, ...(opts.compare ?? [])];
   const methods = groupByMethod(all.filter((r) => r.test));
   const comparison = compareResults(all);
@@ -62,5 +62,6 @@ export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: L
     shattered: pick('shattered'),
     rank: pick('rank'),
     variants: pick('variants'),
+    contest: opts.contest,
   };
 }
