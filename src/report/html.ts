@@ -14,7 +14,8 @@ export interface Column {
 }
 
 export type Block =
-  | { kind: 'chart'; svg: string; alt: string; caption?: string }
+  /** `spec` is the Vega-Lite the SVG was rendered from, kept for tests that check every chart; not written to the page. */
+  | { kind: 'chart'; svg: string; alt: string; caption?: string; spec?: unknown }
   | { kind: 'table'; columns: (string | Column)[]; rows: Cell[][]; caption?: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'heading'; text: string }

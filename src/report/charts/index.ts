@@ -5,4 +5,4 @@ export { renderSvg, compileSpec } from './render.js';
 export { OKABE_ITO } from './theme.js';
 export { dotPlot, type DotRow } from './dots.js';
 export { cdDiagram } from './cd.js';
-export { seriesStyles, styleChannels, methodKind, twinOf, KIND_NOTE, KIND_SHORT, MAX_LEGEND_SERIES, type SeriesStyle, type MethodKind } from './styles.js';
+export { seriesStyles, legendGroups, styleChannels, methodKind, twinOf, KIND_NOTE, KIND_SHORT, MAX_LEGEND_SERIES, type SeriesStyle, type MethodKind } from './styles.js';

@@ -79,9 +79,25 @@ export function styleChannels(styles: SeriesStyle[], title: string, field = 'ser
     color: scaled(styles.map((s) => s.color), true),
     shape: scaled(styles.map((s) => s.shape), true),
     strokeDash: scaled(styles.map((s) => s.dash), true),
-    fill: scaled(styles.map((s) => (s.filled ? s.color : 'white')), false),
+    fill: scaled(styles.map((s) => (s.filled ? s.color : 'white')), true),
   };
 }
 
 export const KIND_NOTE = 'filled marks and solid lines: residual models; hollow or dashed: plain twins (same colour as their residual model) and baselines';
 export const KIND_SHORT = 'filled: residual model; hollow: plain twin or baseline';
+
+/**
+ * Series split so no chart's legend holds more than MAX_LEGEND_SERIES: all in one when they
+ * fit; else residual models with their plain twins, then the baselines, each in chunks.
+ * `label` is a suffix for the chart title ("" when there is one group).
+ */
+export function legendGroups(order: string[]): { methods: string[]; label: string }[] {
+  if (order.length <= MAX_LEGEND_SERIES) return order.length ? [{ methods: order, label: '' }] : [];
+  const family = order.filter((m) => methodKind(m) === 'residual' || twinOf(m, order));
+  const rest = order.filter((m) => !family.includes(m));
+  const chunks = (xs: string[], name: string) => {
+    const n = Math.ceil(xs.length / MAX_LEGEND_SERIES);
+    return Array.from({ length: n }, (_, i) => ({ methods: xs.slice(i * MAX_LEGEND_SERIES, (i + 1) * MAX_LEGEND_SERIES), label: ` — ${name}${n > 1 ? ` (${i + 1} of ${n})` : ''}` }));
+  };
+  return [...chunks(family, 'residual models and plain twins'), ...chunks(rest, 'baselines and other methods')].filter((g) => g.methods.length);
+}
