@@ -9,6 +9,7 @@ import {
   nemenyiCriticalDifference, wilcoxonSignedRank, type BootMetric, type BootstrapRows, type WilcoxonResult,
 } from '../eval/index.js';
 import type { TestSummary } from '../eval/summary.js';
+import type { RankMetric } from '../eval/verdict.js';
 import { meanSd, meanSdOf, type Stat } from '../util/stats.js';
 
 /** One cell's outcome as the aggregation needs it. */
@@ -49,8 +50,7 @@ export interface WorldRow {
   epochSeconds: Stat | null;
 }
 
-export type RankMetric = 'prAuc' | 'caught5';
-export const METRIC_TEXT: Record<RankMetric, string> = { prAuc: 'PR-AUC', caught5: 'share of insiders caught at 5 alerts/day' };
+export { METRIC_TEXT, type RankMetric } from '../eval/verdict.js';
 
 export interface RankTable {
   metric: RankMetric;

@@ -1,32 +1,3 @@
-// The contest's sentences, each computed from the numbers it sits beside: which method
-// leads and whether the lead is beyond what the worlds can resolve (Friedman at α = 0.05,
-// then Nemenyi's critical difference), and whether a chosen pair differs (Wilcoxon
-// signed-rank at α = 0.05 over world × seed pairs). "Too small to tell" is a verdict.
-import { METRIC_TEXT, type RankTable, type Versus } from './aggregate.js';
-
-const ALPHA = 0.05;
-const p = (x: number) => (x < 1e-4 ? x.toExponential(1) : x.toFixed(3));
-
-export function rankVerdict(t: RankTable): string {
-  const what = METRIC_TEXT[t.metric];
-  if (t.methods.length < 2 || !t.friedman) return `Too small to tell: ranks by ${what} need at least two methods on at least two worlds (${t.worlds.length} world(s) here).`;
-  const [best, second] = [t.methods[0]!, t.methods[1]!];
-  const lead = `${best} has the best average rank by ${what} (${t.averageRanks[0]!.toFixed(2)}, next ${second} at ${t.averageRanks[1]!.toFixed(2)})`;
-  if (t.friedman.pValue >= ALPHA) return `${lead}, but the Friedman test finds no difference among the ${t.methods.length} methods over ${t.worlds.length} worlds (p = ${p(t.friedman.pValue)}): too small to tell.`;
-  const cd = t.criticalDifference;
-  if (cd === null) return `${lead}; the methods differ (Friedman p = ${p(t.friedman.pValue)}), and with more than 20 methods no critical difference is computed.`;
-  const tied = t.methods.filter((_, i) => t.averageRanks[i]! - t.averageRanks[0]! < cd);
-  if (tied.length === 1) return `${lead}; the methods differ (Friedman p = ${p(t.friedman.pValue)}) and ${best} is ahead of every other by more than the critical difference (${cd.toFixed(2)}).`;
-  return `${lead}; the methods differ (Friedman p = ${p(t.friedman.pValue)}), but ${tied.length - 1} other(s) (${tied.slice(1).join(', ')}) are within the critical difference of ${cd.toFixed(2)} ranks: which of them leads is too small to tell.`;
-}
-
-export function pairVerdict(v: Versus): string {
-  const what = METRIC_TEXT[v.metric];
-  if (!v.wilcoxon || v.pairs < 2) return `Too small to tell: ${v.pairs} world × seed pair(s) of ${v.a} and ${v.b}.`;
-  const w = v.wilcoxon;
-  const excl = v.perWorld.filter((x) => x.ci.lo > 0 || x.ci.hi < 0).length;
-  const worlds = `the paired interval excludes zero on ${excl} of ${v.perWorld.length} world(s)`;
-  if (w.pValue >= ALPHA) return `${v.a} and ${v.b} cannot be told apart by ${what}: mean difference ${v.meanDifference.toFixed(3)}, Wilcoxon p = ${p(w.pValue)} over ${v.pairs} pairs; ${worlds}. Too small to tell.`;
-  const [win, lose] = v.meanDifference > 0 ? [v.a, v.b] : [v.b, v.a];
-  return `${win} beats ${lose} by ${what}: mean difference ${Math.abs(v.meanDifference).toFixed(3)}, Wilcoxon p = ${p(w.pValue)} over ${v.pairs} pairs (${w.wins}/${w.ties}/${w.losses} wins/ties/losses for ${v.a}); ${worlds}.`;
-}
+// The contest's verdict sentences live in src/eval/verdict.ts, where the report can reach
+// them too; kept here so the contest's modules read as before.
+export { rankVerdict, pairVerdict } from '../eval/verdict.js';

@@ -14,9 +14,11 @@ export interface Column {
 }
 
 export type Block =
-  | { kind: 'chart'; svg: string; alt: string; caption?: string }
+  /** `spec` is the Vega-Lite the SVG was rendered from, kept for tests that check every chart; not written to the page. */
+  | { kind: 'chart'; svg: string; alt: string; caption?: string; spec?: unknown }
   | { kind: 'table'; columns: (string | Column)[]; rows: Cell[][]; caption?: string }
   | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; text: string }
   | { kind: 'keyvalue'; items: [string, Cell][] };
 
 export interface Section {
@@ -73,6 +75,8 @@ function block(b: Block, id: string): string {
       return table(b);
     case 'paragraph':
       return `<p>${e(b.text)}</p>`;
+    case 'heading':
+      return `<h3>${e(b.text)}</h3>`;
     case 'keyvalue':
       return `<dl class="kv">${b.items.map(([k, v]) => `<dt>${e(k)}</dt><dd>${cellText(v)}</dd>`).join('')}</dl>`;
   }

@@ -5,8 +5,9 @@ import { renderPage } from './html.js';
 import { FUTURE_CONTEXT_TAG } from '../rundir/files.js';
 
 export type * from './types.js';
-export { loadRuns, loadCompare, loadAnalysis, type LoadedRun } from './load.js';
+export { loadRuns, loadCompare, loadAnalysis, FormatError, type LoadedRun } from './load.js';
 export { reportData } from './summarize.js';
+export { loadContest } from './loadContest.js';
 export { renderSvg } from './charts/index.js';
 
 export interface RenderedReport {

@@ -6,6 +6,7 @@ import { trainingSection } from './sections/training.js';
 import { curvesSection, comparisonSection, alertsSection, topAlertsSection } from './sections/detection.js';
 import { lesionSection, pathsSection, shatteredSection, rankSection } from './sections/ensemble.js';
 import { variantsSection } from './sections/variants.js';
+import { contestSections } from './sections/contest.js';
 
 const has = <T>(xs: T[] | undefined): xs is T[] => Array.isArray(xs) && xs.length > 0;
 
@@ -23,6 +24,8 @@ export async function buildSections(d: ReportData): Promise<Section[]> {
     has(d.rank) ? rankSection(d.rank) : undefined,
     has(d.variants) ? variantsSection(d.variants) : undefined,
   ];
+  const contest = d.contest ? contestSections(d.contest) : Promise.resolve([]);
   // A section whose data held nothing drawable is dropped rather than shown empty.
-  return (await Promise.all(out.filter((s): s is Promise<Section> => s !== undefined))).filter((s) => s.blocks.length > 0);
+  const sections = [...(await contest), ...(await Promise.all(out.filter((s): s is Promise<Section> => s !== undefined)))];
+  return sections.filter((s) => s.blocks.length > 0);
 }

@@ -4,7 +4,7 @@
 // method's first seed (curves from different seeds cannot be averaged point by point), the
 // alerts curve is averaged per k.
 import type { LoadedRun, AnalysisFiles } from './load.js';
-import type { AlertsCurve, MethodCurves, ReportData, ScenarioRecall, TopAlerts } from './types.js';
+import type { AlertsCurve, ContestData, MethodCurves, ReportData, ScenarioRecall, TopAlerts } from './types.js';
 import { compareResults } from '../eval/compare.js';
 import { meanSd } from '../util/stats.js';
 
@@ -26,7 +26,7 @@ function alertsCurve(method: string, runs: LoadedRun[]): AlertsCurve | undefined
   return { method, points, insidersTotal: total };
 }
 
-export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: LoadedRun[]; analysis?: AnalysisFiles[]; generated?: string; sources?: string[] }): ReportData {
+export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: LoadedRun[]; analysis?: AnalysisFiles[]; contest?: ContestData; generated?: string; sources?: string[] }): ReportData {
   const all = [...opts.runs, ...(opts.compare ?? [])];
   const methods = groupByMethod(all.filter((r) => r.test));
   const comparison = compareResults(all);
@@ -46,6 +46,9 @@ export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: L
   const topAlerts: TopAlerts | undefined = best && { method: best.method, rows: methods.get(best.method)!.find((r) => r.topAlerts?.length)!.topAlerts! };
   const analysis = opts.analysis ?? [];
   const pick = <K extends keyof AnalysisFiles>(k: K) => analysis.map((a) => a[k]).filter((x): x is NonNullable<AnalysisFiles[K]> => x !== undefined);
+  // Every chart of methods follows the table's order: best PR-AUC first.
+  const rank = new Map(comparison.map((c, i) => [c.method, i]));
+  const byRank = <T extends { method: string }>(xs: T[]) => [...xs].sort((a, b) => (rank.get(a.method) ?? Infinity) - (rank.get(b.method) ?? Infinity));
   return {
     title: opts.title,
     generated: opts.generated,
@@ -53,14 +56,15 @@ export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: L
     dataset: all.find((r) => r.dataset)?.dataset,
     training: opts.runs.flatMap((r) => (r.members ? r.members.map((epochs, k) => ({ name: `${r.name} · member ${k}`, epochs })) : r.epochs.length ? [{ name: r.name, epochs: r.epochs }] : [])),
     comparison,
-    scenarios: sameMeasure,
-    curves,
-    alerts,
+    scenarios: byRank(sameMeasure),
+    curves: byRank(curves),
+    alerts: byRank(alerts),
     topAlerts,
     lesion: pick('lesion'),
     paths: pick('paths'),
     shattered: pick('shattered'),
     rank: pick('rank'),
     variants: pick('variants'),
+    contest: opts.contest,
   };
 }

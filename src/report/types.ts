@@ -4,6 +4,7 @@
 
 import type { Stat } from '../util/stats.js';
 import type { ComparisonRow } from '../eval/compare.js';
+import type { ContestResult } from '../contest/run.js';
 
 export type { Stat, ComparisonRow };
 
@@ -165,6 +166,7 @@ export interface ReportData {
   shattered?: ShatteredFigures[];
   rank?: RankFigures[];
   variants?: VariantsFigures[];
+  contest?: ContestData;
 }
 
 /** variants.json in an analysis directory (`reslab variants`): one row per variant, the claims judged. */
@@ -188,3 +190,6 @@ export interface VariantsFigures {
   }[];
   claims: { claim: string; source: string; verdict: string; evidence: string }[];
 }
+
+/** A contest (contest.json of `reslab contest`), as src/contest writes it; only its types are shared. */
+export type ContestData = ContestResult;

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { loadRuns, loadCompare, loadAnalysis, reportData, renderReport } from '../../src/report/index.js';
 import { writeFileAtomic } from '../../src/util/atomic.js';
 import { writeFixture } from './fixture.js';
+import { contestResult } from './contestFixture.js';
 import { checkReportInBrowser } from './browserCheck.js';
 
 const OUT = resolve('out/test');
@@ -17,9 +18,9 @@ test('the report renders offline in Chromium: every section, every chart, no req
   const root = mkdtempSync(join(tmpdir(), 'reslab-report-browser-'));
   try {
     const f = writeFixture(root);
-    const data = reportData({ title: 'Fixture report <ResNet & plain>', runs: loadRuns(f.runs), compare: loadCompare(f.compare), analysis: f.analysis.map(loadAnalysis), generated: '2024-01-01T00:00:00Z', sources: ['fixture'] });
+    const data = reportData({ title: 'Fixture report <ResNet & plain>', runs: loadRuns(f.runs), compare: loadCompare(f.compare), analysis: f.analysis.map(loadAnalysis), contest: contestResult(), generated: '2024-01-01T00:00:00Z', sources: ['fixture'] });
     const report = await renderReport(data);
-    for (const id of ['dataset', 'comparison', 'curves', 'alerts', 'top-alerts', 'training', 'lesion', 'paths', 'shattered', 'rank']) assert.ok(report.sections.includes(id), `section ${id} is present`);
+    for (const id of ['contest', 'contest-worlds', 'contest-versus', 'dataset', 'comparison', 'curves', 'alerts', 'top-alerts', 'training', 'lesion', 'paths', 'shattered', 'rank']) assert.ok(report.sections.includes(id), `section ${id} is present`);
     mkdirSync(OUT, { recursive: true });
     const file = join(OUT, 'report.html');
     writeFileAtomic(file, report.html);

@@ -3,3 +3,6 @@ export { lineChart, errorBarChart, scatterChart, type SeriesPoint, type Referenc
 export { barChart, groupedBarChart, stackedBarChart, histogramChart } from './bars.js';
 export { renderSvg, compileSpec } from './render.js';
 export { OKABE_ITO } from './theme.js';
+export { dotPlot, type DotRow } from './dots.js';
+export { cdDiagram } from './cd.js';
+export { seriesStyles, legendGroups, styleChannels, methodKind, twinOf, KIND_NOTE, KIND_SHORT, MAX_LEGEND_SERIES, type SeriesStyle, type MethodKind } from './styles.js';

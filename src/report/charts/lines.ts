@@ -3,6 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { frame, quant, seriesColor, uniq, type ChartFrame, type ScaleKind } from './base.js';
 import { REFERENCE_GREY } from './theme.js';
+import { seriesStyles, styleChannels } from './styles.js';
 
 export interface SeriesPoint {
   series: string;
@@ -29,6 +30,18 @@ export interface AxisOptions {
   xInteger?: boolean;
   /** Legend title. */
   seriesTitle?: string;
+  /** Series are methods or models: residual ones filled and solid, plain twins paired by colour (styles.ts). */
+  methods?: boolean;
+}
+
+/** Colour, dash, shape and fill channels for the series, in the caller's order. */
+function seriesChannels(order: string[], title: string, methods?: boolean) {
+  if (methods) {
+    const c = styleChannels(seriesStyles(order), title);
+    return { color: c.color, strokeDash: c.strokeDash, shape: c.shape, fill: c.fill };
+  }
+  const byName = { field: 'series', type: 'nominal' as const, sort: order, title, legend: { title } };
+  return { color: seriesColor(order, title), strokeDash: byName, shape: byName, fill: undefined };
 }
 
 export interface LineOptions extends ChartFrame, AxisOptions {
@@ -63,14 +76,11 @@ function baselineLayers(baselines: Baseline[] | undefined, o: AxisOptions, color
 export function lineChart(o: LineOptions): TopLevelSpec {
   const order = uniq(o.data.map((d) => d.series));
   const title = o.seriesTitle ?? 'series';
-  const encoding = {
-    ...axes(o),
-    color: seriesColor(order, title),
-    // Dashes as well as colours, so lines stay apart on a black-and-white printout.
-    strokeDash: { field: 'series', type: 'nominal', sort: order, title, legend: { title } },
-  };
+  const ch = seriesChannels(order, title, o.methods);
+  // Dashes as well as colours, so lines stay apart on a black-and-white printout.
+  const encoding = { ...axes(o), color: ch.color, strokeDash: ch.strokeDash };
   const layers: unknown[] = [...referenceLayers(o.references, o), ...baselineLayers(o.baselines, o, encoding.color), { data: { values: o.data }, mark: { type: 'line', interpolate: 'linear' }, encoding }];
-  if (o.points) layers.push({ data: { values: o.data }, mark: { type: 'point', filled: true }, encoding: { ...axes(o), color: seriesColor(order, title) } });
+  if (o.points) layers.push({ data: { values: o.data }, mark: { type: 'point', filled: !o.methods, opacity: 1 }, encoding: { ...axes(o), color: ch.color, ...(o.methods ? { shape: ch.shape, fill: ch.fill } : {}) } });
   return { ...frame(o), layer: layers } as TopLevelSpec;
 }
 
@@ -101,12 +111,13 @@ export function errorBarChart(o: ErrorBarOptions): TopLevelSpec {
   });
   const title = o.seriesTitle ?? 'series';
   const { x, y } = axes(o);
-  const color = seriesColor(order, title);
+  const ch = seriesChannels(order, title, o.methods);
+  const color = ch.color;
   const layers: unknown[] = [...baselineLayers(o.baselines, o, color)];
   layers.push(
     { data: { values: rows }, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'lo' }, y2: { field: 'hi' }, color } },
-    { data: { values: rows }, mark: { type: 'line' }, encoding: { x, y, color } },
-    { data: { values: rows }, mark: { type: 'point', filled: true, size: 48 }, encoding: { x, y, color, shape: { field: 'series', type: 'nominal', sort: order, title, legend: { title } } } },
+    { data: { values: rows }, mark: { type: 'line' }, encoding: { x, y, color, ...(o.methods ? { strokeDash: ch.strokeDash } : {}) } },
+    { data: { values: rows }, mark: { type: 'point', filled: !o.methods, size: 48, opacity: 1 }, encoding: { x, y, color, shape: ch.shape, ...(o.methods ? { fill: ch.fill } : {}) } },
   );
   return { ...frame(o), layer: layers } as TopLevelSpec;
 }
@@ -124,8 +135,11 @@ export function scatterChart(o: ScatterOptions): TopLevelSpec {
     layer: [
       {
         data: { values: o.data },
-        mark: { type: 'point', filled: true, opacity: 0.75, size: 42 },
-        encoding: { ...axes(o), color: seriesColor(order, title), shape: { field: 'series', type: 'nominal', sort: order, title, legend: { title } } },
+        mark: { type: 'point', filled: !o.methods, opacity: 0.75, size: 42 },
+        encoding: (() => {
+          const ch = seriesChannels(order, title, o.methods);
+          return { ...axes(o), color: ch.color, shape: ch.shape, ...(o.methods ? { fill: ch.fill } : {}) };
+        })(),
       },
     ],
   } as TopLevelSpec;

@@ -5,7 +5,7 @@ import type { Block } from '../html.js';
 
 export async function chartBlock(spec: TopLevelSpec, caption?: string): Promise<Block> {
   const t = (spec as { title?: { text?: string } }).title;
-  return { kind: 'chart', svg: await renderSvg(spec), alt: t?.text ?? 'chart', caption };
+  return { kind: 'chart', svg: await renderSvg(spec), alt: t?.text ?? 'chart', caption, spec };
 }
 
 /** Keeps only present blocks; sections build optional parts with `cond && …`. */

@@ -15,14 +15,14 @@ export async function lesionSection(results: LesionFigures[]): Promise<Section> 
   const baselines = results.filter((r) => r.baseline !== undefined).map((r) => ({ series: r.model, value: r.baseline! }));
   const single = results.flatMap((r) => (r.single ?? []).map((p) => ({ series: r.model, x: p.block, y: p.value })));
   if (single.length) {
-    blocks.push(await chartBlock(lineChart({ title: 'Deleting one block', subtitle: 'each point: the model with that block removed (its shortcut kept); dashed: nothing removed', xTitle: 'deleted block (index)', yTitle: metric, xInteger: true, seriesTitle: 'model', data: single, points: true, baselines })));
+    blocks.push(await chartBlock(lineChart({ title: 'Deleting one block', subtitle: 'each point: the model with that block removed (its shortcut kept); dashed: nothing removed', xTitle: 'deleted block (index)', yTitle: metric, xInteger: true, seriesTitle: 'model', methods: true, data: single, points: true, baselines })));
   }
   const k = results.flatMap((r) => (r.k ?? []).map((p) => ({ series: r.model, x: p.k, mean: p.mean, sd: p.sd })));
-  if (k.length) blocks.push(await chartBlock(errorBarChart({ title: 'Deleting k blocks', subtitle: 'mean ± sd over random choices of blocks; dashed: nothing removed', xTitle: 'blocks deleted (k)', yTitle: metric, xInteger: true, seriesTitle: 'model', data: k, baselines })));
+  if (k.length) blocks.push(await chartBlock(errorBarChart({ title: 'Deleting k blocks', subtitle: 'mean ± sd over random choices of blocks; dashed: nothing removed', xTitle: 'blocks deleted (k)', yTitle: metric, xInteger: true, seriesTitle: 'model', methods: true, data: k, baselines })));
   const re = results.flatMap((r) => (r.reorder ?? []).map((p) => ({ series: r.model, x: p.k, mean: p.mean, sd: p.sd })));
-  if (re.length) blocks.push(await chartBlock(errorBarChart({ title: 'Reordering blocks', subtitle: 'mean ± sd over random swaps of same-shape blocks; dashed: original order', xTitle: 'pairs of blocks swapped (k)', yTitle: metric, xInteger: true, seriesTitle: 'model', data: re, baselines })));
+  if (re.length) blocks.push(await chartBlock(errorBarChart({ title: 'Reordering blocks', subtitle: 'mean ± sd over random swaps of same-shape blocks; dashed: original order', xTitle: 'pairs of blocks swapped (k)', yTitle: metric, xInteger: true, seriesTitle: 'model', methods: true, data: re, baselines })));
   const trials = results.flatMap((r) => (r.reorderTrials ?? []).map((t) => ({ series: r.model, x: t.tau, y: t.value })));
-  if (trials.length) blocks.push(await chartBlock(scatterChart({ title: 'Metric against order disruption', subtitle: 'one point per reordering trial; τ = 1 is the original order', xTitle: 'Kendall τ, new vs original block order', yTitle: metric, seriesTitle: 'model', data: trials })));
+  if (trials.length) blocks.push(await chartBlock(scatterChart({ title: 'Metric against order disruption', subtitle: 'one point per reordering trial; τ = 1 is the original order', xTitle: 'Kendall τ, new vs original block order', yTitle: metric, seriesTitle: 'model', methods: true, data: trials })));
   return {
     id: 'lesion',
     heading: 'Lesion study',
@@ -40,7 +40,7 @@ export async function pathsSection(results: PathsFigures[]): Promise<Section> {
   const grad = results.flatMap((r) => (r.gradient ?? []).map((g) => ({ series: r.model, x: g.length, y: g.mean })));
   if (grad.length) {
     const positive = grad.every((g) => g.y > 0);
-    blocks.push(await chartBlock(lineChart({ title: 'Gradient magnitude by path length', subtitle: `mean norm of the input gradient through one path${positive ? '; log scale' : ''}`, xTitle: 'path length (residual branches on the path)', yTitle: 'gradient norm per path', yScale: positive ? 'log' : 'linear', xInteger: true, seriesTitle: 'model', data: grad, points: true })));
+    blocks.push(await chartBlock(lineChart({ title: 'Gradient magnitude by path length', subtitle: `mean norm of the input gradient through one path${positive ? '; log scale' : ''}`, xTitle: 'path length (residual branches on the path)', yTitle: 'gradient norm per path', yScale: positive ? 'log' : 'linear', xInteger: true, seriesTitle: 'model', methods: true, data: grad, points: true })));
     // Total gradient per length = number of paths × gradient per path: where the training signal actually flows.
     const total = results.flatMap((r) => {
       const counts = new Map(r.lengths.map((l) => [l.length, l.count]));
@@ -48,7 +48,7 @@ export async function pathsSection(results: PathsFigures[]): Promise<Section> {
       const sum = raw.reduce((s, p) => s + p.y, 0) || 1;
       return raw.map((p) => ({ series: r.model, x: p.x, y: p.y / sum }));
     });
-    if (total.length) blocks.push(await chartBlock(lineChart({ title: 'Share of the total gradient by path length', subtitle: 'paths of each length × gradient per path, normalised to 1', xTitle: 'path length (residual branches on the path)', yTitle: 'share of total gradient (fraction)', xInteger: true, seriesTitle: 'model', data: total, points: true })));
+    if (total.length) blocks.push(await chartBlock(lineChart({ title: 'Share of the total gradient by path length', subtitle: 'paths of each length × gradient per path, normalised to 1', xTitle: 'path length (residual branches on the path)', yTitle: 'share of total gradient (fraction)', xInteger: true, seriesTitle: 'model', methods: true, data: total, points: true })));
   }
   return { id: 'paths', heading: 'Paths and gradients by path length', intro: 'Most paths are of middle length, but the gradient reaching the input comes mainly through short ones: the effective network is much shallower than its depth.', blocks };
 }
@@ -56,9 +56,9 @@ export async function pathsSection(results: PathsFigures[]): Promise<Section> {
 export async function shatteredSection(results: ShatteredFigures[]): Promise<Section> {
   const blocks: Block[] = [];
   const g = results.flatMap((r) => (r.gradients ?? []).map((p) => ({ series: r.model, x: p.x, y: p.value })));
-  if (g.length) blocks.push(await chartBlock(lineChart({ title: 'Gradient along a line through input space', subtitle: 'd output / d input at evenly spaced points between two inputs', xTitle: 'position along the line (fraction)', yTitle: 'gradient (d output / d x)', seriesTitle: 'model', data: g })));
+  if (g.length) blocks.push(await chartBlock(lineChart({ title: 'Gradient along a line through input space', subtitle: 'd output / d input at evenly spaced points between two inputs', xTitle: 'position along the line (fraction)', yTitle: 'gradient (d output / d x)', seriesTitle: 'model', methods: true, data: g })));
   const ac = results.flatMap((r) => (r.autocorrelation ?? []).map((p) => ({ series: r.model, x: p.lag, y: p.value })));
-  if (ac.length) blocks.push(await chartBlock(lineChart({ title: 'Autocorrelation of the gradient', subtitle: 'white noise falls to 0 (dashed) at lag 1; structured gradients decay slowly', xTitle: 'lag (steps along the input line)', yTitle: 'autocorrelation (−1 to 1)', xInteger: true, seriesTitle: 'model', data: ac, points: ac.length <= 60, references: [[{ x: Math.min(...ac.map((d) => d.x)), y: 0 }, { x: Math.max(...ac.map((d) => d.x)), y: 0 }]] })));
+  if (ac.length) blocks.push(await chartBlock(lineChart({ title: 'Autocorrelation of the gradient', subtitle: 'white noise falls to 0 (dashed) at lag 1; structured gradients decay slowly', xTitle: 'lag (steps along the input line)', yTitle: 'autocorrelation (−1 to 1)', xInteger: true, seriesTitle: 'model', methods: true, data: ac, points: ac.length <= 60, references: [[{ x: Math.min(...ac.map((d) => d.x)), y: 0 }, { x: Math.max(...ac.map((d) => d.x)), y: 0 }]] })));
   blocks.push(...await shatteredSeriesBlocks(results));
   return { id: 'shattered', heading: 'Shattered gradients', intro: 'In deep plain networks the gradient with respect to the input decorrelates into noise; shortcuts keep it structured (Balduzzi et al. 2017).', blocks };
 }
@@ -126,7 +126,7 @@ export async function rankSection(results: RankFigures[]): Promise<Section> {
       title: 'Rank of layer outputs against their maximum',
       subtitle: normalised ? 'rank of the (batch·positions) × channels matrix after each layer over min(rows, channels); dashed: full rank; (exact): at libtorch\'s default tolerance' : 'rank of the batch × features matrix after each layer',
       xTitle: 'layer (0: stem, i: after block i−1)', yTitle: normalised ? 'rank / maximum rank' : 'rank (dimensions)', yDomain: normalised ? [0, 1.05] : undefined,
-      xInteger: true, seriesTitle: 'model', data, points: data.length <= 200, references: refs,
+      xInteger: true, seriesTitle: 'model', methods: true, data, points: data.length <= 200, references: refs,
     })));
   }
   return { id: 'rank', heading: 'Rank of layer outputs', intro: 'ReXNet (Han et al. 2021): an expanding layer cannot use all its width, and the nonlinearity decides how much rank it keeps; in a trained network, a layer far below its maximum rank is a representational bottleneck.', blocks };
