@@ -72,4 +72,4 @@ export { rankRow, averageRanks, friedmanTest, type ResultMatrix, type FriedmanRe
 export { nemenyiQ, nemenyiCriticalDifference, rankCliques, criticalDifferenceCliques, type NemenyiAlpha } from './nemenyi.js';
 export { wilcoxonSignedRank, type WilcoxonResult } from './wilcoxon.js';
 export { holm, wilcoxonHolm, type PairwiseComparison, type WilcoxonHolmResult } from './holm.js';
-export { rankVerdict, pairVerdict, METRIC_TEXT, type RankMetric, type RankSummary, type PairSummary } from './verdict.js';
+export { rankVerdict, pairVerdict, leadVerdict, METRIC_TEXT, type RankMetric, type RankSummary, type PairSummary } from './verdict.js';

@@ -55,3 +55,14 @@ export function pairVerdict(v: PairSummary): string {
   const [win, lose] = v.meanDifference > 0 ? [v.a, v.b] : [v.b, v.a];
   return `${win} beats ${lose} by ${what}: mean difference ${Math.abs(v.meanDifference).toFixed(3)}, Wilcoxon p = ${p(w.pValue)} over ${v.pairs} pairs (${w.wins}/${w.ties}/${w.losses} wins/ties/losses for ${v.a}); ${worlds}.`;
 }
+
+/**
+ * One world, one seed: the leader of a table and the next method, with the paired 95 %
+ * bootstrap interval of their PR-AUC difference over test users (the demo's last line).
+ */
+export function leadVerdict(lead: { method: string; prAuc: number }, next: { method: string; prAuc: number }, ci: { lo: number; hi: number }, testInsiders: number): string {
+  const interval = `[${ci.lo.toFixed(3)}, ${ci.hi.toFixed(3)}]`;
+  const numbers = `PR-AUC ${lead.prAuc.toFixed(3)} against ${next.prAuc.toFixed(3)}, ${testInsiders} test insiders`;
+  if (ci.lo > 0) return `${lead.method} leads ${next.method} (${numbers}); the paired 95 % interval of the difference over test users, ${interval}, excludes zero, on this one world and seed.`;
+  return `${lead.method} has the highest PR-AUC and ${next.method} the next (${numbers}); the paired 95 % interval of the difference over test users, ${interval}, includes zero: too small to tell on this world (reslab contest ranks methods over many).`;
+}

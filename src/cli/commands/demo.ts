@@ -5,7 +5,7 @@
 // same split → lesion, path, shattered-gradient and rank analyses of the grid detectors →
 // one comparison table and a self-contained HTML report. Finished stages are reused when
 // their inputs are unchanged (a cache keyed by config and seed).
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { generate, resolveProfile } from '../../data/synth/index.js';
 import { extractFeatures, FEATURES_VERSION } from '../../data/cert/index.js';
@@ -14,7 +14,8 @@ import { runDetection, withDefaults, methodName } from '../../train/run.js';
 import type { RunConfig } from '../../rundir/index.js';
 import { runBaselines } from '../../train/baselines.js';
 import { compareResults, comparisonMarkdown, type ComparisonRow } from '../../eval/compare.js';
-import { RESULT, runFile, seedDir, findResults } from '../../rundir/index.js';
+import { RESULT, runFile, seedDir, findResults, readRunPredictions, type FoundResult } from '../../rundir/index.js';
+import { bootAveragePrecision, leadVerdict, pairedBootstrapCi } from '../../eval/index.js';
 import { loadRuns, loadAnalysis, reportData, renderReport } from '../../report/index.js';
 import { loadTarget } from '../../analysis/targets.js';
 import { runLesion, singleSummary, LESION_MODES } from '../../analysis/lesion.js';
@@ -27,9 +28,10 @@ import { StageCache } from '../../util/stages.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { progress } from '../../util/progress.js';
 import type { SplitSpec } from '../../train/split.js';
+import { loadSuite, normalize } from '../../contest/suite.js';
 
 export const summary = 'run the end-to-end pipeline on built-in data and write a report';
-export const usage = `usage: reslab demo [--out DIR] [--profile small|tiny] [--seed N] [--epochs N] [--quiet] [--json]
+export const usage = `usage: reslab demo [--out DIR] [--profile small|tiny | --world NAME] [--seed N] [--epochs N] [--quiet] [--json]
 
 Generates a CERT r5.2-format release with injected insiders of scenarios 1-5 (small: 80
 users × 84 days; tiny: 40 × 56, for CI), extracts labelled user-day features, trains the
@@ -38,10 +40,18 @@ days, with deviation-from-own-past inputs) and the MLP-ResNet on Le et al.'s
 by-user-and-time split (tiny: held-out users), runs
 the baselines on the same split, and writes DIR/comparison.md and DIR/report.html.
 DIR defaults to out/demo. A rerun reuses every stage whose inputs did not change.
+--world NAME runs the demo on a world of the contest's quick suite instead (${QUICK_WORLDS()}):
+larger, with 40+ insiders so that a test split holds 15 or more; the world is fixed and
+--seed seeds the split and training.
 
 example:
   reslab demo                       # about 2-5 minutes on 2 cores
-  reslab demo --profile tiny --out out/ci`;
+  reslab demo --profile tiny --out out/ci
+  reslab demo --world q-r52-knobs --out out/demo-world`;
+
+function QUICK_WORLDS(): string {
+  return loadSuite('quick').worlds.map((w) => w.name).join(', ');
+}
 
 const PROFILES = {
   small: { gen: resolveProfile('small'), split: { kind: 'le2020', trainUsers: 0.6 } as Omit<SplitSpec, 'seed'>, epochs: 12 },
@@ -52,12 +62,19 @@ const PROFILES = {
 const BASELINES = ['random_forest', 'xgboost', 'isolation_forest', 'ecod', 'zscore', 'deep_svdd', 'louvain', 'gcn'];
 
 export async function run(argv: string[]): Promise<void> {
-  const { values: flags } = parse(argv, { out: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, epochs: { type: 'string' }, quiet: { type: 'boolean' } });
+  const { values: flags } = parse(argv, { out: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, world: { type: 'string' }, epochs: { type: 'string' }, quiet: { type: 'boolean' } });
   const out = resolve((flags.out as string | undefined) ?? join('out', 'demo'));
   const seed = intFlag(flags.seed, 'seed', 1);
-  const profileName = (flags.profile ?? 'small') as keyof typeof PROFILES;
-  const profile = PROFILES[profileName];
+  if (flags.world && flags.profile) throw new UsageError('give --profile or --world, not both');
+  const world = flags.world ? loadSuite('quick').worlds.find((w) => w.name === flags.world) : undefined;
+  if (flags.world && !world) throw new UsageError(`--world must be one of the quick suite's worlds (${QUICK_WORLDS()}), got '${flags.world}'`);
+  const profileName = world ? `world ${world.name}` : (flags.profile ?? 'small');
+  const profile = world
+    ? { gen: normalize(world), split: { kind: 'le2020', trainUsers: 0.6 } as Omit<SplitSpec, 'seed'>, epochs: PROFILES.small.epochs }
+    : PROFILES[profileName as keyof typeof PROFILES];
   if (!profile) throw new UsageError(`--profile must be small or tiny, got '${flags.profile}'`);
+  // A contest world is fixed (its own generator seed); a profile's world follows --seed.
+  const genSeed = world ? world.seed : seed;
   const epochs = intFlag(flags.epochs, 'epochs', profile.epochs);
   const quiet = Boolean(flags.quiet) || Boolean(flags.json);
   const log = (s: string) => { if (!flags.json) console.log(s); };
@@ -68,8 +85,8 @@ export async function run(argv: string[]): Promise<void> {
 
   // 1. data
   const data = join(out, 'data');
-  const gen = await cache.run('generate', { ...profile.gen, seed }, [join(data, 'answers', 'insiders.csv')], async () => {
-    const g = await generate({ ...profile.gen, out: data, seed, quiet });
+  const gen = await cache.run('generate', { ...profile.gen, seed: genSeed }, [join(data, 'answers', 'insiders.csv')], async () => {
+    const g = await generate({ ...profile.gen, out: data, seed: genSeed, quiet });
     return { release: g.release, users: g.users, days: g.days, insiders: g.insiders.length, events: g.events };
   });
   log(`generate  ${gen.result.release}, ${gen.result.users} users × ${gen.result.days} days, ${gen.result.insiders} insiders, ${gen.result.events.toLocaleString('en-US')} events${note('generate', gen)} → ${data}`);
@@ -174,12 +191,13 @@ export async function run(argv: string[]): Promise<void> {
   // 6. the comparison table and the report (cheap: always rebuilt)
   const t5 = performance.now();
   const runDirs = runs.map(({ id }) => join(out, 'runs', id));
-  const rows: ComparisonRow[] = compareResults(findResults([...runDirs, blDir]));
+  const found = findResults([...runDirs, blDir]);
+  const rows: ComparisonRow[] = compareResults(found);
   const md = comparisonMarkdown(rows);
   writeFileAtomic(join(out, 'comparison.md'), md);
   const blDirs = BASELINES.map((d) => seedDir(blDir, d, seed));
   const report = await renderReport(reportData({
-    title: `reslab demo: insider detection on a generated ${gen.result.release} release (${profileName} profile)`,
+    title: `reslab demo: insider detection on a generated ${gen.result.release} release (${world ? `the contest's world ${world.name}` : `${profileName} profile`})`,
     runs: loadRuns([...runDirs, ...blDirs]), compare: [], analysis: analysisDirs.map(loadAnalysis),
     generated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), sources: [features],
   }));
@@ -193,9 +211,20 @@ export async function run(argv: string[]): Promise<void> {
   for (const r of rows) {
     log(`${r.method.padEnd(52)} ${r.rocAuc.mean.toFixed(3).padStart(8)} ${r.prAuc.mean.toFixed(3).padStart(8)} ${(r.drAt5?.mean.toFixed(3) ?? '—').padStart(9)}  ${(r.caughtAt['5']?.mean ?? 0).toFixed(0)}/${r.insidersTotal ?? '—'}`);
   }
+  const verdict = rows.length >= 2 ? await leadSentence(rows[0]!, rows[1]!, found, seed) : null;
+  if (verdict) { log(''); log(verdict); }
   log('');
   log(`report    ${reportPath} (${report.charts} charts)`);
   log(`table     ${join(out, 'comparison.md')}`);
   log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  emitResult(Boolean(flags.json), { out, report: reportPath, sections: report.sections, charts: report.charts, comparison: rows, timings, seconds: (performance.now() - t0) / 1000 });
+  emitResult(Boolean(flags.json), { out, report: reportPath, sections: report.sections, charts: report.charts, comparison: rows, verdict, timings, seconds: (performance.now() - t0) / 1000 });
+}
+
+/** The table's leader against the next method: the paired bootstrap over test users on their predictions. */
+async function leadSentence(lead: ComparisonRow, next: ComparisonRow, found: FoundResult[], seed: number): Promise<string> {
+  const dirOf = (m: string) => dirname(found.find((f) => f.method === m)!.path);
+  const [a, b] = await Promise.all([readRunPredictions(dirOf(lead.method)), readRunPredictions(dirOf(next.method))]);
+  if (a.users.length !== b.users.length || a.users.some((u, i) => u !== b.users[i] || a.days[i] !== b.days[i])) throw new Error(`the test rows of ${lead.method} and ${next.method} differ`);
+  const ci = pairedBootstrapCi(a, b.scores, bootAveragePrecision, { resamples: 1000, seed });
+  return leadVerdict({ method: lead.method, prAuc: lead.prAuc.mean }, { method: next.method, prAuc: next.prAuc.mean }, ci, lead.insidersTotal ?? 0);
 }
