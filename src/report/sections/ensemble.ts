@@ -6,6 +6,7 @@ import type { LesionFigures, PathsFigures, ShatteredFigures, RankFigures } from 
 import type { Block, Section } from '../html.js';
 import { lineChart, errorBarChart, scatterChart, histogramChart, type Reference } from '../charts/index.js';
 import { chartBlock } from './chart.js';
+import { lesionFinding, pathsFinding } from './findings.js';
 
 export async function lesionSection(results: LesionFigures[]): Promise<Section> {
   const metric = results[0].metric;
@@ -26,7 +27,7 @@ export async function lesionSection(results: LesionFigures[]): Promise<Section> 
   return {
     id: 'lesion',
     heading: 'Lesion study',
-    intro: 'If a residual network acts as an ensemble of many paths, removing or reordering a block degrades it gently, while the same change breaks a plain network.',
+    intro: lesionFinding(results),
     blocks,
   };
 }
@@ -50,7 +51,7 @@ export async function pathsSection(results: PathsFigures[]): Promise<Section> {
     });
     if (total.length) blocks.push(await chartBlock(lineChart({ title: 'Share of the total gradient by path length', subtitle: 'paths of each length × gradient per path, normalised to 1', xTitle: 'path length (residual branches on the path)', yTitle: 'share of total gradient (fraction)', xInteger: true, seriesTitle: 'model', methods: true, data: total, points: true })));
   }
-  return { id: 'paths', heading: 'Paths and gradients by path length', intro: 'Most paths are of middle length, but the gradient reaching the input comes mainly through short ones: the effective network is much shallower than its depth.', blocks };
+  return { id: 'paths', heading: 'Paths and gradients by path length', intro: pathsFinding(results), blocks };
 }
 
 export async function shatteredSection(results: ShatteredFigures[]): Promise<Section> {
