@@ -9,8 +9,7 @@ import { edgesPathFor } from '../../src/data/cert/edges.js';
 import { runDetection, withDefaults } from '../../src/train/run.js';
 import type { RunConfig } from '../../src/rundir/index.js';
 import { StageCache } from '../../src/util/stages.js';
-import type { LayoutKind } from '../../src/layout/layout.js';
-import type { DeviationKind } from '../../src/layout/prepare.js';
+import { RECIPES, type RecipeConfig } from '../../src/contest/methods.js';
 import { seedDir, runFile, RESULT } from '../../src/rundir/index.js';
 
 export const DETECT_ROOT = resolve('.cache', 'bench', 'detect');
@@ -56,52 +55,22 @@ export async function detectEdges(set: DetectSet): Promise<string> {
   return edgesPathFor(out);
 }
 
-export interface ResidualEntry { id: string; model: string; layout: LayoutKind; deviation?: DeviationKind[]; ensemble?: number; extra?: Partial<RunConfig> }
-
-export const RESIDUAL_ENTRIES: ResidualEntry[] = [
-  { id: 'mlp', model: 'detect_mlp_resnet', layout: 'flat' },
-  { id: 'mlp-plain', model: 'detect_mlp_plain', layout: 'flat' },
-  { id: 'mlp-dev', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'] },
-  { id: 'mlp-ens', model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5 },
-  // The strongest residual recipe found so far: deviation inputs, rank-Gauss inputs, focal loss, longer training.
-  { id: 'mlp-best', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
-  // The same recipe as a 5-member ensemble (seeds differ per member): averaging members is the cheapest variance cut.
-  { id: 'mlp-best-ens', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], ensemble: 5, extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
-  // A linear input→output shortcut beside the residual stack (logistic regression plus a
-  // residual correction), on the plain inputs and with the best recipe: logistic
-  // regression was the strongest baseline in bench:compare.
-  { id: 'mlp-skip', model: 'detect_mlp_skip_resnet', layout: 'flat' },
-  { id: 'mlp-skip-best', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8 } },
-  // The same with logistic regression's loss (BCE weighted by the class ratio) instead of
-  // the balanced sampler, and longer training: the architecture is then logistic regression
-  // plus a residual correction, trained like it.
-  { id: 'mlp-skip-w', model: 'detect_mlp_skip_resnet', layout: 'flat', extra: { balance: 'weighted', epochs: 30, patience: 8 } },
-  { id: 'mlp-w', model: 'detect_mlp_resnet', layout: 'flat', extra: { balance: 'weighted', epochs: 30, patience: 8 } },
-  { id: 'mlp-skip-w-dev', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'weighted', epochs: 30, patience: 8 } },
-  // Refit on train+val once early stopping has chosen the epochs: the baselines fit on both.
-  { id: 'mlp-refit', model: 'detect_mlp_resnet', layout: 'flat', extra: { refit: true } },
-  { id: 'mlp-best-refit', model: 'detect_mlp_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8, refit: true } },
-  { id: 'mlp-skip-best-refit', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8, refit: true } },
-  { id: 'mlp-plain-refit', model: 'detect_mlp_plain', layout: 'flat', extra: { refit: true } },
-  // The shortcut fitted first as logistic regression and frozen; the residual stack learns the rest.
-  { id: 'mlp-skip-lin', model: 'detect_mlp_skip_resnet', layout: 'flat', extra: { linearFirst: true } },
-  { id: 'mlp-skip-best-lin', model: 'detect_mlp_skip_resnet', layout: 'flat', deviation: ['user', 'peer'], extra: { prepare: { deviation: ['user', 'peer'], normalize: 'quantile' }, balance: 'focal', epochs: 30, patience: 8, linearFirst: true } },
-  { id: 'learned', model: 'detect_learned_resnet', layout: 'learned' },
-  { id: 'learned-plain', model: 'detect_learned_plain', layout: 'learned' },
-  { id: 'seq', model: 'detect_seq_resnet', layout: 'seq' },
-  { id: 'seq-plain', model: 'detect_seq_plain', layout: 'seq' },
-  { id: 'grid', model: 'detect_grid_resnet', layout: 'grid' },
-  { id: 'grid-plain', model: 'detect_grid_plain', layout: 'grid' },
-  { id: 'history', model: 'detect_history_resnet', layout: 'history' },
-  { id: 'history-plain', model: 'detect_history_plain', layout: 'history' },
-  { id: 'history-dev', model: 'detect_history_resnet', layout: 'history', deviation: ['user'] },
-  { id: 'deepinsight', model: 'detect_image_resnet', layout: 'deepinsight' },
-  { id: 'deepinsight-plain', model: 'detect_image_plain', layout: 'deepinsight' },
+/** bench:detect's residual entries in its order: the named recipes of src/contest/methods.ts. */
+const BENCH_RECIPES = [
+  'mlp', 'mlp-plain', 'mlp-dev', 'mlp-ens', 'mlp-best', 'mlp-best-ens', 'mlp-skip', 'mlp-skip-best', 'mlp-skip-w', 'mlp-w', 'mlp-skip-w-dev',
+  'mlp-refit', 'mlp-best-refit', 'mlp-skip-best-refit', 'mlp-plain-refit', 'mlp-skip-lin', 'mlp-skip-best-lin',
+  'learned', 'learned-plain', 'seq', 'seq-plain', 'grid', 'grid-plain', 'history', 'history-plain', 'history-dev', 'deepinsight', 'deepinsight-plain',
 ];
+
+export interface ResidualEntry { id: string; recipe: RecipeConfig }
+
+export const RESIDUAL_ENTRIES: ResidualEntry[] = BENCH_RECIPES.map((id) => ({ id, recipe: RECIPES[id]! }));
 
 /** Trains (or reuses) one residual entry at one seed; the run directory holds its result.json. */
 export async function residualRun(set: DetectSet, e: ResidualEntry, seed: number, epochs: number, log: (s: string) => void): Promise<string> {
-  const cfg: RunConfig = withDefaults({ features: set.features, model: e.model, layout: e.layout, prepare: { deviation: e.deviation ?? [] }, split: DETECT_SPLIT, epochs, patience: 3, seed, ensemble: e.ensemble ?? 1, ...e.extra });
+  const { prepare, ...recipe } = e.recipe;
+  // The bench's short defaults (10 epochs, patience 3) unless the recipe sets its own.
+  const cfg: RunConfig = withDefaults({ features: set.features, split: DETECT_SPLIT, epochs, patience: 3, seed, ...recipe, prepare: prepare ?? {} });
   const dir = seedDir(join(DETECT_ROOT, 'runs'), e.id, seed);
   const r = await set.cache.run(`run-${e.id}-${seed}`, { features: set.featuresKey, cfg }, [runFile(dir, RESULT)], async () => {
     const s = await runDetection(cfg, dir, { resume: 'if-same' });
