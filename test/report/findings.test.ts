@@ -20,7 +20,8 @@ test('paths: a steeply falling gradient per path is "reproduced", a flat one "no
   assert.match(pathsFinding([paths('resnet', 12, 1)]), /ratio 1\.00.* — not reproduced/);
   assert.match(pathsFinding([paths('resnet', 12, 0.9)]), / — partly/);
   assert.match(pathsFinding([paths('resnet', 4, 0.3)]), /too small to tell with 4 blocks/);
-  assert.match(pathsFinding([{ model: 'm', lengths: [{ length: 1, count: 2 }] }]), /no model has gradient figures, too small to tell/);
+  assert.match(pathsFinding([{ model: 'm', lengths: [{ length: 1, count: 2 }, { length: 2, count: 1 }] }]), /no model has gradient figures, too small to tell/);
+  assert.match(pathsFinding([{ model: 'plain', lengths: [{ length: 6, count: 1 }], gradient: [{ length: 6, mean: 1 }] }]), /plain: one path of length 6 \(no shortcuts\), nothing to judge/);
 });
 
 test('lesion: the ResNet losing far less than its plain twin is "reproduced"; the other way round "not reproduced"', () => {

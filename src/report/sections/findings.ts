@@ -24,6 +24,8 @@ export function pathFigures(r: PathsFigures): { blocks: number; meanLength: numb
 /** "The gradient comes mainly through short paths", judged per model. */
 export function pathsFinding(results: PathsFigures[]): string {
   const parts = results.flatMap((r) => {
+    const lengths = r.lengths.filter((l) => l.count > 0);
+    if (lengths.length === 1) return [`${r.model}: one path of length ${lengths[0]!.length} (no shortcuts), nothing to judge`];
     const f = pathFigures(r);
     if (!f) return [];
     const ratio = f.gradientLength / f.meanLength;
