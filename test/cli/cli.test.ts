@@ -49,7 +49,12 @@ test('demo --profile tiny runs every stage end to end, writes a report that rend
     });
     const [a, b] = results;
     const methods = a.comparison.map((r: { method: string }) => r.method);
-    for (const m of ['detect_grid_resnet · grid', 'detect_grid_plain · grid', 'detect_mlp_resnet · flat', 'random_forest', 'isolation_forest']) assert.ok(methods.includes(m), `${m} in ${methods}`);
+    const headline = 'detect_mlp_skip_resnet · flat + user/peer deviation · rank-Gauss · focal loss · linear first';
+    for (const m of [headline, 'detect_grid_resnet · grid', 'detect_grid_plain · grid', 'detect_mlp_resnet · flat', 'random_forest', 'logistic', 'isolation_forest']) assert.ok(methods.includes(m), `${m} in ${methods}`);
+    // The closing sentence names the table's two leaders and the interval it rests on.
+    const [first, second] = a.comparison;
+    assert.ok(a.verdict.includes(first.method) && a.verdict.includes(second.method) && a.verdict.includes(first.prAuc.mean.toFixed(3)), a.verdict);
+    assert.match(a.verdict, /paired 95 % interval of the difference over test users, \[-?\d\.\d{3}, -?\d\.\d{3}\], (excludes|includes) zero/);
     for (const row of a.comparison) {
       assert.ok(row.rocAuc.mean >= 0 && row.rocAuc.mean <= 1 && row.prAuc.mean > 0, `${row.method}: ROC-AUC ${row.rocAuc.mean}, PR-AUC ${row.prAuc.mean}`);
       assert.ok(row.insidersTotal > 0);
