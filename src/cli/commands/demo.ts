@@ -218,9 +218,12 @@ export async function run(argv: string[]): Promise<void> {
 
   log('');
   log(`held-out test (${split.kind} split, seed ${seed}):`);
-  log(`${'method'.padEnd(52)} ${'ROC-AUC'.padStart(8)} ${'PR-AUC'.padStart(8)} ${'DR@5%FPR'.padStart(9)}  caught@5/day`);
+  const width = Math.max(52, ...rows.map((r) => r.method.length));
+  const head = rows.findIndex((r) => r.method === methodName(runs[0]!.cfg));
+  if (head >= 0) log(`headline  ${rows[head]!.method}: PR-AUC ${rows[head]!.prAuc.mean.toFixed(3)}, rank ${head + 1} of ${rows.length} by PR-AUC`);
+  log(`${'method'.padEnd(width)} ${'ROC-AUC'.padStart(8)} ${'PR-AUC'.padStart(8)} ${'DR@5%FPR'.padStart(9)}  caught@5/day`);
   for (const r of rows) {
-    log(`${r.method.padEnd(52)} ${r.rocAuc.mean.toFixed(3).padStart(8)} ${r.prAuc.mean.toFixed(3).padStart(8)} ${(r.drAt5?.mean.toFixed(3) ?? '—').padStart(9)}  ${(r.caughtAt['5']?.mean ?? 0).toFixed(0)}/${r.insidersTotal ?? '—'}`);
+    log(`${r.method.padEnd(width)} ${r.rocAuc.mean.toFixed(3).padStart(8)} ${r.prAuc.mean.toFixed(3).padStart(8)} ${(r.drAt5?.mean.toFixed(3) ?? '—').padStart(9)}  ${(r.caughtAt['5']?.mean ?? 0).toFixed(0)}/${r.insidersTotal ?? '—'}`);
   }
   const verdict = rows.length >= 2 ? await leadSentence(rows[0]!, rows[1]!, found, seed) : null;
   if (verdict) { log(''); log(verdict); }
