@@ -85,10 +85,11 @@ test('methods are drawn in order of PR-AUC, residual filled, the plain twin holl
   }
 });
 
-test('legend groups: up to eight in one chart, otherwise family and baselines in chunks of eight', () => {
+test('legend groups: up to eight in one chart, otherwise family and baselines in balanced chunks of at most eight', () => {
   assert.deepEqual(legendGroups(['a', 'b']), [{ methods: ['a', 'b'], label: '' }]);
   const order = ['mlp', 'mlp-plain', ...Array.from({ length: 10 }, (_, i) => `b${i}`)];
   const g = legendGroups(order);
-  assert.deepEqual(g.map((x) => x.methods.length), [2, 8, 2]);
+  assert.deepEqual(g.map((x) => x.methods.length), [2, 5, 5]);
+  assert.deepEqual(legendGroups(['mlp', 'mlp-plain', ...Array.from({ length: 17 }, (_, i) => `b${i}`)]).map((x) => x.methods.length), [2, 6, 6, 5]);
   assert.deepEqual(g[0]!.methods, ['mlp', 'mlp-plain']);
 });

@@ -62,7 +62,8 @@ export function dotPlot(o: DotOptions): TopLevelSpec {
     ...top,
     data: { values: rows },
     facet: { field: 'panel', type: 'nominal', sort: panels, title: null, header: { labelFontSize: 13, labelFontWeight: 600, labelLimit: 240 } },
-    columns: o.columns ?? Math.min(3, panels.length),
+    // Long labels (full method names) take half a panel's width: side by side, the page would shrink them past reading.
+    columns: o.columns ?? (Math.max(...labels.map((l) => l.length)) > 24 ? 1 : Math.min(3, panels.length)),
     spec: { width, height, layer: layers },
     // Each panel sorts its own rows (best first) and so needs its own label axis.
     resolve: { scale: { y: 'independent' } },

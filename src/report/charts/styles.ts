@@ -96,8 +96,9 @@ export function legendGroups(order: string[]): { methods: string[]; label: strin
   const family = order.filter((m) => methodKind(m) === 'residual' || twinOf(m, order));
   const rest = order.filter((m) => !family.includes(m));
   const chunks = (xs: string[], name: string) => {
-    const n = Math.ceil(xs.length / MAX_LEGEND_SERIES);
-    return Array.from({ length: n }, (_, i) => ({ methods: xs.slice(i * MAX_LEGEND_SERIES, (i + 1) * MAX_LEGEND_SERIES), label: ` — ${name}${n > 1 ? ` (${i + 1} of ${n})` : ''}` }));
+    // Balanced chunks (9 → 5 + 4, not 8 + 1): a chart of one series compares nothing.
+    const n = Math.ceil(xs.length / MAX_LEGEND_SERIES), size = Math.ceil(xs.length / Math.max(1, n));
+    return Array.from({ length: n }, (_, i) => ({ methods: xs.slice(i * size, (i + 1) * size), label: ` — ${name}${n > 1 ? ` (${i + 1} of ${n})` : ''}` }));
   };
   return [...chunks(family, 'residual models and plain twins'), ...chunks(rest, 'baselines and other methods')].filter((g) => g.methods.length);
 }
