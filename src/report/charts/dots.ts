@@ -56,14 +56,15 @@ export function dotPlot(o: DotOptions): TopLevelSpec {
   });
   const height = Math.max(MIN_HEIGHT, ROW * perPanel);
   if (!faceted) return { ...frame({ ...o, height: o.height ?? height }), data: { values: rows }, layer: layers } as TopLevelSpec;
-  const width = o.width ?? (panels.length > 1 ? 210 : 520);
+  // Long labels (full method names) take half a panel's width: side by side, the page would shrink them past reading.
+  const columns = o.columns ?? (Math.max(...labels.map((l) => l.length)) > 24 ? 1 : Math.min(3, panels.length));
+  const width = o.width ?? (columns > 1 ? 210 : 420);
   const { width: _w, height: _h, ...top } = frame(o);
   return {
     ...top,
     data: { values: rows },
     facet: { field: 'panel', type: 'nominal', sort: panels, title: null, header: { labelFontSize: 13, labelFontWeight: 600, labelLimit: 240 } },
-    // Long labels (full method names) take half a panel's width: side by side, the page would shrink them past reading.
-    columns: o.columns ?? (Math.max(...labels.map((l) => l.length)) > 24 ? 1 : Math.min(3, panels.length)),
+    columns,
     spec: { width, height, layer: layers },
     // Each panel sorts its own rows (best first) and so needs its own label axis.
     resolve: { scale: { y: 'independent' } },
