@@ -1,5 +1,7 @@
 // `reslab contest`: methods ranked over a suite of worlds at paired seeds; see docs/contest.md.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { loadContest, renderReport, reportData } from '../../report/index.js';
+import { writeFileAtomic } from '../../util/atomic.js';
 import { emitResult, listFlag, numberList, parse, UsageError } from '../args.js';
 import { runContest, type ContestResult } from '../../contest/run.js';
 import { BUILTIN_SUITES, loadSuite, releaseSuite, SuiteError, type Suite } from '../../contest/suite.js';
@@ -16,7 +18,7 @@ export const usage = `usage: reslab contest (--suite ${BUILTIN_SUITES.join('|')}
 Runs every method at every seed on every world of the suite (generated once into the
 worlds cache, or CERT release directories you bring with --data or a suite's "data"
 field), on Le et al.'s by-user-and-time split drawn with that seed, and writes
-DIR/contest.json and DIR/contest.md: per world each method's figures (mean ± sd over
+DIR/contest.json, DIR/contest.md and DIR/report.html: per world each method's figures (mean ± sd over
 seeds, 95 % bootstrap intervals over test users), average ranks across worlds by PR-AUC and
 by insiders caught at 5 alerts/day with the Friedman test and Nemenyi's critical
 difference, and with --versus the paired Wilcoxon test of A against B. Every cell is
@@ -77,5 +79,8 @@ export async function run(argv: string[]): Promise<void> {
     suite, methods, seeds, versus, params, out: resolve(v.out), worldsCache: resolve(v['worlds-cache']!),
     log: v.json ? undefined : (l) => process.stderr.write(`${l}\n`),
   });
-  emitResult(v.json, c, human(c));
+  const out = resolve(v.out);
+  const report = await renderReport(reportData({ title: `reslab contest: suite ${c.suite}`, runs: [], contest: loadContest(out), generated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), sources: [out] }));
+  writeFileAtomic(join(out, 'report.html'), report.html);
+  emitResult(v.json, { ...c, report: join(out, 'report.html') }, `${human(c)}\n\nwrote ${join(out, 'contest.md')} and ${join(out, 'report.html')}`);
 }
