@@ -20,6 +20,7 @@ export interface MethodResult {
     /** Keyed by alerts per day ("5"). */
     budgets?: Record<string, { recall?: number; insidersCaught?: number; insidersTotal?: number }>;
     perScenario?: Record<string, number>;
+    averagePrecisionCi?: { lo: number; hi: number };
   };
   macs?: number;
   params?: number;
@@ -34,6 +35,11 @@ export interface ComparisonRow {
   seeds: number[];
   rocAuc: Stat;
   prAuc: Stat;
+  /**
+   * A single run's 95 % bootstrap interval of PR-AUC over its test users. Several seeds have
+   * several test splits, and their mean's interval needs their predictions (reslab contest).
+   */
+  prAucCi?: { lo: number; hi: number };
   /** Detection rate at 5 % and 1 % false-positive rate. */
   drAt5?: Stat;
   drAt1?: Stat;
@@ -71,6 +77,7 @@ function row(method: string, rs: (MethodResult & { test: NonNullable<MethodResul
     method, runs: rs.length, seeds: rs.flatMap((r) => (r.seed === undefined ? [] : [r.seed])),
     rocAuc: meanSd(rs.map((r) => r.test.rocAuc)),
     prAuc: meanSd(rs.map((r) => r.test.averagePrecision)),
+    ...(rs.length === 1 && rs[0]!.test.averagePrecisionCi ? { prAucCi: rs[0]!.test.averagePrecisionCi } : {}),
     drAt5: meanSdOf(rs.map((r) => rateAt(r.test.detectionRate, 0.05))),
     drAt1: meanSdOf(rs.map((r) => rateAt(r.test.detectionRate, 0.01))),
     recallAt: keyed(rs, (r) => Object.keys(r.test.budgets ?? {}), (r, k) => r.test.budgets?.[k]?.recall),
@@ -93,15 +100,19 @@ export function compareResults(results: MethodResult[]): ComparisonRow[] {
 }
 
 const cell = (s: Stat | undefined, digits = 3) => formatStat(s, digits) ?? '—';
+/** PR-AUC with a single run's interval: "0.501 [0.402, 0.611]". */
+export function prAucCell(r: Pick<ComparisonRow, 'prAuc' | 'prAucCi'>): string {
+  return `${cell(r.prAuc)}${r.prAucCi ? ` [${r.prAucCi.lo.toFixed(3)}, ${r.prAucCi.hi.toFixed(3)}]` : ''}`;
+}
 
 export function comparisonMarkdown(rows: ComparisonRow[]): string {
   const budgets = [...new Set(rows.flatMap((r) => Object.keys(r.recallAt)))].sort((a, b) => Number(a) - Number(b));
   const scenarios = [...new Set(rows.flatMap((r) => Object.keys(r.perScenario)))].sort();
-  const head = ['method', 'runs', 'ROC-AUC', 'PR-AUC', 'DR@5%FPR', ...budgets.map((k) => `recall@${k}/day`), ...budgets.map((k) => `caught@${k}/day`),
+  const head = ['method', 'runs', 'ROC-AUC', 'PR-AUC [95 % CI]', 'DR@5%FPR', ...budgets.map((k) => `recall@${k}/day`), ...budgets.map((k) => `caught@${k}/day`),
     ...scenarios.map((s) => `sc.${s} recall@5`), 'MACs/sample', 'train s', 'score s'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
-    lines.push(`| ${[r.method, r.runs, cell(r.rocAuc), cell(r.prAuc), cell(r.drAt5), ...budgets.map((k) => cell(r.recallAt[k])),
+    lines.push(`| ${[r.method, r.runs, cell(r.rocAuc), prAucCell(r), cell(r.drAt5), ...budgets.map((k) => cell(r.recallAt[k])),
       ...budgets.map((k) => `${cell(r.caughtAt[k], 1)} / ${r.insidersTotal ?? '—'}`), ...scenarios.map((s) => cell(r.perScenario[s], 2)),
       r.macs === undefined ? '—' : `${(r.macs / 1e6).toFixed(2)} M`, cell(r.trainSeconds, 1), cell(r.scoreSeconds, 2)].join(' | ')} |`);
   }

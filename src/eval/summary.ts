@@ -15,6 +15,8 @@ export interface TestSummary {
   perScenario: Record<string, number>;
   userLevel?: { rocAuc: number; averagePrecision: number; users: number; insiders: number };
   cumulativeRecall?: Record<string, number>;
+  /** 95 % bootstrap interval of averagePrecision, resampling test users (written with the result). */
+  averagePrecisionCi?: { lo: number; hi: number };
 }
 
 export function summarizeReport(r: DetectionReport, scenarioBudget = 5): TestSummary {

@@ -1,7 +1,7 @@
 // result.json (ResultFile in types.ts), the one summary every scored method writes
 // (residual runs and baselines alike), so `reslab compare` and `reslab report` read all
 // methods the same way.
-import { evaluateDetection, rocCurve, prCurve, DailyAlerts } from '../eval/index.js';
+import { evaluateDetection, rocCurve, prCurve, DailyAlerts, bootstrapCi, bootAveragePrecision } from '../eval/index.js';
 import { summarizeReport } from '../eval/summary.js';
 import { dayToIso, type FeatureMatrix } from '../data/cert/matrix.js';
 import type { Domain } from '../data/cert/types.js';
@@ -24,6 +24,16 @@ export interface ResultInput {
 }
 
 /** Evaluates the scores and writes RUN/result.json. */
+/** The run's PR-AUC interval over its test users (none when a resample could never hold both classes). */
+function prAucInterval(scores: ArrayLike<number>, labels: Int32Array, users: Int32Array, days: Int32Array): { averagePrecisionCi?: { lo: number; hi: number } } {
+  try {
+    const ci = bootstrapCi({ scores, labels, users, days }, bootAveragePrecision, { resamples: 1000, seed: 0 });
+    return { averagePrecisionCi: { lo: ci.lo, hi: ci.hi } };
+  } catch {
+    return {};
+  }
+}
+
 export function writeResult(run: string, r: ResultInput) {
   const { matrix, rows, scores } = r;
   const labels = Int32Array.from(rows, (i) => matrix.insider![i]);
@@ -38,7 +48,7 @@ export function writeResult(run: string, r: ResultInput) {
   const topAlerts = order.map((i, k) => ({ user: matrix.users[users[i]], day: dayToIso(days[i]), score: scores[i], insider: labels[i], ...(contrib ? { contributions: contrib[k] } : {}) }));
   const result: ResultFile = {
     name: r.name, method: r.method, seed: r.seed,
-    test: summarizeReport(evaluation),
+    test: { ...summarizeReport(evaluation), ...prAucInterval(scores, labels, users, days) },
     evaluation,
     curves: { roc: { fpr: [...roc.fpr], tpr: [...roc.tpr] }, pr: { recall: [...pr.recall], precision: [...pr.precision] } },
     alertsCurve, topAlerts, dataset: datasetSummary(matrix),

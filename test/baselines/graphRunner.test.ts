@@ -61,6 +61,9 @@ test('the graph detectors run on the edges beside the features, and join the def
       assert.ok(Number.isFinite(r.rocAuc) && Number.isFinite(r.averagePrecision), `${r.detector} is evaluated`);
       assert.ok(existsSync(join(r.dir, 'result.json')) && existsSync(join(r.dir, 'predictions.parquet')));
       assert.equal(JSON.parse(readFileSync(join(r.dir, 'config.json'), 'utf8')).edges, edgesPathFor(features));
+      // result.json carries the PR-AUC's bootstrap interval over test users, around the estimate.
+      const ci = JSON.parse(readFileSync(join(r.dir, 'result.json'), 'utf8')).test.averagePrecisionCi;
+      assert.ok(ci && ci.lo <= r.averagePrecision && r.averagePrecision <= ci.hi && ci.lo < ci.hi, JSON.stringify(ci));
     }
     assert.match(lines[0]!, /^edges: pc 336, email 336 from .*toy\.edges\.parquet \(left out, users not in the features: 1 pc\)$/);
   } finally {

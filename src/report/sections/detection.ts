@@ -6,6 +6,7 @@ import { lineChart, dotPlot, stackedBarChart, legendGroups, seriesStyles, KIND_S
 import { HOW_TO_READ } from './howto.js';
 import { fixed, si } from '../format.js';
 import { formatStat, type Stat } from '../../util/stats.js';
+import { prAucCell } from '../../eval/compare.js';
 import { thinCurve } from '../thin.js';
 import { chartBlock } from './chart.js';
 
@@ -49,7 +50,7 @@ export async function comparisonSection(rows: ComparisonRow[], scenarios?: Scena
     r.method,
     r.runs,
     formatStat(r.rocAuc),
-    formatStat(r.prAuc),
+    prAucCell(r),
     formatStat(r.drAt5),
     ...budgets.map((b) => {
       const c = r.caughtAt?.[b];
@@ -60,15 +61,17 @@ export async function comparisonSection(rows: ComparisonRow[], scenarios?: Scena
     si(r.macs),
     formatStat(r.trainSeconds, 1),
   ]);
-  const blocks: Block[] = [{ kind: 'table', columns, rows: table, caption: 'Test-split results; mean ± sd over seeds where a method has several runs.' }];
+  const blocks: Block[] = [{ kind: 'table', columns, rows: table, caption: 'Test-split results; mean ± sd over seeds where a method has several runs; a single run\'s PR-AUC with its 95 % bootstrap interval over test users.' }];
   // Rows arrive sorted by PR-AUC (src/eval/compare.ts); every panel keeps that order.
   const order = rows.map((r) => r.method);
   const styles = seriesStyles(order);
   const spread = (v: Stat) => (v.n > 1 ? { lo: Math.max(0, v.mean - v.sd), hi: Math.min(1, v.mean + v.sd) } : {});
   const metrics: [string, 'rocAuc' | 'prAuc' | 'drAt5'][] = [['PR-AUC', 'prAuc'], ['ROC-AUC', 'rocAuc'], ['DR @ 5 % FPR', 'drAt5']];
-  const dots = rows.flatMap((r) => metrics.filter(([, k]) => r[k]).map(([label, k]) => ({ panel: label, label: r.method, value: r[k]!.mean, ...spread(r[k]!) })));
+  // A single run's PR-AUC whisker is its bootstrap interval over test users; several runs', the sd over seeds.
+  const whisker = (r: ComparisonRow, k: 'rocAuc' | 'prAuc' | 'drAt5') => (k === 'prAuc' && r.prAucCi && r.runs === 1 ? r.prAucCi : spread(r[k]!));
+  const dots = rows.flatMap((r) => metrics.filter(([, k]) => r[k]).map(([label, k]) => ({ panel: label, label: r.method, value: r[k]!.mean, ...whisker(r, k) })));
   if (dots.length) {
-    blocks.push(await chartBlock(dotPlot({ title: 'Ranking quality by method', subtitle: `methods in order of PR-AUC; dot: mean over seeds; whisker: ± 1 sd over seeds (none for a single run); ${KIND_SHORT}`, valueTitle: 'score (0–1, higher is better)', labelTitle: 'method', styles, data: dots, valueDomain: [0, 1], keepOrder: true })));
+    blocks.push(await chartBlock(dotPlot({ title: 'Ranking quality by method', subtitle: `methods in order of PR-AUC; dot: mean over seeds; whisker: ± 1 sd over seeds, or for a single run's PR-AUC its 95 % bootstrap interval over test users; ${KIND_SHORT}`, valueTitle: 'score (0–1, higher is better)', labelTitle: 'method', styles, data: dots, valueDomain: [0, 1], keepOrder: true })));
     blocks.push({ kind: 'paragraph', text: HOW_TO_READ.ranking });
   }
   const sc = (scenarios ?? []).flatMap((s) => Object.entries(s.recall).map(([scenario, v]) => ({ panel: `scenario ${scenario}`, label: s.method, value: v.mean, ...spread(v) })));
