@@ -7,6 +7,7 @@ import type { Block, Section } from '../html.js';
 import { lineChart, errorBarChart, scatterChart, histogramChart, type Reference } from '../charts/index.js';
 import { chartBlock } from './chart.js';
 import { lesionFinding, pathsFinding } from './findings.js';
+import { HOW_TO_READ } from './howto.js';
 
 export async function lesionSection(results: LesionFigures[]): Promise<Section> {
   const metric = results[0].metric;
@@ -16,14 +17,14 @@ export async function lesionSection(results: LesionFigures[]): Promise<Section> 
   const baselines = results.filter((r) => r.baseline !== undefined).map((r) => ({ series: r.model, value: r.baseline! }));
   const single = results.flatMap((r) => (r.single ?? []).map((p) => ({ series: r.model, x: p.block, y: p.value })));
   if (single.length) {
-    blocks.push(await chartBlock(lineChart({ title: 'Deleting one block', subtitle: 'each point: the model with that block removed (its shortcut kept); dashed: nothing removed', xTitle: 'deleted block (index)', yTitle: metric, xInteger: true, seriesTitle: 'model', methods: true, data: single, points: true, baselines })));
+    blocks.push(await chartBlock(lineChart({ title: 'Deleting one block', subtitle: 'each point: the model with that block removed (its shortcut kept); dashed: nothing removed', xTitle: 'deleted block (index)', yTitle: metric, xInteger: true, seriesTitle: 'model', methods: true, data: single, points: true, baselines })), { kind: 'paragraph', text: HOW_TO_READ.lesionSingle });
   }
   const k = results.flatMap((r) => (r.k ?? []).map((p) => ({ series: r.model, x: p.k, mean: p.mean, sd: p.sd })));
-  if (k.length) blocks.push(await chartBlock(errorBarChart({ title: 'Deleting k blocks', subtitle: 'mean ± sd over random choices of blocks; dashed: nothing removed', xTitle: 'blocks deleted (k)', yTitle: metric, xInteger: true, seriesTitle: 'model', methods: true, data: k, baselines })));
+  if (k.length) blocks.push(await chartBlock(errorBarChart({ title: 'Deleting k blocks', subtitle: 'mean ± sd over random choices of blocks; dashed: nothing removed', xTitle: 'blocks deleted (k)', yTitle: metric, xInteger: true, seriesTitle: 'model', methods: true, data: k, baselines })), { kind: 'paragraph', text: HOW_TO_READ.lesionK });
   const re = results.flatMap((r) => (r.reorder ?? []).map((p) => ({ series: r.model, x: p.k, mean: p.mean, sd: p.sd })));
-  if (re.length) blocks.push(await chartBlock(errorBarChart({ title: 'Reordering blocks', subtitle: 'mean ± sd over random swaps of same-shape blocks; dashed: original order', xTitle: 'pairs of blocks swapped (k)', yTitle: metric, xInteger: true, seriesTitle: 'model', methods: true, data: re, baselines })));
+  if (re.length) blocks.push(await chartBlock(errorBarChart({ title: 'Reordering blocks', subtitle: 'mean ± sd over random swaps of same-shape blocks; dashed: original order', xTitle: 'pairs of blocks swapped (k)', yTitle: metric, xInteger: true, seriesTitle: 'model', methods: true, data: re, baselines })), { kind: 'paragraph', text: HOW_TO_READ.lesionReorder });
   const trials = results.flatMap((r) => (r.reorderTrials ?? []).map((t) => ({ series: r.model, x: t.tau, y: t.value })));
-  if (trials.length) blocks.push(await chartBlock(scatterChart({ title: 'Metric against order disruption', subtitle: 'one point per reordering trial; τ = 1 is the original order', xTitle: 'Kendall τ, new vs original block order', yTitle: metric, seriesTitle: 'model', methods: true, data: trials })));
+  if (trials.length) blocks.push(await chartBlock(scatterChart({ title: 'Metric against order disruption', subtitle: 'one point per reordering trial; τ = 1 is the original order', xTitle: 'Kendall τ, new vs original block order', yTitle: metric, seriesTitle: 'model', methods: true, data: trials })), { kind: 'paragraph', text: HOW_TO_READ.lesionTau });
   return {
     id: 'lesion',
     heading: 'Lesion study',
@@ -36,12 +37,12 @@ export async function pathsSection(results: PathsFigures[]): Promise<Section> {
   const blocks: Block[] = [];
   const hist = results.flatMap((r) => r.lengths.map((l) => ({ value: l.length, weight: l.count, series: r.model })));
   if (hist.length) {
-    blocks.push(await chartBlock(histogramChart({ title: 'Distribution of path lengths', subtitle: 'a path picks, at each block, the shortcut or the residual branch', valueTitle: 'path length (residual branches on the path)', countTitle: 'paths (count)', step: 1, discrete: true, seriesTitle: 'model', data: hist })));
+    blocks.push(await chartBlock(histogramChart({ title: 'Distribution of path lengths', subtitle: 'a path picks, at each block, the shortcut or the residual branch', valueTitle: 'path length (residual branches on the path)', countTitle: 'paths (count)', step: 1, discrete: true, seriesTitle: 'model', data: hist })), { kind: 'paragraph', text: HOW_TO_READ.pathLengths });
   }
   const grad = results.flatMap((r) => (r.gradient ?? []).map((g) => ({ series: r.model, x: g.length, y: g.mean })));
   if (grad.length) {
     const positive = grad.every((g) => g.y > 0);
-    blocks.push(await chartBlock(lineChart({ title: 'Gradient magnitude by path length', subtitle: `mean norm of the input gradient through one path${positive ? '; log scale' : ''}`, xTitle: 'path length (residual branches on the path)', yTitle: 'gradient norm per path', yScale: positive ? 'log' : 'linear', xInteger: true, seriesTitle: 'model', methods: true, data: grad, points: true })));
+    blocks.push(await chartBlock(lineChart({ title: 'Gradient magnitude by path length', subtitle: `mean norm of the input gradient through one path${positive ? '; log scale' : ''}`, xTitle: 'path length (residual branches on the path)', yTitle: 'gradient norm per path', yScale: positive ? 'log' : 'linear', xInteger: true, seriesTitle: 'model', methods: true, data: grad, points: true })), { kind: 'paragraph', text: HOW_TO_READ.pathGradient });
     // Total gradient per length = number of paths × gradient per path: where the training signal actually flows.
     const total = results.flatMap((r) => {
       const counts = new Map(r.lengths.map((l) => [l.length, l.count]));
@@ -49,7 +50,7 @@ export async function pathsSection(results: PathsFigures[]): Promise<Section> {
       const sum = raw.reduce((s, p) => s + p.y, 0) || 1;
       return raw.map((p) => ({ series: r.model, x: p.x, y: p.y / sum }));
     });
-    if (total.length) blocks.push(await chartBlock(lineChart({ title: 'Share of the total gradient by path length', subtitle: 'paths of each length × gradient per path, normalised to 1', xTitle: 'path length (residual branches on the path)', yTitle: 'share of total gradient (fraction)', xInteger: true, seriesTitle: 'model', methods: true, data: total, points: true })));
+    if (total.length) blocks.push(await chartBlock(lineChart({ title: 'Share of the total gradient by path length', subtitle: 'paths of each length × gradient per path, normalised to 1', xTitle: 'path length (residual branches on the path)', yTitle: 'share of total gradient (fraction)', xInteger: true, seriesTitle: 'model', methods: true, data: total, points: true })), { kind: 'paragraph', text: HOW_TO_READ.pathShare });
   }
   return { id: 'paths', heading: 'Paths and gradients by path length', intro: pathsFinding(results), blocks };
 }
