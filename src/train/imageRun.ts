@@ -6,7 +6,7 @@
 // shuffle of the training file; the test rows are the first --test-limit test images.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { buildModel, cifarResNet, createModel, loadConfigFile, namedConfig, plainOf, profileModel, withInput, type BlockNet, type ModelConfig } from '../models/index.js';
+import { buildModel, cifarResNet, createModel, loadConfigFile, namedConfig, plainOf, profileModel, withInput, withStochasticDepth, type BlockNet, type ModelConfig } from '../models/index.js';
 import { loadImageDataset, type ImageDataset } from '../data/images/dataset.js';
 import { Rng } from '../util/rng.js';
 import {
@@ -22,9 +22,20 @@ import { imageTask, fitPixelNorm, classify, accuracyOf, type PixelNorm } from '.
  * plain twin train and get dissected within minutes on two CPU cores.
  */
 const narrow32 = (shortcut: 'A' | 'none') => cifarResNet(32, 'basic', shortcut, { inChannels: 1, widths: [8, 16, 32], stem: { kind: 'cifar', width: 8 } });
+/**
+ * Veit et al.'s depth: the pre-activation ResNet-110 layout (3 stages × 18 blocks, widths
+ * 16/32/64, option-A shortcuts) for 1×28×28 images, with stochastic depth (Huang et al.'s
+ * linear decay to p_L = 0.5), and plain twins of the same layout at a chosen depth.
+ */
+const preact = (depth: number) => cifarResNet(depth, 'preact_basic', 'A', { inChannels: 1, stem: { kind: 'cifar', width: 16 } });
 export const IMAGE_MODELS: Record<string, { description: string; config: () => ModelConfig }> = {
   fmnist_resnet32: { description: 'ResNet-32 layout at widths 8/16/32 (15 blocks, option A) for 1×28×28 images', config: () => narrow32('A') },
   fmnist_plain32: { description: 'fmnist_resnet32 without shortcuts', config: () => plainOf(narrow32('A')) },
+  fmnist_preact110: { description: 'pre-activation ResNet-110 (54 blocks, widths 16/32/64, option A) for 1×28×28 images', config: () => preact(110) },
+  fmnist_preact110_sd: { description: 'fmnist_preact110 trained with stochastic depth (linear decay to p_L = 0.5)', config: () => withStochasticDepth(preact(110)) },
+  fmnist_plain110: { description: 'fmnist_preact110 without shortcuts', config: () => plainOf(preact(110)) },
+  fmnist_plain56: { description: 'the same layout at 56 layers (27 blocks) without shortcuts', config: () => plainOf(preact(56)) },
+  fmnist_plain20: { description: 'the same layout at 20 layers (9 blocks) without shortcuts', config: () => plainOf(preact(20)) },
 };
 
 /** A model for --model: an image preset, a zoo name, or a JSON config file. */
