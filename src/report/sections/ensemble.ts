@@ -58,9 +58,9 @@ export async function pathsSection(results: PathsFigures[]): Promise<Section> {
 export async function shatteredSection(results: ShatteredFigures[]): Promise<Section> {
   const blocks: Block[] = [];
   const g = results.flatMap((r) => (r.gradients ?? []).map((p) => ({ series: r.model, x: p.x, y: p.value })));
-  if (g.length) blocks.push(await chartBlock(lineChart({ title: 'Gradient along a line through input space', subtitle: 'd output / d input at evenly spaced points between two inputs', xTitle: 'position along the line (fraction)', yTitle: 'gradient (d output / d x)', seriesTitle: 'model', methods: true, data: g })));
+  if (g.length) blocks.push(await chartBlock(lineChart({ title: 'Gradient along a line through input space', subtitle: 'd output / d input at evenly spaced points between two inputs', xTitle: 'position along the line (fraction)', yTitle: 'gradient (d output / d x)', seriesTitle: 'model', methods: true, data: g })), { kind: 'paragraph', text: HOW_TO_READ.shatteredLine });
   const ac = results.flatMap((r) => (r.autocorrelation ?? []).map((p) => ({ series: r.model, x: p.lag, y: p.value })));
-  if (ac.length) blocks.push(await chartBlock(lineChart({ title: 'Autocorrelation of the gradient', subtitle: 'white noise falls to 0 (dashed) at lag 1; structured gradients decay slowly', xTitle: 'lag (steps along the input line)', yTitle: 'autocorrelation (−1 to 1)', xInteger: true, seriesTitle: 'model', methods: true, data: ac, points: ac.length <= 60, references: [[{ x: Math.min(...ac.map((d) => d.x)), y: 0 }, { x: Math.max(...ac.map((d) => d.x)), y: 0 }]] })));
+  if (ac.length) blocks.push(await chartBlock(lineChart({ title: 'Autocorrelation of the gradient', subtitle: 'white noise falls to 0 (dashed) at lag 1; structured gradients decay slowly', xTitle: 'lag (steps along the input line)', yTitle: 'autocorrelation (−1 to 1)', xInteger: true, seriesTitle: 'model', methods: true, data: ac, points: ac.length <= 60, references: [[{ x: Math.min(...ac.map((d) => d.x)), y: 0 }, { x: Math.max(...ac.map((d) => d.x)), y: 0 }]] })), { kind: 'paragraph', text: HOW_TO_READ.shatteredAc });
   blocks.push(...await shatteredSeriesBlocks(results));
   return { id: 'shattered', heading: 'Shattered gradients', intro: 'In deep plain networks the gradient with respect to the input decorrelates into noise; shortcuts keep it structured (Balduzzi et al. 2017).', blocks };
 }
@@ -84,7 +84,7 @@ async function shatteredSeriesBlocks(results: ShatteredFigures[]): Promise<Block
   if (claims.length) blocks.push({ kind: 'table', columns: ['claim', 'source', 'verdict', 'evidence'], rows: claims.map((c) => [c.claim, c.source, c.verdict, c.evidence]) });
   const byDepth = all.filter((s) => all.some((t) => t.label === s.label && t.depth !== s.depth));
   if (byDepth.length) {
-    blocks.push(await chartBlock(errorBarChart({ title: 'Neighbour correlation against depth', subtitle: `mean ± sd over seeds; 1: smooth gradient, 0: white noise${band}`, xTitle: 'depth (hidden weight layers)', yTitle: 'lag-1 autocorrelation of the gradient', xInteger: true, seriesTitle: 'net', data: byDepth.map((s) => ({ series: s.label, x: s.depth, mean: s.neighbour.mean, sd: s.neighbour.sd })) })));
+    blocks.push(await chartBlock(errorBarChart({ title: 'Neighbour correlation against depth', subtitle: `mean ± sd over seeds; 1: smooth gradient, 0: white noise${band}`, xTitle: 'depth (hidden weight layers)', yTitle: 'lag-1 autocorrelation of the gradient', xInteger: true, seriesTitle: 'net', data: byDepth.map((s) => ({ series: s.label, x: s.depth, mean: s.neighbour.mean, sd: s.neighbour.sd })) })), { kind: 'paragraph', text: HOW_TO_READ.shatteredDepth });
   }
   const ac = deepest.flatMap((s) => s.autocorrelation.map((p) => ({ series: `${s.label} (${s.depth})`, x: p.lag, y: p.value })));
   if (ac.length) {
@@ -107,7 +107,7 @@ export async function rankSection(results: RankFigures[]): Promise<Section> {
   const random = withRandom.flatMap((r, i) => r.random!.map((c) => ({ series: `${tag(r, i)}${c.nonlinearity}`, x: c.ratio, mean: c.mean, sd: c.sd })));
   if (random.length) {
     const measure = withRandom.find((r) => r.measure)?.measure;
-    blocks.push(await chartBlock(errorBarChart({ title: 'Rank of a random layer f(XW) against its expansion ratio', subtitle: 'normalised rank, mean ± sd over random X and W; log x axis', xTitle: 'expansion ratio d_out / d_in', yTitle: 'normalised rank (rank / min(N, d_out))', xScale: 'log', xDomain: [Math.min(...random.map((d) => d.x)) / 1.25, Math.max(...random.map((d) => d.x)) * 1.25], yDomain: [0, 1.05], seriesTitle: 'nonlinearity', data: random })));
+    blocks.push(await chartBlock(errorBarChart({ title: 'Rank of a random layer f(XW) against its expansion ratio', subtitle: 'normalised rank, mean ± sd over random X and W; log x axis', xTitle: 'expansion ratio d_out / d_in', yTitle: 'normalised rank (rank / min(N, d_out))', xScale: 'log', xDomain: [Math.min(...random.map((d) => d.x)) / 1.25, Math.max(...random.map((d) => d.x)) * 1.25], yDomain: [0, 1.05], seriesTitle: 'nonlinearity', data: random })), { kind: 'paragraph', text: HOW_TO_READ.rankRandom });
     if (measure) blocks.push({ kind: 'paragraph', text: `Rank as counted here: ${measure}.` });
   }
   const claims = results.flatMap((r) => r.claims ?? []);
@@ -129,7 +129,7 @@ export async function rankSection(results: RankFigures[]): Promise<Section> {
       subtitle: normalised ? 'rank of the (batch·positions) × channels matrix after each layer over min(rows, channels); dashed: full rank; (exact): at libtorch\'s default tolerance' : 'rank of the batch × features matrix after each layer',
       xTitle: 'layer (0: stem, i: after block i−1)', yTitle: normalised ? 'rank / maximum rank' : 'rank (dimensions)', yDomain: normalised ? [0, 1.05] : undefined,
       xInteger: true, seriesTitle: 'model', methods: true, data, points: data.length <= 200, references: refs,
-    })));
+    })), { kind: 'paragraph', text: HOW_TO_READ.rankLayers });
   }
   return { id: 'rank', heading: 'Rank of layer outputs', intro: 'ReXNet (Han et al. 2021): an expanding layer cannot use all its width, and the nonlinearity decides how much rank it keeps; in a trained network, a layer far below its maximum rank is a representational bottleneck.', blocks };
 }

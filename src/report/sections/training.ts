@@ -5,6 +5,7 @@ import type { Block, Section } from '../html.js';
 import { lineChart, type SeriesPoint } from '../charts/index.js';
 import { fixed } from '../format.js';
 import { chartBlock } from './chart.js';
+import { HOW_TO_READ } from './howto.js';
 
 function series(runs: TrainingRun[], key: keyof EpochRow): SeriesPoint[] {
   return runs.flatMap((r) => r.epochs.filter((e) => e[key] !== undefined && Number.isFinite(e[key])).map((e) => ({ series: r.name, x: e.epoch, y: e[key] as number })));
@@ -20,6 +21,7 @@ export async function trainingSection(runs: TrainingRun[]): Promise<Section> {
   if (pr.length) blocks.push(await chartBlock(lineChart({ ...common, title: 'Validation PR-AUC per epoch', yTitle: 'validation PR-AUC (average precision)', data: pr, points: few })));
   const roc = series(runs, 'valRocAuc');
   if (roc.length) blocks.push(await chartBlock(lineChart({ ...common, title: 'Validation ROC-AUC per epoch', yTitle: 'validation ROC-AUC', data: roc, points: few })));
+  if (loss.length || pr.length || roc.length) blocks.push({ kind: 'paragraph', text: HOW_TO_READ.training });
   const rows = runs.map((r) => {
     const scored = r.epochs.filter((e) => e.valPrAuc !== undefined);
     const best = scored.reduce<EpochRow | undefined>((b, e) => (!b || e.valPrAuc! > b.valPrAuc! ? e : b), undefined);
