@@ -163,6 +163,9 @@ if (D && ds) claims.push({
   here: `mean single-deletion increase ${f2(ds.mean)} with stochastic depth vs ${f2(rs.mean)} without; k = ${K_DELETE.at(-1)}: ${f2(D.k.at(-1)?.mean)} vs ${f2(R.k.at(-1)?.mean)}`,
   verdict: ds.mean < rs.mean && (D.k.at(-1)?.mean ?? Infinity) < (R.k.at(-1)?.mean ?? -Infinity) ? 'reproduced' : ds.mean < rs.mean || (D.k.at(-1)?.mean ?? Infinity) < (R.k.at(-1)?.mean ?? -Infinity) ? 'partly' : 'not reproduced',
 });
+// A net that did not learn (error near chance) says nothing about lesions or paths.
+const unlearned = nets.filter(([, r]) => r.lowerIsBetter && r.baseline >= 0.8 * r.chance).map(([n, r]) => `${n} ${f2(r.baseline)} %`);
+if (unlearned.length) for (const c of claims) { c.verdict = 'too small to tell'; c.here = `nets at chance (${unlearned.join(', ')}; chance ${f2(R.chance)} %): ${c.here}`; }
 log('');
 log(`Claims (one seed, ${S.limit} training images × ${S.epochs} epochs; Veit et al.'s figures beside):`);
 for (const c of claims) log(`  ${c.verdict.padEnd(17)} ${c.claim}\n                    paper: ${c.paper}\n                    here:  ${c.here}`);
