@@ -49,6 +49,8 @@ export interface TestMetrics {
   perScenario: Record<string, number>;
   perScenarioMeasure: string;
   prevalence?: number;
+  /** 95 % bootstrap interval of averagePrecision over test users, when the run wrote one. */
+  averagePrecisionCi?: { lo: number; hi: number };
 }
 
 export interface LoadedRun {
@@ -155,7 +157,12 @@ function readTest(f: Fields): TestMetrics {
       }
     }
   }
-  return { rocAuc: overall.num('rocAuc'), averagePrecision: overall.num('averagePrecision'), detectionRate: readRates(overall, 'detectionRateAtFpr', 'detectionRate'), budgets, perScenario, perScenarioMeasure: arrayForm ? 'detection rate at 5 % FPR (fraction)' : 'recall (fraction)', prevalence: f.optNum('prevalence') };
+  const ci = f.optObj('averagePrecisionCi');
+  return {
+    rocAuc: overall.num('rocAuc'), averagePrecision: overall.num('averagePrecision'), detectionRate: readRates(overall, 'detectionRateAtFpr', 'detectionRate'), budgets, perScenario,
+    perScenarioMeasure: arrayForm ? 'detection rate at 5 % FPR (fraction)' : 'recall (fraction)', prevalence: f.optNum('prevalence'),
+    ...(ci ? { averagePrecisionCi: { lo: ci.num('lo'), hi: ci.num('hi') } } : {}),
+  };
 }
 
 const DATASET_FIELDS = new Set(['release', 'users', 'days', 'firstDay', 'lastDay', 'userDays', 'maliciousUserDays', 'eventsPerDomain', 'insidersPerScenario']);

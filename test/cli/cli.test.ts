@@ -64,7 +64,27 @@ test('demo --profile tiny runs every stage end to end, writes a report that rend
     const html = readFileSync(a.report, 'utf8');
     assert.match(html, /detect_grid_resnet/);
     for (const id of ['dataset', 'comparison', 'curves', 'alerts', 'top-alerts', 'training', 'lesion', 'paths']) assert.ok(a.sections.includes(id), `section ${id} in ${a.sections}`);
-    await checkReportInBrowser(a.report, a, resolve('out/test/demo-report.png'));
+    await checkReportInBrowser(a.report, a, resolve('out/test/demo-report.png'), async (page) => {
+      const seen = await page.evaluate(() => {
+        const table = document.querySelector('section#comparison table')!;
+        const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+        const col = heads.findIndex((h) => h.startsWith('PR-AUC') || h.startsWith('PR-\nAUC') || /PR-\s*AUC/.test(h));
+        const cells = [...table.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[col]?.textContent ?? '');
+        // No named arrow functions in here: the TypeScript loader would wrap them in a helper the page lacks.
+        const [lesion, paths] = ['lesion', 'paths'].map((id) => document.querySelector(`section#${id} .intro`)?.textContent ?? '');
+        // Every chart of these sections is followed by a paragraph saying how to read it.
+        const unexplained = ['comparison', 'lesion', 'paths'].flatMap((id) => [...document.querySelectorAll(`section#${id} figure`)]
+          .filter((f) => !(f.nextElementSibling?.textContent ?? '').startsWith('How to read this')).map((f) => `${id}: ${f.querySelector('figcaption')?.textContent ?? f.id}`));
+        return { col, cells, lesion, paths, unexplained };
+      });
+      assert.ok(seen.col >= 0, 'the comparison table has a PR-AUC column');
+      const values = seen.cells.map((c) => Number(c.split(' ')[0]));
+      assert.deepEqual(values, [...values].sort((x, y) => y - x), `the table is sorted by PR-AUC: ${values}`);
+      for (const c of seen.cells) assert.match(c, /^\d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\]$/, 'a single run\'s PR-AUC shows its bootstrap interval');
+      // The findings are computed: they name the models and end with a verdict word.
+      for (const intro of [seen.lesion, seen.paths]) assert.match(intro, /Here: .*(reproduced|partly|too small to tell|nothing to judge)/);
+      assert.deepEqual(seen.unexplained, []);
+    });
     // Every stage reused on the rerun, and the same numbers.
     assert.ok(Object.entries(b.timings).every(([name, t]) => name === 'report' || (t as { cached: boolean }).cached), JSON.stringify(b.timings));
     assert.deepEqual(b.comparison, a.comparison);
