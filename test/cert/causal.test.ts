@@ -6,31 +6,12 @@
 // weeks and both sides of a month boundary (a new LDAP snapshot).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFeatures, readSchema, type Granularity } from '../../src/data/cert/index.js';
-import { LOGS, logFileName } from '../../src/data/format/index.js';
 import { generate } from '../../src/data/synth/index.js';
-import { readRows, scratchDir } from './helpers.js';
+import { cutRelease, readRows, scratchDir } from './helpers.js';
 
 const CUTS = ['2010-01-13', '2010-01-31', '2010-02-01', '2010-02-24'];
-
-/** MM/DD/YYYY in a log line's second field → YYYY-MM-DD. */
-const lineDay = (line: string) => {
-  const d = line.slice(line.indexOf(',') + 1);
-  return `${d.slice(6, 10)}-${d.slice(0, 2)}-${d.slice(3, 5)}`;
-};
-
-function cutRelease(src: string, dst: string, day: string): void {
-  mkdirSync(join(dst, 'LDAP'), { recursive: true });
-  for (const log of LOGS) {
-    const [head, ...lines] = readFileSync(join(src, logFileName(log)), 'utf8').split('\n').filter((l) => l.length > 0);
-    writeFileSync(join(dst, logFileName(log)), [head, ...lines.filter((l) => lineDay(l) <= day)].join('\n') + '\n');
-  }
-  for (const f of readdirSync(join(src, 'LDAP'))) if (`${f.slice(0, 7)}-01` <= day) copyFileSync(join(src, 'LDAP', f), join(dst, 'LDAP', f));
-  copyFileSync(join(src, 'psychometric.csv'), join(dst, 'psychometric.csv'));
-  cpSync(join(src, 'answers'), join(dst, 'answers'), { recursive: true });
-}
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 

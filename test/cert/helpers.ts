@@ -1,10 +1,11 @@
 // Shared helpers for the CERT feature tests: fixture paths, a scratch directory, and
 // reading Parquet rows back through DuckDB.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { extractFeatures, type FeatureSummary, type Granularity } from '../../src/data/cert/index.js';
+import { LOGS, logFileName } from '../../src/data/format/index.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'cert');
 
@@ -49,3 +50,22 @@ export async function withExtracted(
     s.done();
   }
 }
+
+/** MM/DD/YYYY in a log line's second field → YYYY-MM-DD. */
+const lineDay = (line: string) => {
+  const d = line.slice(line.indexOf(',') + 1);
+  return `${d.slice(6, 10)}-${d.slice(0, 2)}-${d.slice(3, 5)}`;
+};
+
+/** A copy of release `src` as it stood at the end of `day`: later log lines dropped, later LDAP snapshots removed. */
+export function cutRelease(src: string, dst: string, day: string): void {
+  mkdirSync(join(dst, 'LDAP'), { recursive: true });
+  for (const log of LOGS) {
+    const [head, ...lines] = readFileSync(join(src, logFileName(log)), 'utf8').split('\n').filter((l) => l.length > 0);
+    writeFileSync(join(dst, logFileName(log)), [head, ...lines.filter((l) => lineDay(l) <= day)].join('\n') + '\n');
+  }
+  for (const f of readdirSync(join(src, 'LDAP'))) if (`${f.slice(0, 7)}-01` <= day) copyFileSync(join(src, 'LDAP', f), join(dst, 'LDAP', f));
+  copyFileSync(join(src, 'psychometric.csv'), join(dst, 'psychometric.csv'));
+  cpSync(join(src, 'answers'), join(dst, 'answers'), { recursive: true });
+}
+

@@ -3,9 +3,11 @@
 import { resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { scoreFeatures } from '../../train/score.js';
+import { scoreNewDays } from '../../train/daily.js';
 
 export const summary = 'rank user-days of new data with a trained run, with per-domain reasons';
 export const usage = `usage: reslab score --run RUN_DIR --features FILE.parquet --out scores.parquet [--top N] [--quiet] [--json]
+       reslab score --run RUN_DIR --data LOGS_DIR --state STATE_DIR [--top K] [--quiet] [--json]
 
 Scores every row of FILE with the run's fitted layout and its model (the mean probability
 of its ensemble members), writes them ranked to scores.parquet (user, day, score, rank,
@@ -13,13 +15,34 @@ insider when the data is labelled, and for the top N rows the gradient × input
 contribution of each domain: logon, device, file, email, http, context), and prints the
 top N. FILE must have every column the run was trained on.
 
+Daily use (--data, --state): LOGS_DIR is the CERT release directory as it stands this
+morning (yesterday's lines appended). Extracts its day features, scores every user-day
+after the last day STATE_DIR has scored (the feature table kept there is the history the
+run's deviation and history inputs read), and appends them to STATE_DIR/alerts.parquet
+and alerts.csv (user, day, score, rank within the day, and for the top K of each day the
+domains that drove the score). A day already scored, or logs of a scored day that changed
+since, are refused with the day named, and nothing changes.
+
 example:
-  reslab score --run runs/history --features new/day.parquet --out runs/history/new-scores.parquet --top 20`;
+  reslab score --run runs/history --features new/day.parquet --out runs/history/new-scores.parquet --top 20
+  reslab score --run runs/mlp --data /logs/cert --state /var/reslab/daily --top 10      # every morning`;
 
 export async function run(argv: string[]): Promise<void> {
-  const { values: f } = parse(argv, { run: { type: 'string' }, features: { type: 'string' }, out: { type: 'string' }, top: { type: 'string' }, quiet: { type: 'boolean' } });
-  if (!f.run || !f.features || !f.out) throw new UsageError('--run, --features and --out are required');
+  const { values: f } = parse(argv, { run: { type: 'string' }, features: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, state: { type: 'string' }, top: { type: 'string' }, quiet: { type: 'boolean' } });
   const top = intFlag(f.top, 'top', 20);
+  if (f.data || f.state) {
+    if (!f.run || !f.data || !f.state) throw new UsageError('daily scoring needs --run, --data and --state');
+    if (f.features || f.out) throw new UsageError('give --features and --out, or --data and --state, not both');
+    // A refused day (DailyScoreError) is not a usage error: its one line says what happened.
+    const d = await scoreNewDays({ run: f.run, data: f.data, state: f.state, top, quiet: Boolean(f.quiet) || Boolean(f.json) });
+    if (!f.json) {
+      console.log(`scored    ${d.rows.toLocaleString('en-US')} user-days of ${d.days.length} new day(s) (${d.days[0]}${d.days.length > 1 ? ` … ${d.days.at(-1)}` : ''}) → ${d.alerts}; features ${d.seconds.features.toFixed(1)} s, scoring ${d.seconds.scoring.toFixed(1)} s`);
+      for (const a of d.top) console.log(`  ${a.day}  #${a.rank}  ${a.user.padEnd(8)}  ${a.score.toFixed(4)}  ${a.reasons}`);
+    }
+    emitResult(Boolean(f.json), d);
+    return;
+  }
+  if (!f.run || !f.features || !f.out) throw new UsageError('--run, --features and --out are required');
   const r = await scoreFeatures(resolve(f.run), resolve(f.features), resolve(f.out), top);
   if (!f.json) {
     console.log(`scored    ${r.rows.toLocaleString('en-US')} rows with ${r.run} → ${r.out}`);
