@@ -63,7 +63,8 @@ test('reslab rank --run writes rank.json with random layers, claims and the run\
   assert.equal(a.rank!.layers![5].maxRank, file.layers[5].maxRank);
   assert.equal(a.rank!.claims!.length, 4);
   const section = await rankSection([a.rank!]);
-  assert.deepEqual(section.blocks.map((b) => b.kind), ['chart', 'paragraph', 'table', 'chart']);
+  // Random layers (how to read them, the rank measure), the claims, the run's layers (how to read them).
+  assert.deepEqual(section.blocks.map((b) => b.kind), ['chart', 'paragraph', 'paragraph', 'table', 'chart', 'paragraph']);
 });
 
 test('rank.json without layers or random layers is a format error naming the file', () => {

@@ -46,8 +46,8 @@ test('reslab shattered --out writes shattered.json that the report loader reads 
   // The claims the CLI judged travel with the file.
   assert.deepEqual(s.claims!.map((c) => c.verdict), printed.claims.map((c: { verdict: string }) => c.verdict));
   assert.ok(s.claims!.some((c) => /plain\+BN/.test(c.claim)));
-  // Table, claims, correlation against depth, autocorrelation, one gradient chart per net at its deepest.
-  assert.deepEqual(kinds, ['table', 'table', 'chart', 'chart', 'chart', 'chart']);
+  // Table, claims, correlation against depth (with how to read it), autocorrelation, one gradient chart per net at its deepest.
+  assert.deepEqual(kinds, ['table', 'table', 'chart', 'paragraph', 'chart', 'chart', 'chart']);
   const table = section.blocks[0] as { rows: unknown[][] };
   assert.equal(table.rows.length, 4);
   assert.match((section.blocks[2] as { alt: string }).alt, /against depth/);
