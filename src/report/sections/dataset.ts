@@ -4,6 +4,7 @@ import type { Block, Section } from '../html.js';
 import { barChart } from '../charts/index.js';
 import { count } from '../format.js';
 import { chartBlock, present } from './chart.js';
+import { HOW_TO_READ } from './howto.js';
 
 export async function datasetSection(d: DatasetSummary): Promise<Section> {
   const facts = present<[string, string | number]>([
@@ -22,6 +23,7 @@ export async function datasetSection(d: DatasetSummary): Promise<Section> {
       await chartBlock(
         barChart({ title: 'Events per log domain', data: events.map(([label, value]) => ({ label, value })), labelTitle: 'log domain', valueTitle: 'events (count)', horizontal: true, valueFormat: Math.max(...events.map(([, v]) => v)) >= 1e5 ? '~s' : undefined }),
       ),
+      { kind: 'paragraph', text: HOW_TO_READ.events },
     );
   }
   const insiders = Object.entries(d.insidersPerScenario ?? {});
@@ -30,6 +32,7 @@ export async function datasetSection(d: DatasetSummary): Promise<Section> {
       await chartBlock(
         barChart({ title: 'Insiders per scenario', data: insiders.map(([s, value]) => ({ label: `scenario ${s}`, value })), labelTitle: 'CERT scenario', valueTitle: 'insiders (count)', horizontal: true }),
       ),
+      { kind: 'paragraph', text: HOW_TO_READ.insiders },
       { kind: 'table', columns: ['scenario', 'insiders'], rows: insiders.map(([s, n]) => [s, n]) },
     );
   }

@@ -6,6 +6,7 @@ import type { VariantsFigures } from '../types.js';
 import type { Block, Section } from '../html.js';
 import { barChart, errorBarChart, lineChart } from '../charts/index.js';
 import { chartBlock } from './chart.js';
+import { HOW_TO_READ } from './howto.js';
 
 const f = (x: number | undefined, d = 2) => (x === undefined || !Number.isFinite(x) ? undefined : x.toFixed(d));
 
@@ -32,14 +33,14 @@ export async function variantsSection(studies: VariantsFigures[]): Promise<Secti
     blocks.push(await chartBlock(barChart({
       title: `Test accuracy by variant${tag}`, subtitle: 'mean ± sd over seeds', labelTitle: 'variant', valueTitle: 'test accuracy (%)', horizontal: true,
       data: s.rows.map((r) => ({ label: r.name, value: 100 * r.accuracy.mean, sd: 100 * r.accuracy.sd })),
-    })));
+    })), { kind: 'paragraph', text: HOW_TO_READ.variantAccuracy });
     const early = s.rows.flatMap((r) => r.firstEpochTenths.map((y, i) => ({ series: r.name, x: (i + 1) / r.firstEpochTenths.length, y })));
     if (early.length) {
-      blocks.push(await chartBlock(lineChart({ title: `Training loss over the first epoch${tag}`, subtitle: 'mean per tenth of the epoch', xTitle: 'share of the first epoch', yTitle: 'training loss (cross-entropy, nats)', seriesTitle: 'variant', data: early })));
+      blocks.push(await chartBlock(lineChart({ title: `Training loss over the first epoch${tag}`, subtitle: 'mean per tenth of the epoch', xTitle: 'share of the first epoch', yTitle: 'training loss (cross-entropy, nats)', seriesTitle: 'variant', data: early })), { kind: 'paragraph', text: HOW_TO_READ.variantEarly });
     }
     const k = s.rows.flatMap((r) => r.kCurve.map((p) => ({ series: r.name, x: p.k, mean: p.error, sd: p.sd })));
     if (k.length) {
-      blocks.push(await chartBlock(errorBarChart({ title: `Deleting k blocks${tag}`, subtitle: 'test error with k random non-downsampling blocks deleted, mean ± sd', xTitle: 'blocks deleted (k)', yTitle: 'test error (%)', xInteger: true, seriesTitle: 'variant', data: k })));
+      blocks.push(await chartBlock(errorBarChart({ title: `Deleting k blocks${tag}`, subtitle: 'test error with k random non-downsampling blocks deleted, mean ± sd', xTitle: 'blocks deleted (k)', yTitle: 'test error (%)', xInteger: true, seriesTitle: 'variant', data: k })), { kind: 'paragraph', text: HOW_TO_READ.variantK });
     }
   }
   return {
