@@ -9,7 +9,7 @@ import type { Habits } from './habits.js';
 import { makePcId } from './ids.js';
 import type { Org } from './org.js';
 import { Rng, Stream, cumulative } from './rng.js';
-import type { InsiderPlan } from './scenarios/plan.js';
+import { involvedUsers, type InsiderPlan } from './scenarios/plan.js';
 import type { DriftChange } from './types.js';
 import { IT_UNIT, PROJECTS, TOPIC_NAMES, WORK_TOPICS } from './vocab.js';
 
@@ -36,12 +36,7 @@ export function planDrift(org: Org, habits: Habits[], plans: InsiderPlan[], cal:
   if (share <= 0) return { drifts: [], newPcs: [] };
   const rng = new Rng(seed, Stream.Drift);
   const P = cal.length;
-  const fixed = new Set<number>();
-  for (const p of plans) {
-    fixed.add(p.user);
-    if (p.victim >= 0) fixed.add(p.victim);
-    for (const m of p.layoff?.users ?? []) fixed.add(m);
-  }
+  const fixed = involvedUsers(plans);
   const pool = org.users.filter((u) => !fixed.has(u.index) && u.supervisor >= 0).map((u) => u.index);
   const chosen = rng.sample(pool, Math.round(pool.length * share)).sort((a, b) => a - b);
   const taken = new Set(org.pcs);

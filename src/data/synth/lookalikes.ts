@@ -6,7 +6,7 @@
 import type { Calendar } from './calendar.js';
 import type { Org } from './org.js';
 import { Rng, Stream } from './rng.js';
-import type { InsiderPlan } from './scenarios/plan.js';
+import { involvedUsers, type InsiderPlan } from './scenarios/plan.js';
 import type { LookalikeKind } from './types.js';
 
 export const LOOKALIKE_KINDS: readonly LookalikeKind[] = ['drive', 'jobs', 'cloud', 'night'];
@@ -30,12 +30,7 @@ export function planLookalikes(org: Org, plans: InsiderPlan[], cal: Calendar, se
   if (count <= 0) return [];
   const rng = new Rng(seed, Stream.Lookalikes);
   const P = cal.length;
-  const busy = new Set<number>();
-  for (const p of plans) {
-    busy.add(p.user);
-    if (p.victim >= 0) busy.add(p.victim);
-    for (const m of p.layoff?.users ?? []) busy.add(m);
-  }
+  const busy = involvedUsers(plans);
   // People who stay to the end: a look-alike who then left would look like scenario 1 or 2 for real.
   const pool = org.users.filter((u) => !busy.has(u.index) && u.lastDay >= P - 1 && u.supervisor >= 0).map((u) => u.index);
   const chosen = rng.sample(pool, count).sort((a, b) => a - b);

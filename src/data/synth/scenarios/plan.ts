@@ -228,3 +228,14 @@ export function planInsiders(
   plans.forEach((pl, i) => (pl.no = i));
   return { plans, keep };
 }
+
+/** Everyone an insider plan involves: the insiders, their victims and the staff their lay-offs remove. */
+export function involvedUsers(plans: InsiderPlan[]): Set<number> {
+  const out = new Set<number>();
+  for (const p of plans) {
+    out.add(p.user);
+    if (p.victim >= 0) out.add(p.victim);
+    for (const m of p.layoff?.users ?? []) out.add(m);
+  }
+  return out;
+}
