@@ -15,11 +15,10 @@ import { dayToIso, loadFeatureMatrix } from '../data/cert/matrix.js';
 import { schemaPathFor } from '../data/cert/schema.js';
 import { Duck } from '../data/cert/duck.js';
 import { lit } from '../data/cert/sql.js';
-import type { Domain } from '../data/cert/types.js';
 import { loadRun } from '../rundir/index.js';
 import { writeFileAtomic, produceAtomic } from '../util/atomic.js';
 import { bindSaved } from './data.js';
-import { domainContributions } from './explain.js';
+import { domainContributions, topDomainsText } from './explain.js';
 import { rowScores } from './modes.js';
 import { ensembleScores } from './score.js';
 
@@ -50,8 +49,6 @@ function readState(dir: string): DailyState | null {
   return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as DailyState) : null;
 }
 
-const reasonsText = (c: Record<Domain, number>) =>
-  Object.entries(c).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([d, v]) => `${d} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`).join('; ');
 
 /** Scores the days of `data` after the state's last one; see the file's header. */
 export async function scoreNewDays(o: { run: string; data: string; state: string; top?: number; quiet?: boolean }): Promise<DailySummary> {
@@ -100,7 +97,7 @@ export async function scoreNewDays(o: { run: string; data: string; state: string
     ks.sort((a, b) => scores[b]! - scores[a]! || a - b).forEach((k, i) => { rank[k] = i + 1; if (i < top) explained.push(k); });
   }
   const contrib = domainContributions(run.models[0]!, layout, Int32Array.from(explained, (k) => rows[k]!), (m, x, r) => rowScores(mode, m, x, () => layout.base(r)));
-  const reasons = new Map(explained.map((k, i) => [k, reasonsText(contrib[i]!)]));
+  const reasons = new Map(explained.map((k, i) => [k, topDomainsText(contrib[i]!)]));
   layout.dispose();
   for (const m of run.models) m.dispose();
   const t2 = performance.now();

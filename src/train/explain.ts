@@ -39,3 +39,8 @@ export function domainContributions(model: BlockNet, layout: LayoutForExplain, r
   }
   return out;
 }
+
+/** The domains that drove a score most, as text: "device +0.42; file +0.31; http +0.10". */
+export function topDomainsText(c: Record<Domain, number>, n = 3, sep = '; '): string {
+  return Object.entries(c).sort((a, b) => b[1] - a[1]).slice(0, n).map(([d, v]) => `${d} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`).join(sep);
+}

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { scoreFeatures } from '../../train/score.js';
 import { scoreNewDays } from '../../train/daily.js';
+import { topDomainsText } from '../../train/explain.js';
 
 export const summary = 'rank user-days of new data with a trained run, with per-domain reasons';
 export const usage = `usage: reslab score --run RUN_DIR --features FILE.parquet --out scores.parquet [--top N] [--quiet] [--json]
@@ -48,7 +49,7 @@ export async function run(argv: string[]): Promise<void> {
     console.log(`scored    ${r.rows.toLocaleString('en-US')} rows with ${r.run} → ${r.out}`);
     console.log('rank  user      day         score   insider  top domains');
     r.top.forEach((a, i) => {
-      const doms = Object.entries(a.contributions).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([d, v]) => `${d} ${v >= 0 ? '+' : ''}${v.toFixed(2)}`).join(', ');
+      const doms = topDomainsText(a.contributions, 3, ', ');
       console.log(`${String(i + 1).padStart(4)}  ${a.user.padEnd(8)}  ${a.day}  ${a.score.toFixed(4)}  ${String(a.insider ?? '—').padStart(7)}  ${doms}`);
     });
   }
