@@ -43,7 +43,7 @@ async function rankBlocks(t: RankTable, styles: SeriesStyle[]): Promise<Block[]>
   ];
   const ranked = t.methods.map((m, i) => ({ method: m, rank: t.averageRanks[i]! })).filter((m) => Number.isFinite(m.rank));
   if (ranked.length >= 2) {
-    blocks.push(await chartBlock(cdDiagram({ title: `Critical-difference diagram: ${what}`, subtitle: `average rank over ${t.worlds.length} world(s); thick lines join methods Nemenyi's test cannot separate`, methods: ranked, criticalDifference: cd, cliques: t.cliques, styles: styles.filter((s) => t.methods.includes(s.series)), rankTitle: 'average rank (1 = best)' })));
+    blocks.push(await chartBlock(cdDiagram({ title: `Critical-difference diagram: ${what}`, subtitle: `mean rank over ${t.worlds.length} world(s); thick bars join methods Nemenyi cannot separate`, methods: ranked, criticalDifference: cd, cliques: t.cliques, styles: styles.filter((s) => t.methods.includes(s.series)), rankTitle: 'average rank (1 = best)' })));
     blocks.push({ kind: 'paragraph', text: HOW_TO_READ.cd });
   }
   return blocks;
