@@ -7,7 +7,9 @@
 // world × seed, and per-world intervals), the cost per method family (the convolutional
 // layouts separately), and ends with one JSON line.
 //
-//   npm run bench:contest [-- --suite default|quick|FILE --seeds 1,2,3 --methods LIST --out DIR --versus A,B --conv]
+//   npm run bench:contest [-- --suite default|quick|FILE --seeds 1,2,3 --methods LIST --out DIR --versus A,B --conv --record]
+// --record writes the ranks to src/contest/measured.json: what `reslab recipes` prints and
+// what `best` (the headline recipe of the demo, the benches and `reslab train --recipe`) means.
 // Cells are cached in the output directory (default .cache/contest/bench-SUITE): a rerun
 // only runs what is missing.
 import { parseArgs } from 'node:util';
@@ -16,11 +18,12 @@ import { runContest } from '../src/contest/run.js';
 import { loadSuite } from '../src/contest/suite.js';
 import { RECIPES } from '../src/contest/methods.js';
 import { METRIC_TEXT } from '../src/contest/aggregate.js';
+import { measuredFromContest, writeMeasured, MEASURED_FILE } from '../src/contest/measured.js';
 import { DEFAULT_BASELINES } from '../src/train/baselines.js';
 
 const { values: a } = parseArgs({ options: {
   suite: { type: 'string', default: 'default' }, seeds: { type: 'string', default: '1,2,3' }, methods: { type: 'string' },
-  out: { type: 'string' }, versus: { type: 'string' }, conv: { type: 'boolean', default: false }, worlds: { type: 'string', default: '.cache/contest/worlds' },
+  out: { type: 'string' }, versus: { type: 'string' }, conv: { type: 'boolean', default: false }, record: { type: 'boolean', default: false }, worlds: { type: 'string', default: '.cache/contest/worlds' },
 } });
 const RESIDUAL = ['mlp-skip-best-lin', 'mlp-best', 'mlp-best-plain', 'mlp', 'mlp-plain'];
 const CONV = ['grid', 'grid-plain', 'grid-dev', 'grid-dev-plain'];
@@ -55,4 +58,8 @@ const ratio = c.versus ? (() => {
   return pr(c.versus!.a) / pr(c.versus!.b);
 })() : null;
 console.log(`ratio ${versus[0]} / ${versus[1]} (sum of per-world mean PR-AUC): ${ratio?.toFixed(2) ?? '—'}`);
+if (a.record) {
+  writeMeasured(measuredFromContest(c));
+  console.log(`recorded the ranks in ${MEASURED_FILE}`);
+}
 console.log(JSON.stringify({ bench: 'contest', suite: suite.name, seeds, methods, ranks: c.ranks.map((t) => ({ metric: t.metric, methods: t.methods, averageRanks: t.averageRanks, cd: t.criticalDifference, friedmanP: t.friedman?.pValue ?? null })), versus: c.versus ? { a: c.versus.a, b: c.versus.b, meanDifference: c.versus.meanDifference, p: c.versus.wilcoxon?.pValue ?? null } : null, ratio, cost, seconds: c.seconds }));

@@ -19,6 +19,7 @@ import * as torch from '../src/torch/index.js';
 import { createModel } from '../src/models/index.js';
 import { AdamW } from '../src/optim/index.js';
 import type { DeviationKind } from '../src/layout/prepare.js';
+import { headlineRecipe } from '../src/contest/methods.js';
 import { DETECT_ROOT, DETECT_SPLIT, RESIDUAL_ENTRIES, detectSet, residualRun } from './lib/detectSet.js';
 
 const { values: a } = parseArgs({ options: {
@@ -47,17 +48,27 @@ for (const dev of [[], ['user', 'peer']] as DeviationKind[][]) {
     (await runBaselines({ features, detectors: TREES, split, seeds, prepare: { deviation: dev } }, out)).length);
   runDirs.push(out);
 }
-for (const e of entries) for (const seed of seeds) runDirs.push(await residualRun(set, e, seed, epochs, console.log));
+// The headline is the recorded contest's best recipe (`best`), chosen on other worlds: the
+// post-hoc best of this table is picked on this world's test split, so it flatters.
+const headline = headlineRecipe();
+const headlineDirs: string[] = [];
+for (const e of entries) for (const seed of seeds) {
+  const dir = await residualRun(set, e, seed, epochs, console.log);
+  runDirs.push(dir);
+  if (e.id === headline) headlineDirs.push(dir);
+}
 const rows = compareResults(findResults(runDirs.filter((d) => existsSync(d))));
 console.log('\n' + comparisonMarkdown(rows));
 
 const isTree = (r: ComparisonRow) => TREES.some((t) => r.method.startsWith(t));
 const bestTree = rows.filter(isTree).sort((x, y) => y.prAuc.mean - x.prAuc.mean)[0];
 const bestRes = rows.filter((r) => !isTree(r)).sort((x, y) => y.prAuc.mean - x.prAuc.mean)[0];
-const ratio = bestRes && bestTree ? bestRes.prAuc.mean / bestTree.prAuc.mean : null;
-console.log(`best residual: ${bestRes?.method} PR-AUC ${bestRes?.prAuc.mean.toFixed(3)} ± ${bestRes?.prAuc.sd.toFixed(3)}`);
+const headRow = headlineDirs.length ? compareResults(findResults(headlineDirs))[0] : undefined;
+const ratio = headRow && bestTree ? headRow.prAuc.mean / bestTree.prAuc.mean : null;
+console.log(`headline residual (best, from the recorded contest): ${headRow ? `${headline} PR-AUC ${headRow.prAuc.mean.toFixed(3)} ± ${headRow.prAuc.sd.toFixed(3)}` : `${headline} not run (--only)`}`);
+console.log(`best residual of this table (picked on its test split, optimistic): ${bestRes?.method} PR-AUC ${bestRes?.prAuc.mean.toFixed(3)} ± ${bestRes?.prAuc.sd.toFixed(3)}`);
 console.log(`best tree ensemble (anchor): ${bestTree?.method} PR-AUC ${bestTree?.prAuc.mean.toFixed(3)} ± ${bestTree?.prAuc.sd.toFixed(3)}`);
-console.log(`ratio (residual / trees, mean of ${seeds.length} seeds): ${ratio?.toFixed(2)}  → ${ratio !== null && ratio > 1 ? 'the residual model wins' : 'the trees win'}`);
+console.log(`ratio (headline residual / trees, mean of ${seeds.length} seeds): ${ratio?.toFixed(2) ?? '—'}  → ${ratio === null ? 'no headline run' : ratio > 1 ? 'the residual model wins' : 'the trees win'} on this one world`);
 // Throughput: training user-days per second as measured per epoch; an epoch over the r4.2
 // profile's 300 k user-days would take 300 k / that.
 const speed = findResults(runDirs.filter((d) => existsSync(d) && !d.startsWith(blDir)));
@@ -94,5 +105,5 @@ for (const t of throughput) console.log(`${t.model.padEnd(24)} ${t.input.padEnd(
 console.log(JSON.stringify({
   bench: 'detect', data: { ...gen, rows: f.result.rows, maliciousRows: f.result.insiderRows }, split, seeds, epochs,
   rows: rows.map((r) => ({ method: r.method, runs: r.runs, rocAuc: r.rocAuc, prAuc: r.prAuc, drAt5: r.drAt5, recallAt: r.recallAt, caughtAt: r.caughtAt, insidersTotal: r.insidersTotal, macs: r.macs, trainSeconds: r.trainSeconds, epochSeconds: r.epochSeconds })),
-  bestResidual: bestRes?.method, bestTree: bestTree?.method, ratio, throughput,
+  headline, bestResidual: bestRes?.method, bestTree: bestTree?.method, ratio, throughput,
 }));

@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   compare: () => import('./commands/compare.js'),
   contest: () => import('./commands/contest.js'),
   models: () => import('./commands/models.js'),
+  recipes: () => import('./commands/recipes.js'),
   report: () => import('./commands/report.js'),
   lesion: () => import('./commands/lesion.js'),
   paths: () => import('./commands/paths.js'),

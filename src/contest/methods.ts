@@ -7,6 +7,7 @@ import { detectorNames } from '../baselines/index.js';
 import type { LayoutKind } from '../layout/layout.js';
 import type { PrepareSpec } from '../layout/prepare.js';
 import type { TrainOptions } from '../train/trainer.js';
+import { readMeasured, bestRecipe } from './measured.js';
 
 /** The options of `reslab train` a recipe may set (the rest keep their defaults). */
 export interface RecipeConfig extends Partial<Omit<TrainOptions, 'model' | 'seed'>> {
@@ -68,12 +69,30 @@ export const RECIPES: Record<string, RecipeConfig> = {
   'deepinsight-plain': { model: 'detect_image_plain', layout: 'deepinsight' },
 };
 
+/** The headline when no contest has been recorded (the default suite's best residual recipe on 2026-12-07). */
+const FALLBACK_HEADLINE = 'mlp-best';
+
+/**
+ * The headline residual recipe: the best-ranked recipe of the last recorded contest
+ * (src/contest/measured.json). `best` names it in `reslab train --recipe`, the contest,
+ * the demo and the benches, so they all say the same thing.
+ */
+export function headlineRecipe(): string {
+  const m = readMeasured();
+  return (m && bestRecipe(m, (n) => n in RECIPES)) ?? FALLBACK_HEADLINE;
+}
+
+/** A method's own name: `best` becomes the headline recipe's. */
+export function canonicalMethod(name: string): string {
+  return name === 'best' ? headlineRecipe() : name;
+}
+
 /** Suffixes of a baseline's name: its inputs. */
 const BASELINE_INPUTS: Record<string, PrepareSpec> = { '': {}, '+dev': DEV, '+dev-rg': DEV_RG };
 
 /** The names `resolveMethod` accepts, for help texts and errors. */
 export function methodNames(): string[] {
-  return [...Object.keys(RECIPES), ...detectorNames.flatMap((d) => Object.keys(BASELINE_INPUTS).map((s) => d + s))];
+  return ['best', ...Object.keys(RECIPES), ...detectorNames.flatMap((d) => Object.keys(BASELINE_INPUTS).map((s) => d + s))];
 }
 
 /**
@@ -82,11 +101,12 @@ export function methodNames(): string[] {
  * residual recipe's inputs).
  */
 export function resolveMethod(name: string): MethodSpec {
+  name = canonicalMethod(name);
   const recipe = RECIPES[name];
   if (recipe) return { kind: 'residual', recipe };
   const m = /^([a-z0-9_]+)(\+dev(?:-rg)?)?$/.exec(name);
   if (m && detectorNames.includes(m[1]!)) return { kind: 'baseline', detector: m[1]!, prepare: BASELINE_INPUTS[m[2] ?? '']! };
-  throw new RangeError(`unknown method '${name}': a residual recipe (${Object.keys(RECIPES).join(', ')}) or a baseline detector (${detectorNames.join(', ')}), optionally with +dev or +dev-rg`);
+  throw new RangeError(`unknown method '${name}': a residual recipe (best, ${Object.keys(RECIPES).join(', ')}) or a baseline detector (${detectorNames.join(', ')}), optionally with +dev or +dev-rg`);
 }
 
 /** A residual recipe's plain twin (NAME-plain: the same recipe on the network without shortcuts), where one is named. */

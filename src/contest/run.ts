@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../util/atomic.js';
 import { StageCache } from '../util/stages.js';
 import { rankTable, versus, worldRows, type CellOutcome, type RankMetric, type RankTable, type Versus, type WorldRow } from './aggregate.js';
 import { runCell, type CellWorld } from './cells.js';
-import { resolveMethod, withParams } from './methods.js';
+import { canonicalMethod, resolveMethod, withParams } from './methods.js';
 import { GRAPH_DETECTORS } from '../baselines/graph/index.js';
 import { contestMarkdown } from './render.js';
 import type { Suite } from './suite.js';
@@ -59,8 +59,10 @@ async function outcome(world: string, method: string, seed: number, dir: string)
   return { world, method, seed, test: r.test, rows: await readRunPredictions(dir), macs: r.macs ?? cfg.macs, fitSeconds: r.trainSeconds, epochSeconds: r.epochSeconds };
 }
 
-export async function runContest(o: ContestOptions): Promise<ContestResult> {
+export async function runContest(options: ContestOptions): Promise<ContestResult> {
   const t0 = performance.now();
+  // `best` is a moving name: tables and caches carry the recipe it stands for today.
+  const o: ContestOptions = { ...options, methods: options.methods.map(canonicalMethod), versus: options.versus?.map(canonicalMethod) as [string, string] | undefined };
   const log = o.log ?? (() => {});
   const specs = o.methods.map((m) => [m, withParams(resolveMethod(m), o.params)] as const);
   const edges = specs.some(([, s]) => s.kind === 'baseline' && GRAPH_DETECTORS.includes(s.detector));

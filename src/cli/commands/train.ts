@@ -11,9 +11,10 @@ import { DEVIATION_KINDS } from '../../layout/prepare.js';
 import { MODES, type Mode } from '../../train/modes.js';
 import { progress } from '../../util/progress.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
+import { RECIPES, canonicalMethod, type RecipeConfig } from '../../contest/methods.js';
 
 export const summary = 'train a residual detector on features and evaluate it';
-export const usage = `usage: reslab train --features FILE.parquet --model NAME --layout KIND --split KIND --out RUN_DIR
+export const usage = `usage: reslab train --features FILE.parquet (--recipe NAME | --model NAME --layout KIND) --split KIND --out RUN_DIR
                     [--epochs 20] [--batch 256] [--lr 0.002] [--weight-decay 1e-4] [--optimizer adamw|sgd]
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
                     [--normalize robust|quantile] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
@@ -27,6 +28,9 @@ Layouts: flat (MLP), seq (features as a 1-D sequence), grid (domain × feature),
 (the user's last T days along time), learned (for a dense stem that learns the order),
 deepinsight (a DeepInsight image). Splits: time, user, le2020 (Le et al. 2020).
 Models: detect_{grid,seq,history,learned,image,mlp}_{resnet,plain} ('reslab models list').
+
+--recipe NAME: a named recipe's model, layout and options ('reslab recipes' lists them with
+their measured contest ranks); 'best' is the headline recipe. Flags given override it.
 
 Modes: supervised (labels), autoencoder (reconstruction error) and svdd (Deep SVDD
 distance), the last two trained without labels.
@@ -42,6 +46,7 @@ Writes RUN_DIR/config.json, layout.json, metrics.jsonl, weights.safetensors,
 predictions.parquet and result.json; --resume continues an interrupted run.
 
 examples:
+  reslab train --features out/demo/features/day.parquet --recipe best --out runs/best
   reslab train --features out/demo/features/day.parquet --model detect_history_resnet \\
                --layout history --split le2020 --deviation user --out runs/history
   reslab train --features day.parquet --model detect_grid_resnet --layout grid --split user \\
@@ -53,38 +58,47 @@ const trainFlags = {
   balance: { type: 'string' }, 'positive-share': { type: 'string' }, patience: { type: 'string' }, deviation: { type: 'string' },
   'history-days': { type: 'string' }, normalize: { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
   'val-users': { type: 'string' }, mode: { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
-  refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' },
+  refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' }, recipe: { type: 'string' },
 } as const;
 
-/** The run config from parsed flags. */
-function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
+/** A recipe's options by name (`best` = the headline recipe), or a usage error listing the names. */
+function recipeOptions(name: string): RecipeConfig {
+  const recipe = RECIPES[canonicalMethod(name)];
+  if (!recipe) throw new UsageError(`--recipe must be best or one of ${Object.keys(RECIPES).join(', ')} ('reslab recipes' lists them), got '${name}'`);
+  return recipe;
+}
+
+/** The run config from parsed flags: defaults, then the recipe's options, then the flags given. */
+export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
   if (!f.features) throw new UsageError('--features is required');
-  const layout = oneOf<LayoutKind>(f.layout, 'layout', LAYOUT_KINDS, 'grid');
-  const deviation = f.deviation === undefined || f.deviation === 'none' ? [] : choiceList(String(f.deviation), 'deviation', DEVIATION_KINDS);
-  const seed = intFlag(f.seed as string | undefined, 'seed', 1);
+  const { prepare: rp = {}, ...r } = f.recipe === undefined ? ({} as Partial<RecipeConfig>) : recipeOptions(String(f.recipe));
+  const str = (k: string) => f[k] as string | undefined;
+  const layout = f.layout === undefined && r.layout ? r.layout : oneOf<LayoutKind>(f.layout, 'layout', LAYOUT_KINDS, 'grid');
+  const deviation = f.deviation === undefined ? rp.deviation ?? [] : f.deviation === 'none' ? [] : choiceList(String(f.deviation), 'deviation', DEVIATION_KINDS);
   return withDefaults({
+    ...r,
     features: resolve(String(f.features)),
-    model: (f.model as string | undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image' } as Record<string, string>)[layout] ?? layout}_resnet`,
+    model: str('model') ?? (f.layout === undefined ? r.model : undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image' } as Record<string, string>)[layout] ?? layout}_resnet`,
     layout,
-    layoutOptions: { days: intFlag(f['history-days'] as string | undefined, 'history-days', 28), pixels: intFlag(f.pixels as string | undefined, 'pixels', 32), order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
-    prepare: { deviation, normalize: oneOf(f.normalize, 'normalize', ['robust', 'quantile'] as const, 'robust') },
+    layoutOptions: { days: intFlag(str('history-days'), 'history-days', 28), pixels: intFlag(str('pixels'), 'pixels', 32), order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
+    prepare: { ...rp, deviation, normalize: f.normalize === undefined ? rp.normalize ?? 'robust' : oneOf(f.normalize, 'normalize', ['robust', 'quantile'] as const, 'robust') },
     split: {
       kind: oneOf<SplitKind>(f.split, 'split', SPLIT_KINDS, 'le2020'),
       trainPeriod: numFlag(f['train-period'], 'train-period', 0.5), trainUsers: numFlag(f['train-users'], 'train-users', 0.5), valUsers: numFlag(f['val-users'], 'val-users', 0.2),
     },
-    epochs: intFlag(f.epochs as string | undefined, 'epochs', 20),
-    batch: intFlag(f.batch as string | undefined, 'batch', 256),
-    lr: numFlag(f.lr, 'lr', 2e-3),
-    weightDecay: numFlag(f['weight-decay'], 'weight-decay', 1e-4),
-    optimizer: oneOf(f.optimizer, 'optimizer', ['adamw', 'sgd'] as const, 'adamw'),
-    balance: oneOf<Balance>(f.balance, 'balance', BALANCES, 'sampler'),
-    positiveShare: numFlag(f['positive-share'], 'positive-share', 0.2),
-    patience: intFlag(f.patience as string | undefined, 'patience', 5),
-    ensemble: intFlag(f.ensemble as string | undefined, 'ensemble', 1),
+    epochs: intFlag(str('epochs'), 'epochs', r.epochs ?? 20),
+    batch: intFlag(str('batch'), 'batch', r.batch ?? 256),
+    lr: numFlag(f.lr, 'lr', r.lr ?? 2e-3),
+    weightDecay: numFlag(f['weight-decay'], 'weight-decay', r.weightDecay ?? 1e-4),
+    optimizer: oneOf(f.optimizer, 'optimizer', ['adamw', 'sgd'] as const, r.optimizer ?? 'adamw'),
+    balance: oneOf<Balance>(f.balance, 'balance', BALANCES, r.balance ?? 'sampler'),
+    positiveShare: numFlag(f['positive-share'], 'positive-share', r.positiveShare ?? 0.2),
+    patience: intFlag(str('patience'), 'patience', r.patience ?? 5),
+    ensemble: intFlag(str('ensemble'), 'ensemble', r.ensemble ?? 1),
     mode: oneOf<Mode>(f.mode, 'mode', MODES, 'supervised'),
-    ...(f.refit ? { refit: true } : {}),
-    ...(f['linear-first'] ? { linearFirst: true } : {}),
-    seed,
+    ...(f.refit || r.refit ? { refit: true } : {}),
+    ...(f['linear-first'] || r.linearFirst ? { linearFirst: true } : {}),
+    seed: intFlag(str('seed'), 'seed', 1),
   });
 }
 
