@@ -25,6 +25,7 @@ export type MethodSpec =
 
 const DEV: PrepareSpec = { deviation: ['user', 'peer'] };
 const DEV_RG: PrepareSpec = { deviation: ['user', 'peer'], normalize: 'quantile' };
+const DEV_SMOOTH: PrepareSpec = { deviation: ['user', 'peer'], normalize: 'smooth' };
 /** The strongest residual training recipe found so far: deviation and rank-Gauss inputs, focal loss, longer training. */
 const BEST = { prepare: DEV_RG, balance: 'focal' as const, epochs: 30, patience: 8 };
 
@@ -39,6 +40,8 @@ export const RECIPES: Record<string, RecipeConfig> = {
   'mlp-ens': { model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5 },
   'mlp-best': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST },
   'mlp-best-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST },
+  // RealMLP's robust scaling with a smooth clip instead of rank-Gauss inputs.
+  'mlp-smooth': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, prepare: DEV_SMOOTH },
   'mlp-best-ens': { model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5, ...BEST },
   // A linear input→output shortcut beside the residual stack: logistic regression plus a residual correction.
   'mlp-skip': { model: 'detect_mlp_skip_resnet', layout: 'flat' },

@@ -7,9 +7,20 @@
 // 'quantile' instead maps each column through its training distribution onto a standard
 // normal (rank-Gauss, as the Kaggle MoA winners fed tabular nets): the net then sees every
 // feature the way a tree does, by rank, with no tail to tame.
+//
+// 'smooth' is RealMLP's input (Holzmüller et al. 2024): the robust scaling above, then a
+// smooth clip v / √(1 + (v/3)²) instead of the hard one. Extreme days keep their order
+// (a hard clip ties every value past the limit, and insider days live in the tail) while
+// their magnitude stays below 3, so no single count dominates a linear layer's sum.
 export interface ColumnTransform { log: boolean; center: number; scale: number; knots?: number[]; scores?: number[] }
-export type NormalizeKind = 'robust' | 'quantile';
-export interface NormalizerState { kind: 'robust-log1p' | 'quantile'; clip: number; transforms: ColumnTransform[] }
+export const NORMALIZE_KINDS = ['robust', 'quantile', 'smooth'] as const;
+export type NormalizeKind = (typeof NORMALIZE_KINDS)[number];
+export interface NormalizerState { kind: 'robust-log1p' | 'quantile' | 'robust-smooth'; clip: number; transforms: ColumnTransform[] }
+
+/** RealMLP's smooth clipping: odd, monotone, ≈ v near 0, tends to ±3. */
+export function smoothClip(v: number): number {
+  return v / Math.sqrt(1 + (v / 3) ** 2);
+}
 
 export interface NormalizeOptions {
   /** Columns never log-transformed (0/1 flags). */
@@ -89,7 +100,7 @@ export function fitNormalizer(values: Float32Array, f: number, rows: Int32Array,
     }
     transforms.push({ log, center, scale });
   }
-  return { kind: o.kind === 'quantile' ? 'quantile' : 'robust-log1p', clip: o.clip ?? 20, transforms };
+  return { kind: o.kind === 'quantile' ? 'quantile' : o.kind === 'smooth' ? 'robust-smooth' : 'robust-log1p', clip: o.clip ?? 20, transforms };
 }
 
 /** Applies a fitted normaliser to every row; returns a new [n, f] array. */
@@ -97,7 +108,7 @@ export function applyNormalizer(state: NormalizerState, values: Float32Array, f:
   if (state.transforms.length !== f) throw new Error(`applyNormalizer: fitted on ${state.transforms.length} columns, the rows have ${f}`);
   if (values.length % f !== 0) throw new Error(`applyNormalizer: ${values.length} values is not a whole number of ${f}-column rows`);
   const out = new Float32Array(values.length);
-  const n = values.length / f, c = state.clip;
+  const n = values.length / f, c = state.clip, smooth = state.kind === 'robust-smooth';
   for (let j = 0; j < f; j++) {
     const { log, center, scale, knots, scores } = state.transforms[j];
     for (let i = 0; i < n; i++) {
@@ -105,7 +116,7 @@ export function applyNormalizer(state: NormalizerState, values: Float32Array, f:
       // A negative value in a log column (never seen in training) keeps its sign.
       if (log) v = v >= 0 ? Math.log1p(v) : -Math.log1p(-v);
       v = knots ? throughKnots(v, knots, scores!) : (v - center) / scale;
-      out[i * f + j] = v > c ? c : v < -c ? -c : v;
+      out[i * f + j] = smooth ? smoothClip(v) : v > c ? c : v < -c ? -c : v;
     }
   }
   return out;

@@ -21,7 +21,7 @@ export interface MatrixLike {
 }
 
 export interface PrepareSpec {
-  /** robust (log1p, median/IQR; default) or quantile (rank-Gauss). */
+  /** robust (log1p, median/IQR, clipped; default), quantile (rank-Gauss) or smooth (robust with RealMLP's smooth clip). */
   normalize?: NormalizeKind;
   deviation?: DeviationKind[];
   userDeviation?: UserDeviationSpec;

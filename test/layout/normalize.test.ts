@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitNormalizer, applyNormalizer, normalQuantile } from '../../src/layout/normalize.js';
+import { fitNormalizer, applyNormalizer, normalQuantile, smoothClip } from '../../src/layout/normalize.js';
 
 test('normalQuantile matches known values of the standard normal', () => {
   assert.ok(Math.abs(normalQuantile(0.5)) < 1e-12);
@@ -32,4 +32,23 @@ test('quantile (rank-Gauss): monotone, ties share their mid-rank score, outside 
   for (let i = 1; i < 5; i++) assert.ok(y[i] > y[i - 1], 'increasing');
   assert.equal(y[5], y[4], 'above the largest training value: the top score');
   assert.equal(y[6], y[0], 'below the smallest: the bottom score');
+});
+
+test('smooth (RealMLP): robust scaling, then a smooth clip that keeps the order of extreme values', () => {
+  const x = Float32Array.from([0, 1, 3, 7, 30, 60, 120]);
+  const train = Int32Array.from([0, 1, 2, 3]);
+  const robust = fitNormalizer(x, 1, train, { noLog: [true] });
+  const smooth = fitNormalizer(x, 1, train, { noLog: [true], kind: 'smooth' });
+  assert.equal(smooth.kind, 'robust-smooth');
+  assert.deepEqual(smooth.transforms, robust.transforms, 'the same fitted centre and scale');
+  const r = applyNormalizer(robust, x, 1), s = applyNormalizer(smooth, x, 1);
+  for (let i = 0; i < x.length; i++) {
+    const z = (x[i] - robust.transforms[0].center) / robust.transforms[0].scale;
+    assert.ok(Math.abs(s[i] - z / Math.sqrt(1 + (z / 3) ** 2)) < 1e-5 * Math.max(1, Math.abs(s[i])));
+  }
+  assert.equal(r[5], r[6], 'the hard clip ties the two largest values');
+  assert.ok(s[6] > s[5] && s[5] > s[4], 'the smooth clip keeps them apart');
+  assert.ok(s[6] < 3);
+  assert.ok(Math.abs(smoothClip(0.1) - 0.1) < 1e-3, 'near-identity at small values');
+  assert.equal(smoothClip(-2), -smoothClip(2));
 });

@@ -6,10 +6,11 @@ import { runBaselines, parseDetectorParams, DEFAULT_BASELINES, DEFAULT_GRAPH_BAS
 import { detectorNames } from '../../baselines/index.js';
 import { SPLIT_KINDS, type SplitKind } from '../../train/split.js';
 import { DEVIATION_KINDS } from '../../layout/prepare.js';
+import { NORMALIZE_KINDS } from '../../layout/normalize.js';
 
 export const summary = 'run the baseline detectors (trees, statistics, …) on the same split and metrics';
 export const usage = `usage: reslab baselines --features FILE.parquet --out DIR [--only NAME,…] [--split le2020|time|user]
-                        [--seeds 1,2,3] [--deviation user,peer] [--normalize robust|quantile] [--train-period 0.5] [--train-users 0.5]
+                        [--seeds 1,2,3] [--deviation user,peer] [--normalize robust|quantile|smooth] [--train-period 0.5] [--train-users 0.5]
                         [--edges FILE.edges.parquet] [--param DETECTOR.KEY=VALUE …] [--json]
 
 Detectors: ${detectorNames.join(', ')}.
@@ -38,7 +39,7 @@ export async function run(argv: string[]): Promise<void> {
   const seeds = numberList(f.seeds ?? f.seed ?? '1', f.seeds ? 'seeds' : 'seed', 'integers', Number.isInteger);
   // As `reslab train` reads them: an unknown deviation kind or a number that is not one is an error, not dropped.
   const deviation = f.deviation === undefined || f.deviation === 'none' ? [] : choiceList(f.deviation, 'deviation', DEVIATION_KINDS);
-  const normalize = oneOfFlag(f.normalize, 'normalize', ['robust', 'quantile'] as const, 'robust');
+  const normalize = oneOfFlag(f.normalize, 'normalize', NORMALIZE_KINDS, 'robust');
   let params: Record<string, Record<string, unknown>> | undefined;
   try {
     params = f.param ? parseDetectorParams(f.param as string[]) : undefined;

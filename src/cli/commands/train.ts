@@ -8,6 +8,7 @@ import { LAYOUT_KINDS, type LayoutKind } from '../../layout/layout.js';
 import { SPLIT_KINDS, type SplitKind } from '../../train/split.js';
 import { BALANCES, type Balance } from '../../train/loss.js';
 import { DEVIATION_KINDS } from '../../layout/prepare.js';
+import { NORMALIZE_KINDS } from '../../layout/normalize.js';
 import { MODES, type Mode } from '../../train/modes.js';
 import { progress } from '../../util/progress.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
@@ -17,7 +18,7 @@ export const summary = 'train a residual detector on features and evaluate it';
 export const usage = `usage: reslab train --features FILE.parquet (--recipe NAME | --model NAME --layout KIND) --split KIND --out RUN_DIR
                     [--epochs 20] [--batch 256] [--lr 0.002] [--weight-decay 1e-4] [--optimizer adamw|sgd]
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
-                    [--normalize robust|quantile] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
+                    [--normalize robust|quantile|smooth] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
                     [--mode supervised|autoencoder|svdd] [--ensemble N] [--refit] [--linear-first] [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
@@ -81,7 +82,7 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     model: str('model') ?? (f.layout === undefined ? r.model : undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image' } as Record<string, string>)[layout] ?? layout}_resnet`,
     layout,
     layoutOptions: { days: intFlag(str('history-days'), 'history-days', 28), pixels: intFlag(str('pixels'), 'pixels', 32), order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
-    prepare: { ...rp, deviation, normalize: f.normalize === undefined ? rp.normalize ?? 'robust' : oneOf(f.normalize, 'normalize', ['robust', 'quantile'] as const, 'robust') },
+    prepare: { ...rp, deviation, normalize: f.normalize === undefined ? rp.normalize ?? 'robust' : oneOf(f.normalize, 'normalize', NORMALIZE_KINDS, 'robust') },
     split: {
       kind: oneOf<SplitKind>(f.split, 'split', SPLIT_KINDS, 'le2020'),
       trainPeriod: numFlag(f['train-period'], 'train-period', 0.5), trainUsers: numFlag(f['train-users'], 'train-users', 0.5), valUsers: numFlag(f['val-users'], 'val-users', 0.2),
