@@ -73,8 +73,8 @@ export function createModel(nameOrConfig: string | ModelConfig, o: CreateOptions
   let cfg = typeof nameOrConfig === 'string' ? namedConfig(nameOrConfig).config() : nameOrConfig;
   if (o.overrides) cfg = { ...cfg, ...o.overrides } as ModelConfig;
   if (o.members !== undefined && o.members !== 1) {
-    const name = typeof nameOrConfig === 'string' ? nameOrConfig : 'the config';
-    if (cfg.family !== 'mlp_resnet') throw new Error(`members ${o.members}: efficient ensembles (TabM) are built for the MLP models (family mlp_resnet, e.g. detect_mlp_resnet); ${name} is a ${cfg.family}`);
+    const what = typeof nameOrConfig === 'string' ? nameOrConfig : 'the model';
+    if (cfg.family !== 'mlp_resnet') throw new Error(`members ${o.members}: efficient ensembles (TabM) are built for the MLP models (family mlp_resnet, e.g. detect_mlp_resnet); ${what} is a ${cfg.family}`);
     cfg = { ...cfg, members: o.members };
   }
   if (o.input) cfg = withInput(cfg, o.input);
