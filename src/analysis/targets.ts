@@ -17,6 +17,7 @@ import { bindSaved } from '../train/data.js';
 import { makeSplit } from '../train/split.js';
 import { rowsTensor } from '../train/predict.js';
 import { scoreRows, scoreOfOutput } from '../train/modes.js';
+import { perMember } from '../train/members.js';
 import { loadFeatureMatrix } from '../data/cert/matrix.js';
 import type { Evaluator } from './evaluator.js';
 import type { Probe } from './pathGradient.js';
@@ -96,6 +97,8 @@ async function loadDetectionTarget(dir: string, o: TargetOptions): Promise<Targe
   // The run's own score (a logit, a reconstruction error or a distance) is what lesions measure
   // and paths differentiate; for unsupervised runs the probe's objective is their training loss.
   const mode = run.config.mode ?? 'supervised';
+  // An efficient ensemble's k output rows per row: the loss is the members' mean, as in training.
+  const members = model.members;
   return {
     name: run.config.model, task: 'detection', model,
     evaluator: {
@@ -111,10 +114,10 @@ async function loadDetectionTarget(dir: string, o: TargetOptions): Promise<Targe
       const x = layout.batch(r);
       if (mode !== 'supervised') {
         const base = layout.base(r);
-        return { x, objective: (z) => scoreOfOutput(mode, z, () => base).sum() };
+        return { x, objective: (z) => scoreOfOutput(mode, z, () => base, members).sum() };
       }
-      const t = torch.tensor(Float32Array.from(rows, (i) => (labels[i] > 0 ? 1 : 0)));
-      return { x, objective: (z) => torch.F.binaryCrossEntropyWithLogits(z.select(1, 0), t, { reduction: 'sum' }) };
+      const t = perMember(torch.tensor(Float32Array.from(rows, (i) => (labels[i] > 0 ? 1 : 0))), members);
+      return { x, objective: (z) => torch.F.binaryCrossEntropyWithLogits(z.select(1, 0), t, { reduction: 'sum' }).div(members) };
     },
     dispose: () => { model.dispose(); layout.dispose(); },
   };

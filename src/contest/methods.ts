@@ -57,6 +57,9 @@ export const RECIPES: Record<string, RecipeConfig> = {
   // The shortcut fitted first as logistic regression and frozen; the residual stack learns the rest.
   'mlp-skip-lin': { model: 'detect_mlp_skip_resnet', layout: 'flat', linearFirst: true },
   'mlp-skip-best-lin': { model: 'detect_mlp_skip_resnet', layout: 'flat', ...BEST, linearFirst: true },
+  // A TabM-style efficient ensemble (Gorishniy et al. 2025) of 32 residual MLPs sharing their weight matrices, on the best recipe's training.
+  tabm: { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, members: 32 },
+  'tabm-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST, members: 32 },
   learned: { model: 'detect_learned_resnet', layout: 'learned' },
   'learned-plain': { model: 'detect_learned_plain', layout: 'learned' },
   seq: { model: 'detect_seq_resnet', layout: 'seq' },

@@ -269,6 +269,12 @@ export abstract class BlockNet extends Module implements ResidualModel {
     });
   }
 
+  /**
+   * Output rows per input row: k for an efficient ensemble of k members (src/train/members.ts
+   * turns them into one score per row), 1 otherwise.
+   */
+  get members(): number { return 1; }
+
   protected abstract stemForward(x: Tensor): Tensor;
   protected abstract headForward(h: Tensor): Tensor;
   /** Called once per forward before the blocks run (FractalNet samples its drop-path here). */

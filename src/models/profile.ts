@@ -2,9 +2,11 @@
 // block table. MACs are counted the usual way (fvcore/ptflops): convolutions and linear
 // layers only, measured by running one eval-mode forward of a single sample with the
 // conv/linear forwards wrapped, so any architecture is counted without shape algebra.
+// An efficient ensemble's layers output [1, k, F] for the one sample, so its k members
+// are all counted; a BatchEnsemble layer adds its adapters' k·(in + out) products.
 import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
-import { Module, Conv1d, Conv2d, Linear, like, inEvalMode } from '../nn/index.js';
+import { Module, Conv1d, Conv2d, Linear, BatchEnsembleLinear, MemberLinear, like, inEvalMode } from '../nn/index.js';
 import type { BlockNet } from './blocks.js';
 import { shapeKey } from './blocks.js';
 
@@ -30,9 +32,14 @@ export interface ModelProfile {
   blocks: BlockInfo[];
 }
 
-function macsOf(m: Module, out: Tensor): number {
+type Counted = Conv1d | Conv2d | Linear | BatchEnsembleLinear | MemberLinear;
+const isCounted = (m: Module): m is Counted =>
+  m instanceof Conv1d || m instanceof Conv2d || m instanceof Linear || m instanceof BatchEnsembleLinear || m instanceof MemberLinear;
+
+function macsOf(m: Counted, out: Tensor): number {
   const perSample = out.numel() / out.shape[0];
-  if (m instanceof Linear) return perSample * m.inFeatures;
+  if (m instanceof BatchEnsembleLinear) return perSample * m.inFeatures + m.members * (m.inFeatures + m.outFeatures);
+  if (m instanceof Linear || m instanceof MemberLinear) return perSample * m.inFeatures;
   const c = m as Conv1d | Conv2d;
   return perSample * (c.inChannels / c.groups) * c.kernelSize.reduce((a, b) => a * b, 1);
 }
@@ -42,7 +49,7 @@ export function profileModel(model: BlockNet, input: number[]): ModelProfile {
   let total = 0;
   const patched: Module[] = [];
   for (const m of model.modules()) {
-    if (!(m instanceof Conv1d || m instanceof Conv2d || m instanceof Linear)) continue;
+    if (!isCounted(m)) continue;
     const orig = m.forward.bind(m);
     (m as { forward: (x: Tensor) => Tensor }).forward = (x: Tensor) => {
       const y = orig(x);

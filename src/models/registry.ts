@@ -64,12 +64,19 @@ export interface CreateOptions {
   input?: number[];
   /** Fields merged into the config (numClasses, dropPath, shortcut, …). */
   overrides?: Record<string, unknown>;
+  /** Efficient-ensemble members (TabM, k): MLP models only; absent or 1 leaves the model as it is. */
+  members?: number;
 }
 
 /** Builds a model from a registry name or a config. */
 export function createModel(nameOrConfig: string | ModelConfig, o: CreateOptions = {}): BlockNet {
   let cfg = typeof nameOrConfig === 'string' ? namedConfig(nameOrConfig).config() : nameOrConfig;
   if (o.overrides) cfg = { ...cfg, ...o.overrides } as ModelConfig;
+  if (o.members !== undefined && o.members !== 1) {
+    const what = typeof nameOrConfig === 'string' ? nameOrConfig : 'the model';
+    if (cfg.family !== 'mlp_resnet') throw new Error(`members ${o.members}: efficient ensembles (TabM) are built for the MLP models (family mlp_resnet, e.g. detect_mlp_resnet); ${what} is a ${cfg.family}`);
+    cfg = { ...cfg, members: o.members };
+  }
   if (o.input) cfg = withInput(cfg, o.input);
   return buildModel(cfg);
 }

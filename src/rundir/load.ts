@@ -54,7 +54,7 @@ export function loadRun(dir: string): SavedRun {
   const models = weights.map((w, k) => {
     const path = join(dir, w);
     if (!existsSync(path)) throw new Error(`${path}: missing; member ${k} never finished an epoch`);
-    return loadWeights(createModel(config.model, { input, overrides: { numClasses: outputs } }), path).eval();
+    return loadWeights(createModel(config.model, { input, members: config.members, overrides: { numClasses: outputs } }), path).eval();
   });
   return { dir, config, prep, layout, models };
 }

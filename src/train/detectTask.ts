@@ -1,6 +1,6 @@
 // Insider detection as a training task over a bound layout. Supervised: a binary logit per
 // user-day, balanced by the sampler, a class weight or the focal loss, early-stopped on
-// validation PR-AUC. Unsupervised (autoencoder, svdd): the mean anomaly score of the
+// validation PR-AUC (of the members' mean probability, for an efficient ensemble). Unsupervised (autoencoder, svdd): the mean anomaly score of the
 // training rows is the loss and the validation rows' mean score decides early stopping;
 // labels are never read for training or model selection, only reported.
 import * as torch from '../torch/index.js';
@@ -10,6 +10,7 @@ import type { BoundLayout } from '../layout/layout.js';
 import { detectionLoss, positiveWeight, type Balance } from './loss.js';
 import { predictLogits, rowsTensor } from './predict.js';
 import type { TrainTask, Validation } from './task.js';
+import { perMember } from './members.js';
 import { outputsFor, rowScores, scoreRows, type Mode } from './modes.js';
 
 export function detectionTask(layout: BoundLayout, labels: Int32Array, train: Int32Array, balance: Balance, mode: Mode = 'supervised'): TrainTask {
@@ -23,7 +24,8 @@ export function detectionTask(layout: BoundLayout, labels: Int32Array, train: In
     loss(model, rows) {
       const x = layout.batch(rowsTensor(rows));
       const y = torch.tensor(Float32Array.from(rows, (r) => (positive(r) ? 1 : 0)));
-      return detectionLoss(model.forward(x).select(1, 0), y, { balance, posWeight });
+      // Each efficient-ensemble member is scored on its own: the mean loss is the members' mean loss.
+      return detectionLoss(model.forward(x).select(1, 0), perMember(y, model.members), { balance, posWeight });
     },
     validate(model: BlockNet, rows: Int32Array): Validation {
       if (rows.length === 0) return { valLoss: null, valScore: null, figures: { valPrAuc: null, valRocAuc: null } };

@@ -5,6 +5,7 @@ import * as torch from '../torch/index.js';
 import { DOMAINS, type Domain } from '../data/cert/types.js';
 import type { BlockNet } from '../models/index.js';
 import { evalBatches } from '../nn/index.js';
+import { ensembleLogit } from './members.js';
 
 export interface LayoutForExplain {
   inputShape: number[];
@@ -12,9 +13,9 @@ export interface LayoutForExplain {
   inputDomains(): Int32Array;
 }
 
-/** The score explained: one value per sample, differentiable in the input (default: the first logit). */
+/** The score explained: one value per sample, differentiable in the input (default: the first logit, the members' mean probability's for an efficient ensemble). */
 export type ScoreOf = (model: BlockNet, x: torch.Tensor, rows: torch.Tensor) => torch.Tensor;
-const firstLogit: ScoreOf = (model, x) => model.forward(x).select(1, 0);
+const firstLogit: ScoreOf = (model, x) => ensembleLogit(model.forward(x).select(1, 0), model.members);
 
 /** [rows.length] records of domain → contribution. */
 export function domainContributions(model: BlockNet, layout: LayoutForExplain, rows: Int32Array, scoreOf: ScoreOf = firstLogit, batch = 256): Record<Domain, number>[] {

@@ -5,13 +5,16 @@
 // - svdd:        Deep SVDD (Ruff et al. 2018): squared distance of a 32-d embedding from a
 //   fixed centre, trained without labels to pull normal days in. The centre is fixed (all
 //   ones) rather than the mean of the first forward pass, so nothing about it needs saving.
-// `rowScores` is differentiable in the input, so explanations use it too.
+// `rowScores` is differentiable in the input, so explanations use it too. A model of k
+// efficient-ensemble members gives k outputs per row: the score is the members' mean
+// probability (as a logit) when supervised, the mean of their scores otherwise.
 import * as torch from '../torch/index.js';
 import type { Tensor } from '../torch/index.js';
 import type { BlockNet } from '../models/index.js';
 import type { BoundLayout } from '../layout/layout.js';
 import { evalBatches } from '../nn/index.js';
 import { rowsTensor } from './predict.js';
+import { ensembleLogit, memberMean, perMember } from './members.js';
 
 export type Mode = 'supervised' | 'autoencoder' | 'svdd';
 export const MODES: readonly Mode[] = ['supervised', 'autoencoder', 'svdd'];
@@ -22,15 +25,15 @@ export function outputsFor(mode: Mode, baseWidth: number): number {
   return mode === 'supervised' ? 1 : mode === 'svdd' ? SVDD_DIM : baseWidth;
 }
 
-/** One score per sample from the model's output, higher = more suspicious (before any squashing). */
-export function scoreOfOutput(mode: Mode, y: Tensor, base: () => Tensor): Tensor {
-  if (mode === 'supervised') return y.select(1, 0);
-  if (mode === 'autoencoder') return y.sub(base()).pow(2).mean(1);
-  return y.sub(1).pow(2).sum(1);
+/** One score per sample from the output of a model of `members` members, higher = more suspicious (before any squashing). */
+export function scoreOfOutput(mode: Mode, y: Tensor, base: () => Tensor, members = 1): Tensor {
+  if (mode === 'supervised') return ensembleLogit(y.select(1, 0), members);
+  if (mode === 'autoencoder') return memberMean(y.sub(perMember(base(), members)).pow(2).mean(1), members);
+  return memberMean(y.sub(1).pow(2).sum(1), members);
 }
 
 export function rowScores(mode: Mode, model: BlockNet, x: Tensor, base: () => Tensor): Tensor {
-  return scoreOfOutput(mode, model.forward(x), base);
+  return scoreOfOutput(mode, model.forward(x), base, model.members);
 }
 
 /** Scores rows in eval mode without autograd; supervised scores are probabilities. */

@@ -42,20 +42,24 @@ export interface RunSummary {
 }
 
 /** The method a run belongs to: runs that differ only in the seed are one method. */
-export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean }): string {
+export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean; members?: number }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
   const norm = c.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : '';
   const recipe = (c.linearFirst ? ' · linear first' : '') + (c.refit ? ' · refit on train+val' : '');
   const mode = c.mode && c.mode !== 'supervised' ? ` · ${c.mode}` : '';
   // The default balance (sampler) is left unsaid; another one is part of the method.
   const balance = c.balance && c.balance !== 'sampler' && (!c.mode || c.mode === 'supervised') ? ` · ${c.balance} loss` : '';
-  return `${c.model} · ${c.layout}${dev}${norm}${mode}${balance}${recipe}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
+  const members = c.members && c.members > 1 ? ` · TabM k=${c.members}` : '';
+  return `${c.model}${members} · ${c.layout}${dev}${norm}${mode}${balance}${recipe}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
 }
 
 /** Only the options that decide the numbers: a resumed run must have the same ones. */
 function fingerprint(c: RunConfig): string {
-  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit, linearFirst } = c;
-  return JSON.stringify({ features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, ...(refit ? { refit } : {}), ...(linearFirst ? { linearFirst } : {}) });
+  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit, linearFirst, members } = c;
+  return JSON.stringify({
+    features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip,
+    ...(refit ? { refit } : {}), ...(linearFirst ? { linearFirst } : {}), ...(members && members > 1 ? { members } : {}),
+  });
 }
 
 export function withDefaults(c: Partial<RunConfig> & Pick<RunConfig, 'features' | 'model' | 'layout' | 'split'>): RunConfig {
@@ -79,12 +83,13 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const matrix = await loadFeatureMatrix(cfg.features);
   const data = prepareDetection(matrix, dataSpecOf(cfg));
   const split = describeSplit(data.split, { user: matrix.user, time: matrix.time, insider: matrix.insider });
-  const probe = createModel(cfg.model, { input: data.layout.inputShape, overrides: { numClasses: outputsFor(cfg.mode, data.layout.baseWidth) } });
+  const probe = createModel(cfg.model, { input: data.layout.inputShape, members: cfg.members, overrides: { numClasses: outputsFor(cfg.mode, data.layout.baseWidth) } });
   const prof = profileModel(probe, data.layout.inputShape);
   probe.dispose();
   log(`data      ${matrix.n.toLocaleString('en-US')} rows × ${data.prep.inputs.length} inputs (${data.prep.channels.join(' + ')}); split ${cfg.split.kind}: ` +
     `train ${split.train.rows} rows (${split.train.insiders} insiders), val ${split.val.rows} (${split.val.insiders}), test ${split.test.rows} (${split.test.insiders})`);
-  log(`model     ${cfg.model} on ${cfg.layout} ${data.layout.inputShape.join('×')}: ${prof.params.toLocaleString('en-US')} parameters, ${(prof.macs / 1e6).toFixed(2)} M MACs per sample`);
+  const k = cfg.members && cfg.members > 1 ? ` (${cfg.members} TabM members)` : '';
+  log(`model     ${cfg.model}${k} on ${cfg.layout} ${data.layout.inputShape.join('×')}: ${prof.params.toLocaleString('en-US')} parameters, ${(prof.macs / 1e6).toFixed(2)} M MACs per sample`);
   // Features with future-looking columns (--allow-future-context) mark the method everywhere it is shown.
   const future = matrix.schema.futureContext ? FUTURE_CONTEXT_TAG : '';
   if (future) log(`warning   ${cfg.features} holds future-looking context columns (--allow-future-context): the scores are not those of a detector that could run on today's logs`);

@@ -32,6 +32,12 @@ export interface TrainOptions {
   seed: number;
   /** Global gradient-norm limit (0: none). */
   clip: number;
+  /**
+   * Efficient-ensemble members per network (TabM's k; MLP models only): k networks sharing
+   * their weight matrices, each trained on its own loss, their probabilities averaged when
+   * scoring. Absent or 1: one plain network. (`ensemble` counts separately trained networks.)
+   */
+  members?: number;
 }
 
 export const DEFAULT_TRAIN: Omit<TrainOptions, 'model'> = {
@@ -85,7 +91,7 @@ export function trainMember(o: TrainOptions, inp: MemberInput): MemberResult {
   const seed = hashKeys(o.seed, inp.member);
   torch.manualSeed(seed);
   const { task } = inp;
-  const model = createModel(o.model, { input: task.inputShape, overrides: { numClasses: task.numOutputs } });
+  const model = createModel(o.model, { input: task.inputShape, members: o.members, overrides: { numClasses: task.numOutputs } });
   inp.init?.(model);
   const opt = makeOptimizer(model, o);
   const positive = task.positive;

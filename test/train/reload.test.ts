@@ -2,7 +2,8 @@
 // run's own validation and test rows are exactly those in predictions.parquet, and a lesion
 // study that removes nothing measures the run's test PR-AUC. Checked for the recipes whose
 // final weights are not simply members/K/best.safetensors' early-stopped ones (--refit,
-// --linear-first, both).
+// --linear-first, both), and for TabM-style efficient ensembles (--members), whose
+// config rebuilds k members in one network.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -65,6 +66,8 @@ const recipes: [string, string[]][] = [
   ['--refit', ['--refit']],
   ['--linear-first', ['--model', 'detect_mlp_skip_resnet', '--linear-first']],
   ['--linear-first --refit', ['--model', 'detect_mlp_skip_resnet', '--linear-first', '--refit']],
+  ['--members 4', ['--members', '4']],
+  ['--members 4 --linear-first', ['--model', 'detect_mlp_skip_resnet', '--linear-first', '--members', '4']],
 ];
 
 for (const [what, flags] of recipes) {

@@ -11,6 +11,7 @@ import { loadTarget, type Target } from '../targets.js';
 import { CONFIG, hasConfig, readConfig, runFile } from '../../rundir/index.js';
 import type { Probe } from '../pathGradient.js';
 import { freezeBatchStats } from './nets.js';
+import { ensembleLogit } from '../../train/members.js';
 import { lineGradient, evenly, type Line, type Score } from './sweep.js';
 import { summarise, whiteNoiseBand, type ShatteredStudy } from './study.js';
 
@@ -62,7 +63,7 @@ function endpoints(probe: Probe): { a: torch.Tensor; b: torch.Tensor } {
 }
 
 function scoreFor(target: Target, probe: Probe): { score: Score; what: string } {
-  if (target.task === 'detection') return { score: (z) => z.select(1, 0), what: 'insider logit' };
+  if (target.task === 'detection') return { score: (z) => ensembleLogit(z.select(1, 0), target.model.members), what: 'insider logit' };
   const outputs = torch.tidy(() => torch.noGrad(() => target.model.forward(probe.x.narrow(0, 0, 1)).shape[1]));
   const label = labelOf(probe, outputs, 0);
   return { score: (z) => z.select(1, label), what: 'true-class logit of the first row' };

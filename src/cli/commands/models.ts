@@ -1,17 +1,19 @@
 // `reslab models`: the model zoo's registry. `list` names every model; `info` builds
 // one (by name or from a JSON config) and prints its size, cost and block table.
-import { parse, emitResult, UsageError } from '../args.js';
+import { parse, intFlag, emitResult, UsageError } from '../args.js';
 import { listModels, namedConfig, createModel, loadConfigFile, profileModel, humanCount, type ModelConfig } from '../../models/index.js';
 
 export const summary = 'list the model zoo; show parameters, MACs and blocks of a model';
 export const usage = `usage: reslab models list [--json]
-       reslab models info NAME [--input 3x32x32 | 1x100 | 100] [--json]
+       reslab models info NAME [--input 3x32x32 | 1x100 | 100] [--members K] [--json]
        reslab models info --config FILE.json [--input …] [--json]
 
   --input   input shape without batch: CxHxW (2-D), CxL (1-D) or F (flat, MLP models);
             default: the model's own input. Sets the model's dims and input channels.
   --config  a JSON config: a full config ({"family": "resnet", …}) or a named model with
             overrides ({"base": "resnet56", "shortcut": "none"})
+  --members an MLP model as a TabM-style efficient ensemble of K members, as
+            'reslab train --members K' builds it (its MACs are K networks')
 
 examples:
   reslab models list
@@ -24,7 +26,7 @@ export function parseInput(s: string): number[] {
 }
 
 export async function run(argv: string[]): Promise<void> {
-  const { values, positionals } = parse(argv, { input: { type: 'string' }, config: { type: 'string' } });
+  const { values, positionals } = parse(argv, { input: { type: 'string' }, config: { type: 'string' }, members: { type: 'string' } });
   const [sub, name, ...extra] = positionals;
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   if (sub === 'list') {
@@ -46,7 +48,9 @@ export async function run(argv: string[]): Promise<void> {
     input ??= e.input;
   }
   if (!input) throw new UsageError('--input is required with --config');
-  const model = createModel(cfg, { input });
+  const members = intFlag(values.members, 'members', 1);
+  if (members < 1) throw new UsageError(`--members must be 1 or more, got ${members}`);
+  const model = createModel(cfg, { input, members });
   try {
     const p = profileModel(model, input);
     const label = name ?? values.config!;

@@ -20,7 +20,7 @@ export const usage = `usage: reslab train --features FILE.parquet (--recipe NAME
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
                     [--normalize robust|quantile|smooth] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
-                    [--mode supervised|autoencoder|svdd] [--ensemble N] [--refit] [--linear-first] [--seed N] [--resume] [--quiet] [--json]
+                    [--mode supervised|autoencoder|svdd] [--ensemble N] [--members K] [--refit] [--linear-first] [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
                     [--limit N] [--val 5000] [--test-limit N] [--seed N] [--resume] [--quiet] [--json]
                     (MNIST-format images; models fmnist_resnet32, fmnist_plain32 or any zoo name)
@@ -39,6 +39,11 @@ distance), the last two trained without labels.
 --refit: once early stopping has chosen the epoch count on the validation rows, train
 again on training and validation rows together for that many epochs (the baselines fit
 on both; the validation rows' scores in predictions.parquet are then in-sample).
+--members K (MLP models): a TabM-style efficient ensemble of K members in one network
+(Gorishniy et al. 2025): the linear layers become BatchEnsemble layers (one shared weight
+matrix, per-member rank-1 adapters and biases), batch norm keeps per-member statistics,
+each member has its own head and is trained on its own loss; the score is the members'
+mean probability. Costs K times the MACs of one network. TabM uses K = 32.
 --linear-first (detect_mlp_skip_resnet): fit the linear input→output shortcut first, as
 the baselines' logistic regression on the training rows, freeze it, and train the residual
 stack on what it misses.
@@ -59,8 +64,14 @@ const trainFlags = {
   balance: { type: 'string' }, 'positive-share': { type: 'string' }, patience: { type: 'string' }, deviation: { type: 'string' },
   'history-days': { type: 'string' }, normalize: { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
   'val-users': { type: 'string' }, mode: { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
-  refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' }, recipe: { type: 'string' },
+  refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' }, members: { type: 'string' }, recipe: { type: 'string' },
 } as const;
+
+function membersFlag(v: unknown): number {
+  const k = intFlag(v as string, 'members', 1);
+  if (k < 1) throw new UsageError(`--members must be 1 or more, got ${k}`);
+  return k;
+}
 
 /** A recipe's options by name (`best` = the headline recipe), or a usage error listing the names. */
 function recipeOptions(name: string): RecipeConfig {
@@ -99,6 +110,7 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     mode: oneOf<Mode>(f.mode, 'mode', MODES, 'supervised'),
     ...(f.refit || r.refit ? { refit: true } : {}),
     ...(f['linear-first'] || r.linearFirst ? { linearFirst: true } : {}),
+    ...(f.members !== undefined ? { members: membersFlag(f.members) } : r.members !== undefined ? { members: r.members } : {}),
     seed: intFlag(str('seed'), 'seed', 1),
   });
 }
