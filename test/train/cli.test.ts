@@ -36,7 +36,7 @@ test('reslab train, score, baselines and compare on a tiny release', () => {
     json(reslab('baselines', '--features', features, '--out', join(dir, 'bl'), '--only', 'zscore,random_forest', '--split', 'user', '--json'));
     json(reslab('baselines', '--features', features, '--out', join(dir, 'blq'), '--only', 'zscore', '--split', 'user', '--normalize', 'quantile', '--json'));
     assert.equal(JSON.parse(readFileSync(join(dir, 'blq', 'zscore', 'seed-1', 'result.json'), 'utf8')).method, 'zscore · rank-Gauss');
-    assert.match(reslab('baselines', '--features', features, '--out', join(dir, 'blq'), '--normalize', 'rank').stderr, /--normalize must be one of robust, quantile, got 'rank'/);
+    assert.match(reslab('baselines', '--features', features, '--out', join(dir, 'blq'), '--normalize', 'rank').stderr, /--normalize must be one of robust, quantile, smooth, got 'rank'/);
     const c = json(reslab('compare', run, join(dir, 'bl'), '--out', join(dir, 'table.md'), '--json'));
     assert.deepEqual(c.rows.map((r: { method: string }) => r.method).sort(), ['detect_mlp_resnet · flat', 'random_forest', 'zscore']);
     assert.match(readFileSync(join(dir, 'table.md'), 'utf8'), /\| method \| runs \| ROC-AUC \| PR-AUC/);
