@@ -40,6 +40,9 @@ export const RECIPES: Record<string, RecipeConfig> = {
   'mlp-ens': { model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5 },
   'mlp-best': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST },
   'mlp-best-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST },
+  // The best recipe's training on the plain features: logistic regression's inputs.
+  'mlp-focal': { model: 'detect_mlp_resnet', layout: 'flat', balance: 'focal', epochs: 30, patience: 8 },
+  'mlp-focal-plain': { model: 'detect_mlp_plain', layout: 'flat', balance: 'focal', epochs: 30, patience: 8 },
   // RealMLP's robust scaling with a smooth clip instead of rank-Gauss inputs.
   'mlp-smooth': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, prepare: DEV_SMOOTH },
   'mlp-best-ens': { model: 'detect_mlp_resnet', layout: 'flat', ensemble: 5, ...BEST },
@@ -60,6 +63,9 @@ export const RECIPES: Record<string, RecipeConfig> = {
   // A TabM-style efficient ensemble (Gorishniy et al. 2025) of 32 residual MLPs sharing their weight matrices, on the best recipe's training.
   tabm: { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, members: 32 },
   'tabm-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST, members: 32 },
+  // k = 8: within the 10 M MACs per user-day budget on the deviation inputs (k = 32 is not).
+  'tabm-k8': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, members: 8 },
+  'tabm-k8-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST, members: 8 },
   learned: { model: 'detect_learned_resnet', layout: 'learned' },
   'learned-plain': { model: 'detect_learned_plain', layout: 'learned' },
   seq: { model: 'detect_seq_resnet', layout: 'seq' },
