@@ -1,10 +1,12 @@
 // ResNet-MLP for flat feature vectors [B, F] (Gorishniy et al. 2021's tabular ResNet):
 // linear stem → blocks x + Linear(ReLU(Linear(BN(x)))) → BN-ReLU → linear head. The
-// engine benchmark's tabular model (100 features, width 256, 4 blocks).
+// engine benchmark's tabular model (100 features, width 256, 4 blocks). With `embed`, a
+// per-feature numeric embedding (embed.ts) runs before the stem.
 import { Tensor, noGrad } from '../torch/index.js';
 import { Module, Linear, BatchNorm1d, Dropout } from '../nn/index.js';
 import { BlockBase, BlockNet } from './blocks.js';
 import type { DropPathSpec } from './droppath.js';
+import { NumericEmbedding, type EmbedSpec } from './embed.js';
 
 export class MLPBlock extends BlockBase {
   declare bn: Module; declare fc1: Module; declare drop: Module | null; declare fc2: Module;
@@ -41,17 +43,20 @@ export interface MLPResNetConfig {
    * whole network, for data where a linear model is already strong (CERT-like features).
    */
   inputSkip?: boolean;
+  /** A numeric embedding of every input feature before the stem (the input shortcut reads the raw input). */
+  embed?: EmbedSpec;
 }
 
 export class MLPResNet extends BlockNet {
   readonly config: MLPResNetConfig;
-  declare stem: Linear; declare bn: Module; declare head: Linear; declare skip: Linear | undefined;
+  declare embed: NumericEmbedding | undefined; declare stem: Linear; declare bn: Module; declare head: Linear; declare skip: Linear | undefined;
   /** The input of the forward in progress, for the input shortcut (the head sees only the blocks' output). */
   private input: Tensor | null = null;
   constructor(cfg: MLPResNetConfig) {
     super();
     this.config = cfg;
-    this.registerModule('stem', new Linear(cfg.inFeatures, cfg.width));
+    if (cfg.embed) this.registerModule('embed', new NumericEmbedding({ ...cfg.embed, input: [cfg.inFeatures] }));
+    this.registerModule('stem', new Linear(this.embed ? this.embed.outputShape[0] : cfg.inFeatures, cfg.width));
     this.addStage('layers', Array.from({ length: cfg.depth }, () => new MLPBlock(cfg.width, cfg.hidden ?? cfg.width, cfg.dropout, cfg.plain)));
     this.setDropPath(cfg.dropPath);
     this.registerModule('bn', new BatchNorm1d(cfg.width));
@@ -63,7 +68,7 @@ export class MLPResNet extends BlockNet {
   }
   protected stemForward(x: Tensor): Tensor {
     if (this.config.inputSkip) this.input = x;
-    return this.stem.forward(x);
+    return this.stem.forward(this.embed ? this.embed.forward(x) : x);
   }
   protected headForward(h: Tensor): Tensor {
     const out = this.head.forward(this.bn.forward(h).relu());

@@ -1,10 +1,11 @@
 // Size and cost of a model for one input: parameters, multiply-accumulates and the
 // block table. MACs are counted the usual way (fvcore/ptflops): convolutions and linear
-// layers only, measured by running one eval-mode forward of a single sample with the
+// layers only (a per-feature NLinear of a numeric embedding counts as the N linears it
+// is), measured by running one eval-mode forward of a single sample with the
 // conv/linear forwards wrapped, so any architecture is counted without shape algebra.
 import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
-import { Module, Conv1d, Conv2d, Linear, like, inEvalMode } from '../nn/index.js';
+import { Module, Conv1d, Conv2d, Linear, NLinear, like, inEvalMode } from '../nn/index.js';
 import type { BlockNet } from './blocks.js';
 import { shapeKey } from './blocks.js';
 
@@ -32,7 +33,7 @@ export interface ModelProfile {
 
 function macsOf(m: Module, out: Tensor): number {
   const perSample = out.numel() / out.shape[0];
-  if (m instanceof Linear) return perSample * m.inFeatures;
+  if (m instanceof Linear || m instanceof NLinear) return perSample * m.inFeatures;
   const c = m as Conv1d | Conv2d;
   return perSample * (c.inChannels / c.groups) * c.kernelSize.reduce((a, b) => a * b, 1);
 }
@@ -42,7 +43,7 @@ export function profileModel(model: BlockNet, input: number[]): ModelProfile {
   let total = 0;
   const patched: Module[] = [];
   for (const m of model.modules()) {
-    if (!(m instanceof Conv1d || m instanceof Conv2d || m instanceof Linear)) continue;
+    if (!(m instanceof Conv1d || m instanceof Conv2d || m instanceof Linear || m instanceof NLinear)) continue;
     const orig = m.forward.bind(m);
     (m as { forward: (x: Tensor) => Tensor }).forward = (x: Tensor) => {
       const y = orig(x);
