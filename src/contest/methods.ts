@@ -7,6 +7,7 @@ import { detectorNames } from '../baselines/index.js';
 import type { LayoutKind } from '../layout/layout.js';
 import type { PrepareSpec } from '../layout/prepare.js';
 import type { TrainOptions } from '../train/trainer.js';
+import type { EmbedKind } from '../train/embed.js';
 
 /** The options of `reslab train` a recipe may set (the rest keep their defaults). */
 export interface RecipeConfig extends Partial<Omit<TrainOptions, 'model' | 'seed'>> {
@@ -16,6 +17,7 @@ export interface RecipeConfig extends Partial<Omit<TrainOptions, 'model' | 'seed
   ensemble?: number;
   refit?: boolean;
   linearFirst?: boolean;
+  embed?: EmbedKind;
 }
 
 export type MethodSpec =

@@ -9,6 +9,7 @@ import { SPLIT_KINDS, type SplitKind } from '../../train/split.js';
 import { BALANCES, type Balance } from '../../train/loss.js';
 import { DEVIATION_KINDS } from '../../layout/prepare.js';
 import { MODES, type Mode } from '../../train/modes.js';
+import { EMBED_KINDS, checkEmbed, type EmbedKind } from '../../train/embed.js';
 import { progress } from '../../util/progress.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
 
@@ -18,7 +19,8 @@ export const usage = `usage: reslab train --features FILE.parquet --model NAME -
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
                     [--normalize robust|quantile] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
-                    [--mode supervised|autoencoder|svdd] [--ensemble N] [--refit] [--linear-first] [--seed N] [--resume] [--quiet] [--json]
+                    [--embed none|ple|periodic] [--mode supervised|autoencoder|svdd] [--ensemble N] [--refit] [--linear-first]
+                    [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
                     [--limit N] [--val 5000] [--test-limit N] [--seed N] [--resume] [--quiet] [--json]
                     (MNIST-format images; models fmnist_resnet32, fmnist_plain32 or any zoo name)
@@ -34,6 +36,11 @@ distance), the last two trained without labels.
 --refit: once early stopping has chosen the epoch count on the validation rows, train
 again on training and validation rows together for that many epochs (the baselines fit
 on both; the validation rows' scores in predictions.parquet are then in-sample).
+--embed (flat, seq, grid and learned layouts): a numeric embedding of every input feature
+before the model's stem (Gorishniy et al. 2022). ple: piecewise-linear encoding on 8
+quantile bins fitted on the training rows (saved with the run), then a per-feature
+Linear to 8 dims + ReLU; periodic: 8 learned frequencies per feature (sin, cos), then the
+same. On the grid and sequence layouts each cell's 8 dims become channels.
 --linear-first (detect_mlp_skip_resnet): fit the linear input→output shortcut first, as
 the baselines' logistic regression on the training rows, freeze it, and train the residual
 stack on what it misses.
@@ -53,7 +60,7 @@ const trainFlags = {
   balance: { type: 'string' }, 'positive-share': { type: 'string' }, patience: { type: 'string' }, deviation: { type: 'string' },
   'history-days': { type: 'string' }, normalize: { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
   'val-users': { type: 'string' }, mode: { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
-  refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' },
+  refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' }, embed: { type: 'string' },
 } as const;
 
 /** The run config from parsed flags. */
@@ -62,6 +69,12 @@ function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
   const layout = oneOf<LayoutKind>(f.layout, 'layout', LAYOUT_KINDS, 'grid');
   const deviation = f.deviation === undefined || f.deviation === 'none' ? [] : choiceList(String(f.deviation), 'deviation', DEVIATION_KINDS);
   const seed = intFlag(f.seed as string | undefined, 'seed', 1);
+  const embed = oneOf<EmbedKind | 'none'>(f.embed, 'embed', ['none', ...EMBED_KINDS], 'none');
+  try {
+    checkEmbed(embed === 'none' ? undefined : embed, layout);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   return withDefaults({
     features: resolve(String(f.features)),
     model: (f.model as string | undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image' } as Record<string, string>)[layout] ?? layout}_resnet`,
@@ -84,6 +97,7 @@ function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     mode: oneOf<Mode>(f.mode, 'mode', MODES, 'supervised'),
     ...(f.refit ? { refit: true } : {}),
     ...(f['linear-first'] ? { linearFirst: true } : {}),
+    ...(embed !== 'none' ? { embed } : {}),
     seed,
   });
 }
