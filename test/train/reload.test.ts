@@ -2,7 +2,7 @@
 // run's own validation and test rows are exactly those in predictions.parquet, and a lesion
 // study that removes nothing measures the run's test PR-AUC. Checked for the recipes whose
 // final weights are not simply members/K/best.safetensors' early-stopped ones (--refit,
-// --linear-first, both).
+// --linear-first, both), and for the numeric embeddings (--embed), whose PLE edges are fitted state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -65,6 +65,9 @@ const recipes: [string, string[]][] = [
   ['--refit', ['--refit']],
   ['--linear-first', ['--model', 'detect_mlp_skip_resnet', '--linear-first']],
   ['--linear-first --refit', ['--model', 'detect_mlp_skip_resnet', '--linear-first', '--refit']],
+  // The PLE edges come back from layout.json, the embeddings' sizes from config.json.
+  ['--embed ple', ['--embed', 'ple']],
+  ['--embed periodic with the input shortcut', ['--model', 'detect_mlp_skip_resnet', '--embed', 'periodic']],
 ];
 
 for (const [what, flags] of recipes) {
