@@ -7,8 +7,10 @@
 // The first and last bins are left unclamped, as in the paper: below the training minimum
 // the first component goes negative, above the maximum the last one exceeds 1. Insider
 // days are the tail, and a value beyond anything seen in training should still say how far
-// beyond; the normaliser's clip (±20) keeps that finite. Edges closer than MIN_WIDTH are
-// merged so an extreme bin is never so thin that this extrapolation explodes.
+// beyond (clamping would give every such value the encoding of the training maximum). The
+// inputs are bounded (the normaliser clips at ±20, deviations are z-scores with a floor on
+// the spread), so the extrapolation is too; edges closer than MIN_WIDTH are merged, since
+// a bin that thin is float noise and its slope 1/width would blow any value past it up.
 import * as torch from '../torch/index.js';
 import { Tensor, keep } from '../torch/index.js';
 

@@ -10,6 +10,7 @@ import { checkEmbed, embedSpecFor, prepareFor, EMBED_LAYOUTS, EMBED_KINDS } from
 import { fitPrepare, applyPrepare } from '../../src/layout/prepare.js';
 import { makeSplit } from '../../src/train/split.js';
 import { toyMatrix } from './helpers.js';
+import { RECIPES, plainTwin, resolveMethod } from '../../src/contest/methods.js';
 
 const m = toyMatrix({ users: 8, days: 20, insiders: 2 });
 const split = makeSplit({ user: m.user, time: m.time, insider: m.insider }, { kind: 'user', seed: 1 });
@@ -47,4 +48,19 @@ test('--embed is refused for the history and deepinsight layouts, and for an unk
   for (const layout of ['history', 'deepinsight'] as const) assert.throws(() => checkEmbed('ple', layout), /cells are not features/);
   assert.throws(() => checkEmbed('spline' as never, 'flat'), /embed must be one of ple, periodic/);
   checkEmbed(undefined, 'history');
+});
+
+test('the embedding recipes: mlp-ple and mlp-periodic are mlp-best plus the embedding, and every embedding recipe fits its layout and has its twin', () => {
+  const { embed: _, ...ple } = RECIPES['mlp-ple']!;
+  assert.deepEqual(ple, RECIPES['mlp-best']);
+  assert.deepEqual(resolveMethod('mlp-periodic'), { kind: 'residual', recipe: { ...RECIPES['mlp-best'], embed: 'periodic' } });
+  const embedded = Object.entries(RECIPES).filter(([, r]) => r.embed);
+  assert.ok(embedded.length >= 4);
+  for (const [name, r] of embedded) {
+    checkEmbed(r.embed, r.layout);
+    const twin = plainTwin(name);
+    if (twin) assert.deepEqual({ ...RECIPES[twin], model: r.model }, r, `${name} and ${twin} differ only in the model`);
+  }
+  assert.equal(plainTwin('mlp-ple'), 'mlp-ple-plain');
+  assert.equal(plainTwin('grid-ple'), 'grid-ple-plain');
 });
