@@ -8,6 +8,7 @@ import type { LayoutKind } from '../layout/layout.js';
 import type { PrepareSpec } from '../layout/prepare.js';
 import type { TrainOptions } from '../train/trainer.js';
 import { readMeasured, bestRecipe } from './measured.js';
+import type { EmbedKind } from '../train/embed.js';
 
 /** The options of `reslab train` a recipe may set (the rest keep their defaults). */
 export interface RecipeConfig extends Partial<Omit<TrainOptions, 'model' | 'seed'>> {
@@ -17,6 +18,7 @@ export interface RecipeConfig extends Partial<Omit<TrainOptions, 'model' | 'seed
   ensemble?: number;
   refit?: boolean;
   linearFirst?: boolean;
+  embed?: EmbedKind;
 }
 
 export type MethodSpec =
@@ -66,6 +68,15 @@ export const RECIPES: Record<string, RecipeConfig> = {
   // k = 8: within the 10 M MACs per user-day budget on the deviation inputs (k = 32 is not).
   'tabm-k8': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, members: 8 },
   'tabm-k8-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST, members: 8 },
+  // Numeric feature embeddings (Gorishniy et al. 2022) on the best recipe, which changes
+  // nothing else: PLE edges fitted on the training rows of every input channel (value and
+  // deviations), or learned periodic features; each then a per-feature Linear + ReLU.
+  'mlp-ple': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, embed: 'ple' },
+  'mlp-ple-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST, embed: 'ple' },
+  'mlp-periodic': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, embed: 'periodic' },
+  'mlp-periodic-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST, embed: 'periodic' },
+  // The input shortcut then reads the PLE encoding: a piecewise-linear additive model beside the residual stack.
+  'mlp-skip-ple': { model: 'detect_mlp_skip_resnet', layout: 'flat', ...BEST, embed: 'ple' },
   learned: { model: 'detect_learned_resnet', layout: 'learned' },
   'learned-plain': { model: 'detect_learned_plain', layout: 'learned' },
   seq: { model: 'detect_seq_resnet', layout: 'seq' },
@@ -74,6 +85,9 @@ export const RECIPES: Record<string, RecipeConfig> = {
   'grid-plain': { model: 'detect_grid_plain', layout: 'grid' },
   'grid-dev': { model: 'detect_grid_resnet', layout: 'grid', prepare: DEV },
   'grid-dev-plain': { model: 'detect_grid_plain', layout: 'grid', prepare: DEV },
+  // Each grid cell's PLE embedded to 8 channels before the stem.
+  'grid-ple': { model: 'detect_grid_resnet', layout: 'grid', embed: 'ple' },
+  'grid-ple-plain': { model: 'detect_grid_plain', layout: 'grid', embed: 'ple' },
   history: { model: 'detect_history_resnet', layout: 'history' },
   'history-plain': { model: 'detect_history_plain', layout: 'history' },
   'history-dev': { model: 'detect_history_resnet', layout: 'history', prepare: { deviation: ['user'] } },

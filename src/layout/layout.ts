@@ -11,6 +11,10 @@
 //   learned  [C, f]          as seq, for models that learn their own ordering (a dense stem)
 //   deepinsight [C+1, H, W]  DeepInsight image: similar features on neighbouring pixels;
 //                            the last channel marks occupied pixels
+//
+// With a piecewise-linear encoding (prep.ple, T bins) every value becomes T values: flat
+// keeps a column's T components together ([C·f·T], what a per-feature embedding reads);
+// every other layout sees C·T channels, channel c·T + t holding component t of channel c.
 import * as torch from '../torch/index.js';
 import { Tensor, keep } from '../torch/index.js';
 import { DOMAINS, type Domain } from '../data/cert/types.js';
@@ -18,6 +22,7 @@ import type { PrepareState } from './prepare.js';
 import { correlatedOrder } from './order.js';
 import { historyIndex } from './history.js';
 import { fitDeepInsight, deepInsightMatrix, type DeepInsightSpec } from './deepinsight.js';
+import { PleEncoder } from './ple.js';
 
 export type LayoutKind = 'flat' | 'seq' | 'grid' | 'history' | 'learned' | 'deepinsight';
 export const LAYOUT_KINDS: readonly LayoutKind[] = ['flat', 'seq', 'grid', 'history', 'learned', 'deepinsight'];
@@ -68,8 +73,11 @@ export function fitLayout(kind: LayoutKind, prep: PrepareState, base: Float32Arr
   }
 }
 
+/** Channels a layout sees: the prepared ones, T-fold with a piecewise-linear encoding. */
+const channelsOf = (prep: PrepareState) => prep.channels.length * (prep.ple?.bins ?? 1);
+
 export function inputShapeOf(spec: LayoutSpec, prep: PrepareState): number[] {
-  const C = prep.channels.length, f = prep.inputs.length;
+  const C = channelsOf(prep), f = prep.inputs.length;
   switch (spec.kind) {
     case 'flat': return [C * f];
     case 'seq': return [C, f];
@@ -86,13 +94,16 @@ export class BoundLayout {
   private readonly x: Tensor; // [n+1, C·f], the last row all zeros (padding)
   private readonly aux: Tensor | null; // seq: order · grid: cell map · history: [n, T] row index
   private readonly mask: Tensor | null;
+  private readonly ple: PleEncoder | null;
   constructor(readonly spec: LayoutSpec, readonly prep: PrepareState, base: Float32Array, n: number, keys: { user: Int32Array; time: Int32Array }) {
-    const C = prep.channels.length, f = prep.inputs.length;
-    if (base.length !== n * C * f) throw new Error(`layout: expected a ${n} × ${C * f} base matrix, got ${base.length} values`);
+    const w = prep.channels.length * prep.inputs.length, C = channelsOf(prep), f = prep.inputs.length;
+    if (base.length !== n * w) throw new Error(`layout: expected a ${n} × ${w} base matrix, got ${base.length} values`);
+    if (prep.ple && prep.ple.edges.length !== w) throw new Error(`layout: the PLE edges are for ${prep.ple.edges.length} columns, the base matrix has ${w}`);
     this.inputShape = inputShapeOf(spec, prep);
-    const padded = new Float32Array((n + 1) * C * f);
+    const padded = new Float32Array((n + 1) * w);
     padded.set(base);
-    this.x = keep(torch.tensor(padded, { shape: [n + 1, C * f] }));
+    this.x = keep(torch.tensor(padded, { shape: [n + 1, w] }));
+    this.ple = prep.ple ? new PleEncoder(prep.ple) : null;
     this.mask = null;
     this.aux = null;
     if (spec.kind === 'seq') this.aux = keep(torch.tensor(BigInt64Array.from(spec.order, BigInt)));
@@ -111,13 +122,25 @@ export class BoundLayout {
     }
   }
 
+  /**
+   * Base rows [R, C·f] as the layout's channels [R, C'·f]: unchanged without an encoding,
+   * else feature-major [R, C·f·T] for flat and channel-major (c, t, j) for the others.
+   */
+  private encode(x: Tensor): Tensor {
+    if (!this.ple) return x;
+    const R = x.shape[0], T = this.ple.bins, C = this.prep.channels.length, f = this.prep.inputs.length;
+    const e = this.ple.encode(x); // [R, C·f, T]
+    if (this.spec.kind === 'flat') return e.view(R, C * f * T);
+    return e.view(R, C, f, T).permute(0, 1, 3, 2).contiguous().view(R, C * T * f);
+  }
+
   /** Model input for these rows (int64 indices into the bound matrix). */
   batch(rows: Tensor): Tensor {
     const B = rows.shape[0];
-    const C = this.prep.channels.length, f = this.prep.inputs.length;
+    const C = channelsOf(this.prep), f = this.prep.inputs.length;
     const s = this.spec;
     return torch.tidy(() => {
-      const x = this.x.indexSelect(0, rows);
+      const x = this.encode(this.x.indexSelect(0, rows));
       switch (s.kind) {
         case 'flat': return x;
         case 'seq': return x.view(B, C, f).indexSelect(2, this.aux!);
@@ -133,7 +156,7 @@ export class BoundLayout {
         }
         case 'history': {
           const idx = this.aux!.indexSelect(0, rows); // [B, T]
-          const h = this.x.indexSelect(0, idx.view(B * s.days)).view(B, s.days, C * f).permute(0, 2, 1);
+          const h = this.encode(this.x.indexSelect(0, idx.view(B * s.days))).view(B, s.days, C * f).permute(0, 2, 1);
           const present = idx.lt(this.x.shape[0] - 1).float().view(B, 1, s.days);
           return torch.cat([h, present], 1).contiguous();
         }
@@ -149,11 +172,11 @@ export class BoundLayout {
 
   /** For every element of one sample's input: the index of its domain in DOMAINS, or -1 (mask, padding). */
   inputDomains(): Int32Array {
-    const C = this.prep.channels.length, f = this.prep.inputs.length;
+    const C = channelsOf(this.prep), f = this.prep.inputs.length, T = this.ple?.bins ?? 1;
     const dom = this.prep.domains.map((d) => DOMAINS.indexOf(d));
     const s = this.spec;
     switch (s.kind) {
-      case 'flat': return Int32Array.from({ length: C * f }, (_, k) => dom[k % f]);
+      case 'flat': return Int32Array.from({ length: C * f }, (_, k) => dom[Math.floor(k / T) % f]);
       case 'seq': return Int32Array.from({ length: C * f }, (_, k) => dom[s.order[k % f]]);
       case 'grid': {
         const per = s.cells.map((j) => (j < 0 ? -1 : dom[j]));
@@ -176,6 +199,7 @@ export class BoundLayout {
 
   dispose(): void {
     this.x.dispose();
+    this.ple?.dispose();
     this.aux?.dispose();
     this.mask?.dispose();
   }

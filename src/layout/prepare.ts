@@ -2,8 +2,11 @@
 // normalise them (fitted on training rows), and optionally add deviation channels. The
 // result is one row-major [n, C·f] matrix, channel-major within a row ([values of f
 // columns | user deviations | peer deviations]), from which a layout gathers each batch.
+// With `ple`, the piecewise-linear encoding's bin edges are fitted on the training rows
+// of that matrix too (the layout encodes each batch with them; see ple.ts).
 import type { Domain, FeatureSchema } from '../data/cert/types.js';
 import { fitNormalizer, applyNormalizer, type NormalizerState, type NormalizeKind } from './normalize.js';
+import { fitPle, type PleSpec, type PleState } from './ple.js';
 import { userDeviation, fitPeerDeviation, applyPeerDeviation, DEFAULT_USER_DEVIATION, type UserDeviationSpec, type PeerDeviationState } from './deviation.js';
 
 export type Channel = 'value' | 'user' | 'peer';
@@ -27,6 +30,8 @@ export interface PrepareSpec {
   userDeviation?: UserDeviationSpec;
   /** Peer group column (an index column of the context domain). */
   peerColumn?: string;
+  /** Fit piecewise-linear encoding edges for every base column (C·f). */
+  ple?: PleSpec;
 }
 
 export interface PrepareState {
@@ -36,6 +41,8 @@ export interface PrepareState {
   normalizer: NormalizerState;
   userDeviation: UserDeviationSpec | null;
   peer: PeerDeviationState | null;
+  /** Absent in runs without a piecewise-linear encoding (and in older layout.json files). */
+  ple?: PleState;
 }
 
 /**
@@ -86,7 +93,11 @@ export function fitPrepare(m: MatrixLike, trainRows: Int32Array, spec: PrepareSp
     const x = applyNormalizer(normalizer, raw, inputs.length);
     peer = fitPeerDeviation(x, inputs.length, groupOf(m, column), trainRows, column);
   }
-  return { inputs, domains, channels, normalizer, userDeviation: deviation.includes('user') ? { ...DEFAULT_USER_DEVIATION, ...spec.userDeviation } : null, peer };
+  const state: PrepareState = { inputs, domains, channels, normalizer, userDeviation: deviation.includes('user') ? { ...DEFAULT_USER_DEVIATION, ...spec.userDeviation } : null, peer };
+  if (!spec.ple) return state;
+  // Edges of the deviation channels too: every column the model sees is encoded. A training
+  // row's base values read no validation or test row (test/layout/layouts.test.ts checks it).
+  return { ...state, ple: fitPle(applyPrepare(state, m), inputs.length * channels.length, trainRows, spec.ple) };
 }
 
 /** The [n, C·f] base matrix for every row of `m`. */

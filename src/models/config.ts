@@ -30,6 +30,8 @@ export function withInput(cfg: ModelConfig, shape: number[]): ModelConfig {
   if (shape.length !== 2 && shape.length !== 3) throw new Error(`give the input as CxL (1-D) or CxHxW (2-D), got ${shape.join('x')}`);
   const dims = (shape.length - 1) as 1 | 2;
   const out = { ...cfg, dims, inChannels: shape[0] } as ModelConfig;
+  // An embedding sizes its per-cell weights from the whole input shape.
+  if (out.family === 'resnet' && out.embed) out.embed = { ...out.embed, input: shape };
   // Per-axis strides written for 2-D cannot apply to 1-D: keep the long-axis entry.
   const fix = (s: number | number[]) => (Array.isArray(s) && s.length !== dims ? (dims === 1 ? [s[s.length - 1]] : [s[0], s[0]]) : s);
   if (out.family === 'resnet') {

@@ -7,10 +7,13 @@
 // BatchEnsemble layer (the stem's input adapter random ±1, TabM's first layer), each batch
 // norm keeps per-member statistics, and each member has its own head. The output is
 // [B·k, C], row b's members at b·k … b·k+k−1 (src/train/members.ts reads it).
+// With `embed`, a per-feature numeric embedding (embed.ts) runs before the stem, once per
+// row: the members share it and differ from the stem on.
 import { Tensor, noGrad } from '../torch/index.js';
 import { Module, Dropout, ensembleLayers } from '../nn/index.js';
 import { BlockBase, BlockNet } from './blocks.js';
 import type { DropPathSpec } from './droppath.js';
+import { NumericEmbedding, type EmbedSpec } from './embed.js';
 
 export class MLPBlock extends BlockBase {
   declare bn: Module; declare fc1: Module; declare drop: Module | null; declare fc2: Module;
@@ -50,13 +53,15 @@ export interface MLPResNetConfig {
   inputSkip?: boolean;
   /** Efficient-ensemble members (TabM); absent or 1: one plain network. */
   members?: number;
+  /** A numeric embedding of every input feature before the stem (the input shortcut reads the raw input). */
+  embed?: EmbedSpec;
 }
 
 interface Weighted { weight: Tensor; bias: Tensor | null }
 
 export class MLPResNet extends BlockNet {
   readonly config: MLPResNetConfig;
-  declare stem: Module; declare bn: Module; declare head: Module & Weighted; declare skip: (Module & Weighted) | undefined;
+  declare embed: NumericEmbedding | undefined; declare stem: Module; declare bn: Module; declare head: Module & Weighted; declare skip: (Module & Weighted) | undefined;
   /** The input of the forward in progress, for the input shortcut (the head sees only the blocks' output). */
   private input: Tensor | null = null;
   constructor(cfg: MLPResNetConfig) {
@@ -64,7 +69,8 @@ export class MLPResNet extends BlockNet {
     this.config = cfg;
     const k = cfg.members ?? 1;
     const L = ensembleLayers(k);
-    this.registerModule('stem', L.linear(cfg.inFeatures, cfg.width, 'random-signs'));
+    if (cfg.embed) this.registerModule('embed', new NumericEmbedding({ ...cfg.embed, input: [cfg.inFeatures] }));
+    this.registerModule('stem', L.linear(this.embed ? this.embed.outputShape[0] : cfg.inFeatures, cfg.width, 'random-signs'));
     this.addStage('layers', Array.from({ length: cfg.depth }, () => new MLPBlock(cfg.width, cfg.hidden ?? cfg.width, cfg.dropout, cfg.plain, k)));
     this.setDropPath(cfg.dropPath);
     this.registerModule('bn', L.norm(cfg.width));
@@ -78,9 +84,13 @@ export class MLPResNet extends BlockNet {
   override get members(): number { return this.config.members ?? 1; }
   protected stemForward(x: Tensor): Tensor {
     const k = this.members;
-    if (k > 1) x = x.unsqueeze(1).expand(x.shape[0], k, x.shape[1]);
+    let h = this.embed ? this.embed.forward(x) : x;
+    if (k > 1) {
+      x = x.unsqueeze(1).expand(x.shape[0], k, x.shape[1]);
+      h = h.unsqueeze(1).expand(h.shape[0], k, h.shape[1]);
+    }
     if (this.config.inputSkip) this.input = x;
-    return this.stem.forward(x);
+    return this.stem.forward(h);
   }
   protected headForward(h: Tensor): Tensor {
     let out = this.head.forward(this.bn.forward(h).relu());

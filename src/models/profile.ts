@@ -1,12 +1,13 @@
 // Size and cost of a model for one input: parameters, multiply-accumulates and the
 // block table. MACs are counted the usual way (fvcore/ptflops): convolutions and linear
-// layers only, measured by running one eval-mode forward of a single sample with the
+// layers only (a per-feature NLinear of a numeric embedding counts as the N linears it
+// is), measured by running one eval-mode forward of a single sample with the
 // conv/linear forwards wrapped, so any architecture is counted without shape algebra.
 // An efficient ensemble's layers output [1, k, F] for the one sample, so its k members
 // are all counted; a BatchEnsemble layer adds its adapters' k·(in + out) products.
 import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
-import { Module, Conv1d, Conv2d, Linear, BatchEnsembleLinear, MemberLinear, like, inEvalMode } from '../nn/index.js';
+import { Module, Conv1d, Conv2d, Linear, NLinear, BatchEnsembleLinear, MemberLinear, like, inEvalMode } from '../nn/index.js';
 import type { BlockNet } from './blocks.js';
 import { shapeKey } from './blocks.js';
 
@@ -32,14 +33,14 @@ export interface ModelProfile {
   blocks: BlockInfo[];
 }
 
-type Counted = Conv1d | Conv2d | Linear | BatchEnsembleLinear | MemberLinear;
+type Counted = Conv1d | Conv2d | Linear | NLinear | BatchEnsembleLinear | MemberLinear;
 const isCounted = (m: Module): m is Counted =>
-  m instanceof Conv1d || m instanceof Conv2d || m instanceof Linear || m instanceof BatchEnsembleLinear || m instanceof MemberLinear;
+  m instanceof Conv1d || m instanceof Conv2d || m instanceof Linear || m instanceof NLinear || m instanceof BatchEnsembleLinear || m instanceof MemberLinear;
 
 function macsOf(m: Counted, out: Tensor): number {
   const perSample = out.numel() / out.shape[0];
   if (m instanceof BatchEnsembleLinear) return perSample * m.inFeatures + m.members * (m.inFeatures + m.outFeatures);
-  if (m instanceof Linear || m instanceof MemberLinear) return perSample * m.inFeatures;
+  if (m instanceof Linear || m instanceof MemberLinear || m instanceof NLinear) return perSample * m.inFeatures;
   const c = m as Conv1d | Conv2d;
   return perSample * (c.inChannels / c.groups) * c.kernelSize.reduce((a, b) => a * b, 1);
 }

@@ -12,6 +12,7 @@ import { conv, norm, strideOf, globalAvgPool, heInit, type Dims, type Stride } f
 import { makeShortcut, type ShortcutKind } from './shortcut.js';
 import { makeSE } from './se.js';
 import { stemLayers, runStem, type StemSpec } from './stems.js';
+import { NumericEmbedding, type EmbedSpec } from './embed.js';
 import type { DropPathSpec } from './droppath.js';
 import { bottleneckWidth, type Arrangement, type BlockArgs } from './blockargs.js';
 import { PreActBlock } from './preact.js';
@@ -137,10 +138,13 @@ export interface ResNetConfig {
    * the past" instead of an average in which today is one day of T.
    */
   pool?: 'avg' | 'last';
+  /** A numeric embedding of every value cell before the stem; its d dims per cell become channels. */
+  embed?: EmbedSpec;
 }
 
 export class ResNet extends BlockNet {
   readonly config: ResNetConfig;
+  declare embed: NumericEmbedding | null;
   declare conv1: Module;
   declare bn1: Module | null;
   declare bn_final: Module | null;
@@ -155,7 +159,10 @@ export class ResNet extends BlockNet {
     }
     const make = BLOCKS[cfg.block];
     if (!make) throw new Error(`resnet config: unknown block '${cfg.block}' (one of ${Object.keys(BLOCKS).join(', ')})`);
-    const stem = stemLayers(cfg.dims, cfg.inChannels, cfg.stem);
+    this.embed = optional(this, 'embed', cfg.embed ? new NumericEmbedding(cfg.embed) : null);
+    const stemInput = this.embed?.outputShape;
+    const stemSpec = stemInput && cfg.stem.kind === 'dense' ? { ...cfg.stem, inFeatures: stemInput.reduce((a, b) => a * b, 1) } : cfg.stem;
+    const stem = stemLayers(cfg.dims, stemInput ? stemInput[0] : cfg.inChannels, stemSpec);
     this.registerModule('conv1', stem.conv);
     this.bn1 = optional(this, 'bn1', stem.norm);
     let cin = cfg.stem.width;
@@ -178,7 +185,9 @@ export class ResNet extends BlockNet {
     this.registerModule('fc', new Linear(cin, cfg.numClasses));
     heInit(this);
   }
-  protected stemForward(x: Tensor): Tensor { return runStem(this.config.stem, this.config.dims, this.conv1, this.bn1, x); }
+  protected stemForward(x: Tensor): Tensor {
+    return runStem(this.config.stem, this.config.dims, this.conv1, this.bn1, this.embed ? this.embed.forward(x) : x);
+  }
   /** Older checkpoints kept the stem under `stem.` (`stem.conv1.weight`). */
   protected override legacyKey(k: string): string { return super.legacyKey(k.startsWith('stem.') ? k.slice(5) : k); }
   protected headForward(h: Tensor): Tensor {

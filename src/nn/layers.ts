@@ -23,6 +23,31 @@ export class Linear extends Module {
   forward(x: Tensor): Tensor { return F.linear(x, this.weight, this.bias); }
 }
 
+/**
+ * One Linear per feature (rtdl's NLinear): [B, N, in] → [B, N, out], feature n through its
+ * own weight [in, out] and bias, as a batched product so N features cost one kernel.
+ * Initialised like each feature's own nn.Linear(in, out): U(±1/√in).
+ */
+export class NLinear extends Module {
+  declare weight: Tensor;
+  declare bias: Tensor | null;
+  constructor(readonly features: number, readonly inFeatures: number, readonly outFeatures: number, bias = true) {
+    super();
+    const bound = 1 / Math.sqrt(inFeatures);
+    this.registerParameter('weight', torch.empty([features, inFeatures, outFeatures]));
+    this.bias = bias ? this.registerParameter('bias', torch.empty([features, outFeatures])) : null;
+    torch.noGrad(() => {
+      this.weight.uniform_(-bound, bound);
+      this.bias?.uniform_(-bound, bound);
+    });
+  }
+  forward(x: Tensor): Tensor {
+    // [N, B, in] @ [N, in, out] → [N, B, out]
+    const y = x.transpose(0, 1).bmm(this.weight).transpose(0, 1);
+    return this.bias ? y.add(this.bias) : y;
+  }
+}
+
 export interface ConvOptions { stride?: IntOrList; padding?: IntOrList | 'same' | 'valid'; dilation?: IntOrList; groups?: number; bias?: boolean }
 
 abstract class ConvNd extends Module {

@@ -10,6 +10,7 @@ import { loadSafetensors } from '../torch/index.js';
 import type { PrepareState } from '../layout/prepare.js';
 import { inputShapeOf, type LayoutSpec } from '../layout/layout.js';
 import { outputsFor } from '../train/modes.js';
+import { embedSpecFor } from '../train/embed.js';
 import { RESULT, memberWeights, membersDir, runFile } from './files.js';
 import { readConfig, readJson, readLayout } from './json.js';
 import type { ResultFile, RunConfigFile } from './types.js';
@@ -51,10 +52,11 @@ export function loadRun(dir: string): SavedRun {
   if (weights.length === 0) throw new Error(`${membersDir(dir)}: no trained members; the run did not finish (continue it with 'reslab train … --resume')`);
   const input = inputShapeOf(layout, prep);
   const outputs = outputsFor(config.mode ?? 'supervised', prep.channels.length * prep.inputs.length);
+  const embed = config.embed ? { embed: config.embedSpec ?? embedSpecFor(config.embed, prep, layout) } : {};
   const models = weights.map((w, k) => {
     const path = join(dir, w);
     if (!existsSync(path)) throw new Error(`${path}: missing; member ${k} never finished an epoch`);
-    return loadWeights(createModel(config.model, { input, members: config.members, overrides: { numClasses: outputs } }), path).eval();
+    return loadWeights(createModel(config.model, { input, members: config.members, overrides: { ...embed, numClasses: outputs } }), path).eval();
   });
   return { dir, config, prep, layout, models };
 }

@@ -5,7 +5,7 @@ import type { TrainOptions } from '../train/trainer.js';
 import type { Mode } from '../train/modes.js';
 import type { SplitSpec } from '../train/split.js';
 import type { PrepareSpec } from '../layout/prepare.js';
-import type { ModelConfig } from '../models/index.js';
+import type { ModelConfig, EmbedKind, EmbedSpec } from '../models/index.js';
 import type { DetectionReport } from '../eval/index.js';
 import type { TestSummary } from '../eval/summary.js';
 
@@ -38,6 +38,12 @@ export interface RunConfig extends TrainOptions {
    * frozen shortcut is part of the saved weights; nothing else is needed to reload it.
    */
   linearFirst?: boolean;
+  /**
+   * A numeric embedding of every input feature in front of the model's stem: ple (the
+   * layout's piecewise-linear encoding, edges fitted on the training rows, then a
+   * per-feature Linear + ReLU) or periodic (learned frequencies, then the same).
+   */
+  embed?: EmbedKind;
 }
 
 /** config.json of a detection run. */
@@ -52,6 +58,8 @@ export interface RunConfigFile extends RunConfig {
   splitCounts: unknown;
   /** The features hold future-looking columns (ExtractOptions.allowFutureContext). */
   futureContext?: boolean;
+  /** The model's embedding as built (runs with `embed`), so a reload rebuilds it whatever today's defaults. */
+  embedSpec?: EmbedSpec;
 }
 
 /** config.json of one baseline detector and seed. */

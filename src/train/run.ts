@@ -18,6 +18,7 @@ import { rowScores, outputsFor, type Mode } from './modes.js';
 import { ensembleScores } from './score.js';
 import { detectionTask } from './detectTask.js';
 import { fitLinearShortcut, setLinearShortcut } from './linearFirst.js';
+import { checkEmbed, embedSpecFor } from './embed.js';
 
 export interface RunHooks {
   quiet?: boolean;
@@ -42,9 +43,9 @@ export interface RunSummary {
 }
 
 /** The method a run belongs to: runs that differ only in the seed are one method. */
-export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean; members?: number }): string {
+export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean; members?: number; embed?: RunConfig['embed'] }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
-  const norm = c.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : '';
+  const norm = (c.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : '') + (c.embed ? ` · ${c.embed === 'ple' ? 'PLE' : 'periodic'} embedding` : '');
   const recipe = (c.linearFirst ? ' · linear first' : '') + (c.refit ? ' · refit on train+val' : '');
   const mode = c.mode && c.mode !== 'supervised' ? ` · ${c.mode}` : '';
   // The default balance (sampler) is left unsaid; another one is part of the method.
@@ -55,10 +56,10 @@ export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 
 
 /** Only the options that decide the numbers: a resumed run must have the same ones. */
 function fingerprint(c: RunConfig): string {
-  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit, linearFirst, members } = c;
+  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit, linearFirst, members, embed } = c;
   return JSON.stringify({
     features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip,
-    ...(refit ? { refit } : {}), ...(linearFirst ? { linearFirst } : {}), ...(members && members > 1 ? { members } : {}),
+    ...(refit ? { refit } : {}), ...(linearFirst ? { linearFirst } : {}), ...(members && members > 1 ? { members } : {}), ...(embed ? { embed } : {}),
   });
 }
 
@@ -69,6 +70,7 @@ export function withDefaults(c: Partial<RunConfig> & Pick<RunConfig, 'features' 
 export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks = {}): Promise<RunSummary> {
   const t0 = performance.now();
   const log = hooks.log ?? (() => {});
+  checkEmbed(cfg.embed, cfg.layout);
   mkdirSync(out, { recursive: true });
   let resume = Boolean(hooks.resume);
   if (resume && hasConfig(out)) {
@@ -83,7 +85,9 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const matrix = await loadFeatureMatrix(cfg.features);
   const data = prepareDetection(matrix, dataSpecOf(cfg));
   const split = describeSplit(data.split, { user: matrix.user, time: matrix.time, insider: matrix.insider });
-  const probe = createModel(cfg.model, { input: data.layout.inputShape, members: cfg.members, overrides: { numClasses: outputsFor(cfg.mode, data.layout.baseWidth) } });
+  const embedSpec = cfg.embed ? embedSpecFor(cfg.embed, data.prep, data.layoutSpec) : undefined;
+  const overrides = embedSpec ? { embed: embedSpec } : {};
+  const probe = createModel(cfg.model, { input: data.layout.inputShape, members: cfg.members, overrides: { ...overrides, numClasses: outputsFor(cfg.mode, data.layout.baseWidth) } });
   const prof = profileModel(probe, data.layout.inputShape);
   probe.dispose();
   log(`data      ${matrix.n.toLocaleString('en-US')} rows × ${data.prep.inputs.length} inputs (${data.prep.channels.join(' + ')}); split ${cfg.split.kind}: ` +
@@ -94,7 +98,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const future = matrix.schema.futureContext ? FUTURE_CONTEXT_TAG : '';
   if (future) log(`warning   ${cfg.features} holds future-looking context columns (--allow-future-context): the scores are not those of a detector that could run on today's logs`);
   const method = methodName(cfg) + future, name = `${method} · seed ${cfg.seed}`;
-  const file: RunConfigFile = { ...cfg, fingerprint: fingerprint(cfg), name, method, ...(future ? { futureContext: true } : {}), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, splitCounts: split };
+  const file: RunConfigFile = { ...cfg, fingerprint: fingerprint(cfg), name, method, ...(future ? { futureContext: true } : {}), params: prof.params, macs: prof.macs, inputShape: data.layout.inputShape, splitCounts: split, ...(embedSpec ? { embedSpec } : {}) };
   writeConfig(out, file);
   writeLayout(out, data.prep, data.layoutSpec);
 
@@ -110,7 +114,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   for (let k = 0; k < cfg.ensemble; k++) {
     const dir = memberDir(out, k);
     const r = trainMember(cfg, {
-      init,
+      init, overrides,
       task: detectionTask(data.layout, data.labels, data.split.train, cfg.balance, cfg.mode), train: data.split.train, val: data.split.val, dir, member: k, resume,
       warn: (m) => log(`warning   ${m}`),
       onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
@@ -129,7 +133,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
       const both = Int32Array.from([...data.split.train, ...data.split.val]);
       const again = trainMember({ ...cfg, epochs: r.bestEpoch, patience: r.bestEpoch }, {
         task: detectionTask(data.layout, data.labels, both, cfg.balance, cfg.mode), train: both, val: new Int32Array(0), dir: refitDir(out, k), member: k, resume,
-        keepLast: true, init, warn: (m) => log(`warning   ${m}`), onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
+        keepLast: true, init, overrides, warn: (m) => log(`warning   ${m}`), onBatch: (d, t, l) => hooks.onBatch?.(k, d, t, l),
       });
       log(`refit     member ${k}: ${r.bestEpoch} epoch(s) on train+val (${both.length} rows) in ${again.seconds.toFixed(1)} s`);
       model = again.model;

@@ -75,6 +75,8 @@ export interface MemberInput {
   keepLast?: boolean;
   /** Called on the fresh model before training; a resume then loads its checkpoint over it. */
   init?: (model: BlockNet) => void;
+  /** Config fields the run sets on the named model (a numeric embedding). */
+  overrides?: Record<string, unknown>;
 }
 
 export interface MemberResult { model: BlockNet; bestEpoch: number; epochs: number; bestValScore: number | null; seconds: number; resumedFrom: number | null }
@@ -91,7 +93,7 @@ export function trainMember(o: TrainOptions, inp: MemberInput): MemberResult {
   const seed = hashKeys(o.seed, inp.member);
   torch.manualSeed(seed);
   const { task } = inp;
-  const model = createModel(o.model, { input: task.inputShape, members: o.members, overrides: { numClasses: task.numOutputs } });
+  const model = createModel(o.model, { input: task.inputShape, members: o.members, overrides: { ...inp.overrides, numClasses: task.numOutputs } });
   inp.init?.(model);
   const opt = makeOptimizer(model, o);
   const positive = task.positive;

@@ -105,7 +105,8 @@ for (const kind of ['time', 'user', 'le2020'] as const) {
   test(`${kind} split: no test row influences any fitted transform`, () => {
     const s = makeSplit({ user: m.user, time: m.time, insider: m.insider }, { kind, seed: 9 });
     const fitAll = (mm: typeof m) => {
-      const prep = fitPrepare(mm, s.train, { deviation: ['user', 'peer'] });
+      // PLE edges too (prep.ple): fitted on the base matrix's training rows, deviation channels included.
+      const prep = fitPrepare(mm, s.train, { deviation: ['user', 'peer'], ple: { bins: 8 } });
       const base = applyPrepare(prep, mm);
       return { prep, seq: fitLayout('seq', prep, base, s.train, { order: 'correlated' }), grid: fitLayout('grid', prep, base, s.train), base };
     };
@@ -115,6 +116,7 @@ for (const kind of ['time', 'user', 'le2020'] as const) {
     const f = m.columns.length;
     for (const i of [...s.test, ...s.val]) for (let j = 0; j < f - 1; j++) changed.values[i * f + j] = 1e4 + i * 13 + j;
     const b = fitAll(changed);
+    assert.equal(a.prep.ple?.edges.length, a.prep.channels.length * a.prep.inputs.length);
     assert.deepEqual(b.prep, a.prep);
     assert.deepEqual(b.seq, a.seq);
     assert.deepEqual(b.grid, a.grid);

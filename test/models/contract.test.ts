@@ -17,7 +17,7 @@ function withModel(cfg: ModelConfig, fn: (m: BlockNet) => void): void {
 }
 const evalOut = (m: BlockNet, x: Tensor) => torch.noGrad(() => m.eval().forward(x));
 
-for (const name of ['resnet_basic_A', 'preact_e_bottleneck', 'res2net_se', 'highway', 'multires', 'densenet_bc', 'rexnet', 'mlp']) {
+for (const name of ['resnet_basic_A', 'preact_e_bottleneck', 'res2net_se', 'highway', 'multires', 'densenet_bc', 'rexnet', 'mlp', 'mlp_ple', 'resnet_ple']) {
   for (const dims of tiny[name].family === 'mlp_resnet' ? [2] : [1, 2]) {
     test(`${name} ${dims}-D: removing a block changes the output, keeps shapes; scales 0 = removal`, () => {
       const { cfg, shape } = variant(tiny[name], dims as 1 | 2);

@@ -25,10 +25,18 @@ export const tiny: Record<string, ModelConfig> = {
   densenet: { family: 'densenet', dims: 2, inChannels: 3, numClasses: 3, stem: { kind: 'cifar', width: 8 }, growth: 4, blocks: [2, 2], bottleneck: 0, compression: 1 },
   fractalnet: { family: 'fractalnet', dims: 2, inChannels: 3, numClasses: 3, columns: 3, widths: [8, 8], localDrop: 0.15, globalRatio: 0.5 },
   mlp: { family: 'mlp_resnet', inFeatures: 12, numClasses: 3, width: 16, depth: 3, dropout: 0.1 },
+  // 4 features of 3 PLE components; the grid's last channel passes through (its mask).
+  mlp_ple: { family: 'mlp_resnet', inFeatures: 12, numClasses: 3, width: 16, depth: 2, embed: { kind: 'ple', dim: 4, bins: 3 } },
+  mlp_periodic_skip: { family: 'mlp_resnet', inFeatures: 12, numClasses: 3, width: 16, depth: 2, inputSkip: true, embed: { kind: 'periodic', dim: 4, frequencies: 3, sigma: 0.5 } },
+  resnet_ple: { ...base, block: 'basic', shortcut: 'B', embed: { kind: 'ple', dim: 2, bins: 2, passthrough: 1 } },
+  resnet_periodic: { ...base, block: 'basic', shortcut: 'B', embed: { kind: 'periodic', dim: 2, frequencies: 2, sigma: 0.5 } },
 };
 
 /** The config for a dims, and an input shape (batch 2). */
 export function variant(cfg: ModelConfig, dims: 1 | 2): { cfg: ModelConfig; shape: number[] } {
   if (cfg.family === 'mlp_resnet') return { cfg, shape: [2, cfg.inFeatures] };
-  return { cfg: { ...cfg, dims } as ModelConfig, shape: dims === 1 ? [2, 3, 16] : [2, 3, 8, 8] };
+  const shape = dims === 1 ? [2, 3, 16] : [2, 3, 8, 8];
+  // An embedding sizes its per-cell weights from the input (withInput sets it in a run).
+  const embed = cfg.family === 'resnet' && cfg.embed ? { embed: { ...cfg.embed, input: shape.slice(1) } } : {};
+  return { cfg: { ...cfg, dims, ...embed } as ModelConfig, shape };
 }

@@ -67,6 +67,45 @@ test('reslab train, score, baselines and compare on a tiny release', () => {
   }
 });
 
+test('reslab train --embed ple on a tiny release: edges in layout.json, the embedding in the MACs and the method, and reslab score reads it back', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reslab-train-embed-'));
+  try {
+    json(reslab('generate', '--out', join(dir, 'data'), '--release', 'r5.2', '--users', '20', '--days', '30', '--insiders', '4', '--scenarios', '1,2', '--intensity', '2', '--quiet', '--json'));
+    const features = join(dir, 'day.parquet');
+    json(reslab('features', '--data', join(dir, 'data'), '--granularity', 'day', '--out', features, '--quiet', '--json'));
+    const train = (name: string, ...flags: string[]) => json(reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '1', ...flags, '--out', join(dir, name), '--json'));
+    const plain = train('plain');
+    const t = train('ple', '--embed', 'ple');
+    const run = join(dir, 'ple');
+    const { prepare } = JSON.parse(readFileSync(join(run, 'layout.json'), 'utf8'));
+    const f = prepare.inputs.length;
+    assert.equal(prepare.ple.bins, 8);
+    assert.equal(prepare.ple.edges.length, f);
+    assert.deepEqual(t.inputShape, [f * 8]);
+    assert.deepEqual(plain.inputShape, [f]);
+    assert.ok(t.macs > plain.macs && t.params > plain.params);
+    const cfg = JSON.parse(readFileSync(join(run, 'config.json'), 'utf8'));
+    assert.equal(cfg.embed, 'ple');
+    assert.deepEqual({ kind: cfg.embedSpec.kind, dim: cfg.embedSpec.dim, bins: cfg.embedSpec.bins }, { kind: 'ple', dim: 8, bins: 8 });
+    assert.equal(cfg.method, 'detect_mlp_resnet · flat · PLE embedding');
+    assert.ok(Number.isFinite(t.test.overall.rocAuc));
+    const s = json(reslab('score', '--run', run, '--features', features, '--out', join(dir, 'scores.parquet'), '--top', '3', '--json'));
+    assert.equal(s.top.length, 3);
+    assert.ok(s.top.every((a: { score: number }) => Number.isFinite(a.score)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('reslab train refuses an unknown --embed, and an embedding on a layout whose cells are not features', () => {
+  const usage = (r: ReturnType<typeof reslab>, re: RegExp) => {
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr.split('\n')[0], re);
+  };
+  usage(reslab('train', '--features', 'x.parquet', '--out', 'nowhere', '--embed', 'spline'), /--embed must be one of none, ple, periodic, got 'spline'/);
+  usage(reslab('train', '--features', 'x.parquet', '--out', 'nowhere', '--layout', 'history', '--embed', 'periodic'), /the history layout's cells are not features/);
+});
+
 test('reslab baselines refuses what reslab train refuses: an unknown deviation kind, a number that is not one', () => {
   // A usage error: exit status 2, the error on stderr's first line, the usage after it.
   const oneLine = (r: ReturnType<typeof reslab>, re: RegExp) => {

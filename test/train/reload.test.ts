@@ -2,8 +2,9 @@
 // run's own validation and test rows are exactly those in predictions.parquet, and a lesion
 // study that removes nothing measures the run's test PR-AUC. Checked for the recipes whose
 // final weights are not simply members/K/best.safetensors' early-stopped ones (--refit,
-// --linear-first, both), and for TabM-style efficient ensembles (--members), whose
-// config rebuilds k members in one network.
+// --linear-first, both), for TabM-style efficient ensembles (--members), whose config
+// rebuilds k members in one network, and for the numeric embeddings (--embed), whose PLE
+// edges are fitted state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -68,6 +69,10 @@ const recipes: [string, string[]][] = [
   ['--linear-first --refit', ['--model', 'detect_mlp_skip_resnet', '--linear-first', '--refit']],
   ['--members 4', ['--members', '4']],
   ['--members 4 --linear-first', ['--model', 'detect_mlp_skip_resnet', '--linear-first', '--members', '4']],
+  // The PLE edges come back from layout.json, the embeddings' sizes from config.json.
+  ['--embed ple', ['--embed', 'ple']],
+  ['--embed periodic with the input shortcut', ['--model', 'detect_mlp_skip_resnet', '--embed', 'periodic']],
+  ['--members 4 --embed ple', ['--members', '4', '--embed', 'ple']],
 ];
 
 for (const [what, flags] of recipes) {

@@ -31,6 +31,7 @@ export function recipeFlags(r: RecipeConfig): string {
   if (r.weightDecay !== undefined) f.push(`--weight-decay ${r.weightDecay}`);
   if (r.ensemble !== undefined && r.ensemble > 1) f.push(`--ensemble ${r.ensemble}`);
   if (r.members !== undefined && r.members > 1) f.push(`--members ${r.members}`);
+  if (r.embed) f.push(`--embed ${r.embed}`);
   if (r.refit) f.push('--refit');
   if (r.linearFirst) f.push('--linear-first');
   return f.join(' ');

@@ -10,6 +10,7 @@ import { BALANCES, type Balance } from '../../train/loss.js';
 import { DEVIATION_KINDS } from '../../layout/prepare.js';
 import { NORMALIZE_KINDS } from '../../layout/normalize.js';
 import { MODES, type Mode } from '../../train/modes.js';
+import { EMBED_KINDS, checkEmbed, type EmbedKind } from '../../train/embed.js';
 import { progress } from '../../util/progress.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
 import { RECIPES, canonicalMethod, type RecipeConfig } from '../../contest/methods.js';
@@ -20,7 +21,8 @@ export const usage = `usage: reslab train --features FILE.parquet (--recipe NAME
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
                     [--normalize robust|quantile|smooth] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
-                    [--mode supervised|autoencoder|svdd] [--ensemble N] [--members K] [--refit] [--linear-first] [--seed N] [--resume] [--quiet] [--json]
+                    [--embed none|ple|periodic] [--mode supervised|autoencoder|svdd] [--ensemble N] [--members K] [--refit] [--linear-first]
+                    [--recipe NAME] [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
                     [--limit N] [--val 5000] [--test-limit N] [--seed N] [--resume] [--quiet] [--json]
                     (MNIST-format images; models fmnist_resnet32, fmnist_plain32 or any zoo name)
@@ -44,6 +46,11 @@ on both; the validation rows' scores in predictions.parquet are then in-sample).
 matrix, per-member rank-1 adapters and biases), batch norm keeps per-member statistics,
 each member has its own head and is trained on its own loss; the score is the members'
 mean probability. Costs K times the MACs of one network. TabM uses K = 32.
+--embed (flat, seq, grid and learned layouts): a numeric embedding of every input feature
+before the model's stem (Gorishniy et al. 2022). ple: piecewise-linear encoding on 8
+quantile bins fitted on the training rows (saved with the run), then a per-feature
+Linear to 8 dims + ReLU; periodic: 8 learned frequencies per feature (sin, cos), then the
+same. On the grid and sequence layouts each cell's 8 dims become channels.
 --linear-first (detect_mlp_skip_resnet): fit the linear input→output shortcut first, as
 the baselines' logistic regression on the training rows, freeze it, and train the residual
 stack on what it misses.
@@ -64,7 +71,7 @@ const trainFlags = {
   balance: { type: 'string' }, 'positive-share': { type: 'string' }, patience: { type: 'string' }, deviation: { type: 'string' },
   'history-days': { type: 'string' }, normalize: { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
   'val-users': { type: 'string' }, mode: { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
-  refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' }, members: { type: 'string' }, recipe: { type: 'string' },
+  refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' }, members: { type: 'string' }, embed: { type: 'string' }, recipe: { type: 'string' },
 } as const;
 
 function membersFlag(v: unknown): number {
@@ -87,6 +94,12 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
   const str = (k: string) => f[k] as string | undefined;
   const layout = f.layout === undefined && r.layout ? r.layout : oneOf<LayoutKind>(f.layout, 'layout', LAYOUT_KINDS, 'grid');
   const deviation = f.deviation === undefined ? rp.deviation ?? [] : f.deviation === 'none' ? [] : choiceList(String(f.deviation), 'deviation', DEVIATION_KINDS);
+  const embed = f.embed === undefined ? r.embed ?? 'none' : oneOf<EmbedKind | 'none'>(f.embed, 'embed', ['none', ...EMBED_KINDS], 'none');
+  try {
+    checkEmbed(embed === 'none' ? undefined : embed, layout);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   return withDefaults({
     ...r,
     features: resolve(String(f.features)),
@@ -111,6 +124,7 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     ...(f.refit || r.refit ? { refit: true } : {}),
     ...(f['linear-first'] || r.linearFirst ? { linearFirst: true } : {}),
     ...(f.members !== undefined ? { members: membersFlag(f.members) } : r.members !== undefined ? { members: r.members } : {}),
+    ...(embed !== 'none' ? { embed } : { embed: undefined }),
     seed: intFlag(str('seed'), 'seed', 1),
   });
 }
