@@ -35,7 +35,8 @@ const out = resolve(a.out ?? `.cache/contest/bench-${suite.name}`);
 const residual = methods.filter((m) => RECIPES[m]);
 const best = residual[0] ?? methods[0]!;
 const anchor = methods.includes('logistic+dev') ? 'logistic+dev' : methods.find((m) => !RECIPES[m]) ?? methods[1]!;
-const versus = (a.versus?.split(',') as [string, string] | undefined) ?? [best, anchor];
+// A contest of one method has no pair to test.
+const versus = (a.versus?.split(',') as [string, string] | undefined) ?? (methods.length > 1 && anchor !== best ? [best, anchor] as [string, string] : undefined);
 console.log(`suite ${suite.name}: ${suite.worlds.length + suite.releases.length} worlds × ${methods.length} methods × seeds ${seeds.join(', ')} → ${out}`);
 
 const c = await runContest({ suite, methods, seeds, out, worldsCache: resolve(a.worlds!), versus, log: (l) => console.log(l) });
@@ -57,7 +58,7 @@ const ratio = c.versus ? (() => {
   const pr = (m: string) => c.perWorld.filter((r) => r.method === m).reduce((s, r) => s + r.prAuc.mean, 0);
   return pr(c.versus!.a) / pr(c.versus!.b);
 })() : null;
-console.log(`ratio ${versus[0]} / ${versus[1]} (sum of per-world mean PR-AUC): ${ratio?.toFixed(2) ?? '—'}`);
+if (versus) console.log(`ratio ${versus[0]} / ${versus[1]} (sum of per-world mean PR-AUC): ${ratio?.toFixed(2) ?? '—'}`);
 if (a.record) {
   writeMeasured(measuredFromContest(c));
   console.log(`recorded the ranks in ${MEASURED_FILE}`);
