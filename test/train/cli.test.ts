@@ -1,7 +1,6 @@
 // train → score → baselines → compare as a user runs them, on a tiny generated release.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,19 +8,13 @@ import { bindSaved } from '../../src/train/data.js';
 import { fitPrepare } from '../../src/layout/prepare.js';
 import { fitLayout } from '../../src/layout/layout.js';
 import { toyMatrix } from './helpers.js';
+import { reslab, json, tinyReleaseFeatures } from '../helpers/cli.js';
 
-const reslab = (...args: string[]) => spawnSync(process.execPath, ['bin/reslab.js', ...args], { encoding: 'utf8', timeout: 300_000 });
-const json = (r: ReturnType<typeof reslab>) => {
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
-};
 
 test('reslab train, score, baselines and compare on a tiny release', () => {
   const dir = mkdtempSync(join(tmpdir(), 'reslab-train-cli-'));
   try {
-    json(reslab('generate', '--out', join(dir, 'data'), '--release', 'r5.2', '--users', '30', '--days', '42', '--insiders', '6', '--scenarios', '1,2,3,4,5', '--intensity', '2', '--quiet', '--json'));
-    const features = join(dir, 'day.parquet');
-    json(reslab('features', '--data', join(dir, 'data'), '--granularity', 'day', '--out', features, '--quiet', '--json'));
+    const features = tinyReleaseFeatures(dir);
     const run = join(dir, 'run');
     const t = json(reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '2', '--out', run, '--json'));
     assert.ok(t.macs > 0 && t.params > 0 && t.test.overall.rocAuc >= 0);
@@ -70,9 +63,7 @@ test('reslab train, score, baselines and compare on a tiny release', () => {
 test('reslab train --embed ple on a tiny release: edges in layout.json, the embedding in the MACs and the method, and reslab score reads it back', () => {
   const dir = mkdtempSync(join(tmpdir(), 'reslab-train-embed-'));
   try {
-    json(reslab('generate', '--out', join(dir, 'data'), '--release', 'r5.2', '--users', '20', '--days', '30', '--insiders', '4', '--scenarios', '1,2', '--intensity', '2', '--quiet', '--json'));
-    const features = join(dir, 'day.parquet');
-    json(reslab('features', '--data', join(dir, 'data'), '--granularity', 'day', '--out', features, '--quiet', '--json'));
+    const features = tinyReleaseFeatures(dir, { users: 20, days: 30, insiders: 4, scenarios: '1,2' });
     const train = (name: string, ...flags: string[]) => json(reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '1', ...flags, '--out', join(dir, name), '--json'));
     const plain = train('plain');
     const t = train('ple', '--embed', 'ple');

@@ -3,25 +3,18 @@
 // `reslab score` scores new rows with it; --members is refused where it cannot apply.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createModel, profileModel } from '../../src/models/index.js';
+import { reslab, json, tinyReleaseFeatures } from '../helpers/cli.js';
 
-const reslab = (...args: string[]) => spawnSync(process.execPath, ['bin/reslab.js', ...args], { encoding: 'utf8', timeout: 300_000 });
-const json = (r: ReturnType<typeof reslab>) => {
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
-};
 
 let dir = '';
 let features = '';
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'reslab-members-cli-'));
-  json(reslab('generate', '--out', join(dir, 'data'), '--release', 'r5.2', '--users', '30', '--days', '42', '--insiders', '6', '--scenarios', '1,2,3,4,5', '--intensity', '2', '--quiet', '--json'));
-  features = join(dir, 'day.parquet');
-  json(reslab('features', '--data', join(dir, 'data'), '--granularity', 'day', '--out', features, '--quiet', '--json'));
+  features = tinyReleaseFeatures(dir);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

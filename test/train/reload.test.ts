@@ -7,7 +7,6 @@
 // edges are fitted state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,20 +17,14 @@ import { loadRun, splitOf } from '../../src/rundir/index.js';
 import { bindSaved } from '../../src/train/data.js';
 import { makeSplit } from '../../src/train/split.js';
 import { ensembleScores } from '../../src/train/score.js';
+import { reslab, json, tinyReleaseFeatures } from '../helpers/cli.js';
 
-const reslab = (...args: string[]) => spawnSync(process.execPath, ['bin/reslab.js', ...args], { encoding: 'utf8', timeout: 300_000 });
-const json = (r: ReturnType<typeof reslab>) => {
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
-};
 
 let dir = '';
 let features = '';
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'reslab-reload-'));
-  json(reslab('generate', '--out', join(dir, 'data'), '--release', 'r5.2', '--users', '30', '--days', '42', '--insiders', '6', '--scenarios', '1,2,3,4,5', '--intensity', '2', '--quiet', '--json'));
-  features = join(dir, 'day.parquet');
-  json(reslab('features', '--data', join(dir, 'data'), '--granularity', 'day', '--out', features, '--quiet', '--json'));
+  features = tinyReleaseFeatures(dir);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
