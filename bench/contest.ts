@@ -7,7 +7,7 @@
 // world × seed, and per-world intervals), the cost per method family (the convolutional
 // layouts separately), and ends with one JSON line.
 //
-//   npm run bench:contest [-- --suite default|quick|FILE --seeds 1,2,3 --methods LIST --out DIR --versus A,B --conv --record]
+//   npm run bench:contest [-- --suite default|quick|FILE --seeds 1,2,3 --methods LIST --out DIR --versus A,B --conv --tuned FILE,… --record]
 // --record writes the ranks to src/contest/measured.json: what `reslab recipes` prints and
 // what `best` (the headline recipe of the demo, the benches and `reslab train --recipe`) means.
 // Cells are cached in the output directory (default .cache/contest/bench-SUITE): a rerun
@@ -20,10 +20,12 @@ import { RECIPES } from '../src/contest/methods.js';
 import { METRIC_TEXT } from '../src/contest/aggregate.js';
 import { measuredFromContest, writeMeasured, MEASURED_FILE } from '../src/contest/measured.js';
 import { DEFAULT_BASELINES } from '../src/train/baselines.js';
+import { methodLabel } from '../src/contest/tuned.js';
+import { readTunedFile } from '../src/tune/file.js';
 
 const { values: a } = parseArgs({ options: {
   suite: { type: 'string', default: 'default' }, seeds: { type: 'string', default: '1,2,3' }, methods: { type: 'string' },
-  out: { type: 'string' }, versus: { type: 'string' }, conv: { type: 'boolean', default: false }, record: { type: 'boolean', default: false }, worlds: { type: 'string', default: '.cache/contest/worlds' },
+  out: { type: 'string' }, versus: { type: 'string' }, conv: { type: 'boolean', default: false }, tuned: { type: 'string' }, record: { type: 'boolean', default: false }, worlds: { type: 'string', default: '.cache/contest/worlds' },
 } });
 const RESIDUAL = ['mlp-skip-best-lin', 'mlp-best', 'mlp-best-plain', 'mlp', 'mlp-plain'];
 const CONV = ['grid', 'grid-plain', 'grid-dev', 'grid-dev-plain'];
@@ -39,11 +41,12 @@ const anchor = methods.includes('logistic+dev') ? 'logistic+dev' : methods.find(
 const versus = (a.versus?.split(',') as [string, string] | undefined) ?? (methods.length > 1 && anchor !== best ? [best, anchor] as [string, string] : undefined);
 console.log(`suite ${suite.name}: ${suite.worlds.length + suite.releases.length} worlds × ${methods.length} methods × seeds ${seeds.join(', ')} → ${out}`);
 
-const c = await runContest({ suite, methods, seeds, out, worldsCache: resolve(a.worlds!), versus, log: (l) => console.log(l) });
+const tuned = a.tuned ? a.tuned.split(',').map((f) => readTunedFile(resolve(f))) : undefined;
+const c = await runContest({ suite, methods, seeds, out, worldsCache: resolve(a.worlds!), versus, tuned, log: (l) => console.log(l) });
 
 for (const t of c.ranks) {
   console.log(`\naverage rank by ${METRIC_TEXT[t.metric]} over ${t.worlds.length} worlds (CD ${t.criticalDifference?.toFixed(2) ?? '—'}, Friedman p ${t.friedman?.pValue.toExponential(1) ?? '—'}):`);
-  t.methods.forEach((m, i) => console.log(`  ${String(i + 1).padStart(2)}. ${m.padEnd(24)} ${t.averageRanks[i]!.toFixed(2)}`));
+  t.methods.forEach((m, i) => console.log(`  ${String(i + 1).padStart(2)}. ${methodLabel(m, c.tuning).padEnd(24)} ${t.averageRanks[i]!.toFixed(2)}`));
 }
 if (c.versus?.wilcoxon) {
   const v = c.versus, w = v.wilcoxon!;
@@ -63,4 +66,4 @@ if (a.record) {
   writeMeasured(measuredFromContest(c));
   console.log(`recorded the ranks in ${MEASURED_FILE}`);
 }
-console.log(JSON.stringify({ bench: 'contest', suite: suite.name, seeds, methods, ranks: c.ranks.map((t) => ({ metric: t.metric, methods: t.methods, averageRanks: t.averageRanks, cd: t.criticalDifference, friedmanP: t.friedman?.pValue ?? null })), versus: c.versus ? { a: c.versus.a, b: c.versus.b, meanDifference: c.versus.meanDifference, p: c.versus.wilcoxon?.pValue ?? null } : null, ratio, cost, seconds: c.seconds }));
+console.log(JSON.stringify({ bench: 'contest', suite: suite.name, seeds, methods, ranks: c.ranks.map((t) => ({ metric: t.metric, methods: t.methods, averageRanks: t.averageRanks, cd: t.criticalDifference, friedmanP: t.friedman?.pValue ?? null })), versus: c.versus ? { a: c.versus.a, b: c.versus.b, meanDifference: c.versus.meanDifference, p: c.versus.wilcoxon?.pValue ?? null } : null, tuning: c.tuning ?? null, ratio, cost, seconds: c.seconds }));

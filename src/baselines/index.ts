@@ -10,10 +10,10 @@ import { LouvainDetector } from './graph/louvainDetector.js';
 import { LogisticRegression } from './logistic.js';
 import { PCADetector } from './pca.js';
 import type { Detector } from './types.js';
-import { XGBoostDetector } from './xgboost.js';
+import { XGBoostDetector, XGBOOST_REVISION } from './xgboost.js';
 import { ZScore } from './zscore.js';
 
-export type { Detector, FitOptions, TabularData } from './types.js';
+export type { Detector, FitOptions, TabularData, Validation } from './types.js';
 export { XGBoostDetector, IsolationForest, ECOD, COPOD, ZScore, LogisticRegression, PCADetector, KNNDetector, DeepSVDD };
 
 const registry: Record<string, (params: Record<string, unknown>) => Detector> = {
@@ -37,6 +37,14 @@ const registry: Record<string, (params: Record<string, unknown>) => Detector> = 
   louvain_email: (p) => new LouvainDetector('louvain_email', p, ['email']),
   louvain_web: (p) => new LouvainDetector('louvain_web', p, ['web']),
 };
+
+/** Revisions of detectors whose defaults changed (absent: 1): stored results of an older revision are not the same method. */
+const REVISIONS: Record<string, number> = { xgboost: XGBOOST_REVISION };
+
+/** The detector's revision; cached results key on it when it is above 1. */
+export function detectorRevision(name: string): number {
+  return REVISIONS[name] ?? 1;
+}
 
 /** Every registered detector name. */
 export const detectorNames: readonly string[] = Object.keys(registry);

@@ -11,9 +11,19 @@ export interface TabularData {
   context?: GraphContext;
 }
 
+/** Held-out labelled rows for a detector that stops early on them (Detector.validates). */
+export interface Validation {
+  data: TabularData;
+  labels: Uint8Array;
+  /** After choosing where to stop, fit again on the training and these rows together for that long (a tuning trial scored on these rows must not). */
+  refit: boolean;
+}
+
 export interface FitOptions {
   /** Seeds every random choice the detector makes; the same seed gives the same scores. */
   seed?: number;
+  /** Only for a detector that validates: the runner then passes the training rows alone as `train`. */
+  validation?: Validation;
 }
 
 export interface Detector {
@@ -21,7 +31,11 @@ export interface Detector {
   readonly name: string;
   /** Supervised detectors need 0/1 labels in fit; the others ignore them. */
   readonly supervised: boolean;
+  /** Takes FitOptions.validation (e.g. XGBoost with early stopping); the others fit on training and validation rows together. */
+  readonly validates?: boolean;
   fit(train: TabularData, labels?: Uint8Array, opts?: FitOptions): void | Promise<void>;
+  /** What fitting chose (XGBoost's rounds under early stopping), kept in the run's result.json. */
+  fitInfo?(): Record<string, unknown>;
   /** One score per row: higher = more anomalous / more likely an insider. */
   score(data: TabularData): Float32Array | Promise<Float32Array>;
   /** Frees native memory now (boosters, kept tensors) instead of at garbage collection. */

@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
   baselines: () => import('./commands/baselines.js'),
   compare: () => import('./commands/compare.js'),
   contest: () => import('./commands/contest.js'),
+  tune: () => import('./commands/tune.js'),
   models: () => import('./commands/models.js'),
   recipes: () => import('./commands/recipes.js'),
   report: () => import('./commands/report.js'),

@@ -5,6 +5,7 @@
 // unfinished cells, and changing one method's options reruns only that method's cells.
 import { join } from 'node:path';
 import type { FeatureMatrix } from '../data/cert/matrix.js';
+import { detectorRevision } from '../baselines/index.js';
 import { runBaselines } from '../train/baselines.js';
 import { runDetection, withDefaults } from '../train/run.js';
 import type { StageCache } from '../util/stages.js';
@@ -35,7 +36,9 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._+-]/g, '_');
 export async function runCell(cache: StageCache, root: string, world: CellWorld, method: string, spec: MethodSpec, seed: number): Promise<{ result: CellResult; cached: boolean }> {
   const dir = join(root, 'worlds', safe(world.name), safe(method));
   const stage = `cell-${safe(world.name)}-${safe(method)}-${seed}`;
-  const key = { features: world.featuresKey, spec, seed, split: CONTEST_SPLIT };
+  // A detector's revision enters the key only once its defaults changed, so other cells keep their cache.
+  const revision = spec.kind === 'baseline' ? detectorRevision(spec.detector) : 1;
+  const key = { features: world.featuresKey, spec, seed, split: CONTEST_SPLIT, ...(revision > 1 ? { revision } : {}) };
   if (spec.kind === 'baseline') {
     const runDir = join(dir, spec.detector, `seed-${seed}`);
     const r = await cache.run(stage, key, [join(runDir, 'result.json'), join(runDir, 'predictions.parquet')], async () => {

@@ -6,6 +6,7 @@ import type { ContestResult } from './run.js';
 import { METRIC_TEXT, type RankTable, type WorldRow } from './aggregate.js';
 import { pairVerdict, rankVerdict } from './verdict.js';
 import type { Stat } from '../util/stats.js';
+import { methodLabel, type TuningNote } from './tuned.js';
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
@@ -13,10 +14,10 @@ const ms = (s: Stat | null, d = 3) => (s ? (s.n > 1 ? `${s.mean.toFixed(d)} ± $
 const ci = (lo: number, hi: number, d = 3) => (Number.isFinite(lo) ? `[${lo.toFixed(d)}, ${hi.toFixed(d)}]` : '—');
 const pval = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
 
-function rankSection(t: RankTable): string[] {
+function rankSection(t: RankTable, tuning?: Record<string, TuningNote>): string[] {
   const out = [`### Average rank by ${METRIC_TEXT[t.metric]} over ${t.worlds.length} world(s)`, ''];
   out.push('| rank | method | average rank |', '|---:|---|---:|');
-  t.methods.forEach((m, i) => out.push(`| ${i + 1} | ${m} | ${t.averageRanks[i]!.toFixed(2)} |`));
+  t.methods.forEach((m, i) => out.push(`| ${i + 1} | ${methodLabel(m, tuning)} | ${t.averageRanks[i]!.toFixed(2)} |`));
   out.push('');
   if (t.friedman) out.push(`Friedman χ² = ${t.friedman.chiSquare.toFixed(2)}, p = ${pval(t.friedman.pValue)}; Iman–Davenport F = ${f3(t.friedman.imanDavenportF)}, p = ${pval(t.friedman.imanDavenportP)}.`);
   if (t.criticalDifference !== null) {
@@ -26,14 +27,23 @@ function rankSection(t: RankTable): string[] {
   return out;
 }
 
-function worldTable(rows: WorldRow[]): string[] {
+function worldTable(rows: WorldRow[], tuning?: Record<string, TuningNote>): string[] {
   const out = [
     '| method | PR-AUC (95 % CI) | ROC-AUC | DR@1 % | DR@5 % | caught@5 share (95 % CI) | caught@20 share | user PR-AUC | MACs/user-day | fit s | epoch s |',
     '|---|---|---|---|---|---|---|---|---:|---:|---:|',
   ];
   for (const r of rows) {
-    out.push(`| ${r.method} | ${ms(r.prAuc)} ${ci(r.prAucCi.lo, r.prAucCi.hi)} | ${ms(r.rocAuc)} | ${ms(r.drAt1)} | ${ms(r.drAt5)} | ${ms(r.caught5, 2)} ${ci(r.caught5Ci.lo, r.caught5Ci.hi, 2)} | ${ms(r.caught20, 2)} | ${ms(r.userPrAuc)} | ${r.macs === null ? '—' : Math.round(r.macs).toLocaleString('en-US')} | ${r.fitSeconds ? f1(r.fitSeconds.mean) : '—'} | ${r.epochSeconds ? r.epochSeconds.mean.toFixed(2) : '—'} |`);
+    out.push(`| ${methodLabel(r.method, tuning)} | ${ms(r.prAuc)} ${ci(r.prAucCi.lo, r.prAucCi.hi)} | ${ms(r.rocAuc)} | ${ms(r.drAt1)} | ${ms(r.drAt5)} | ${ms(r.caught5, 2)} ${ci(r.caught5Ci.lo, r.caught5Ci.hi, 2)} | ${ms(r.caught20, 2)} | ${ms(r.userPrAuc)} | ${r.macs === null ? '—' : Math.round(r.macs).toLocaleString('en-US')} | ${r.fitSeconds ? f1(r.fitSeconds.mean) : '—'} | ${r.epochSeconds ? r.epochSeconds.mean.toFixed(2) : '—'} |`);
   }
+  return out;
+}
+
+function tuningSection(tuning: Record<string, TuningNote> | undefined): string[] {
+  if (!tuning) return [];
+  const out = ['## Tuning', '', 'Tuned methods run at the settings a random search chose on a held-out world by validation PR-AUC (`reslab tune`); the others run at their defaults.', ''];
+  out.push('| method | trials | tuned on | winner | validation PR-AUC | settings |', '|---|---:|---|---:|---:|---|');
+  for (const [m, t] of Object.entries(tuning)) out.push(`| ${m} | ${t.trials} | ${t.world} | ${t.winnerTrial === 0 ? '0 (defaults)' : t.winnerTrial} | ${f3(t.valPrAuc)} | ${Object.entries(t.params).map(([k, v]) => `${k}=${v}`).join(', ') || 'defaults'} |`);
+  out.push('');
   return out;
 }
 
@@ -43,9 +53,10 @@ export function contestMarkdown(c: ContestResult): string {
     '',
     `${c.worlds.length} world(s) × ${c.methods.length} method(s) × seeds ${c.seeds.join(', ')}; split le2020 (60 % of users for training). Figures are mean ± sd over seeds; intervals are 95 % bootstrap intervals of the seed mean, resampling test users.`,
     '',
+    ...tuningSection(c.tuning),
     '## Ranks across worlds',
     '',
-    ...c.ranks.flatMap(rankSection),
+    ...c.ranks.flatMap((t) => rankSection(t, c.tuning)),
   ];
   if (c.versus) {
     const v = c.versus;
@@ -58,7 +69,7 @@ export function contestMarkdown(c: ContestResult): string {
   out.push('## Worlds', '');
   for (const w of c.worlds) {
     out.push(`### ${w.name}`, '', `${w.description}; ${w.rows.toLocaleString('en-US')} user-days, ${w.insiders} insiders; about ${f1(w.testInsiders)} insiders in each seed's test split.`, '');
-    out.push(...worldTable(c.perWorld.filter((r) => r.world === w.name)), '');
+    out.push(...worldTable(c.perWorld.filter((r) => r.world === w.name), c.tuning), '');
   }
   out.push(`Cells: ${c.cells.ran} run now, ${c.cells.cached} reused; ${c.seconds.toFixed(0)} s.`, '');
   return out.join('\n');

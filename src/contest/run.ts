@@ -3,7 +3,7 @@
 // contest reruns only the unfinished cells), then the per-world tables with bootstrap
 // intervals, the ranks across worlds and the chosen pair's test; contest.json and
 // contest.md are written atomically into the output directory.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadFeatureMatrix, type FeatureMatrix } from '../data/cert/matrix.js';
 import { readConfig, readResultFile, readRunPredictions, RESULT, type RunConfigFile } from '../rundir/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
@@ -15,6 +15,8 @@ import { GRAPH_DETECTORS } from '../baselines/graph/index.js';
 import { contestMarkdown } from './render.js';
 import type { Suite } from './suite.js';
 import { ensureWorldFeatures, worldDescription } from './world.js';
+import { checkHeldOut, tunedMethods, type TuningNote } from './tuned.js';
+import type { TunedFile } from '../tune/file.js';
 
 export interface ContestOptions {
   suite: Suite;
@@ -28,6 +30,8 @@ export interface ContestOptions {
   versus?: [string, string];
   /** Parameters per baseline detector (`--param DETECTOR.KEY=VALUE`), part of those methods' cells. */
   params?: Record<string, Record<string, unknown>>;
+  /** Tuned-params files (`reslab tune`): their methods run at the winners' settings. */
+  tuned?: TunedFile[];
   log?: (line: string) => void;
 }
 
@@ -42,6 +46,8 @@ export interface ContestResult {
   ranks: RankTable[];
   versus: Versus | null;
   cells: { ran: number; cached: number };
+  /** Methods run at tuned settings, by name (absent when none was). */
+  tuning?: Record<string, TuningNote>;
   seconds: number;
 }
 
@@ -64,7 +70,11 @@ export async function runContest(options: ContestOptions): Promise<ContestResult
   // `best` is a moving name: tables and caches carry the recipe it stands for today.
   const o: ContestOptions = { ...options, methods: options.methods.map(canonicalMethod), versus: options.versus?.map(canonicalMethod) as [string, string] | undefined };
   const log = o.log ?? (() => {});
-  const specs = o.methods.map((m) => [m, withParams(resolveMethod(m), o.params)] as const);
+  const tuned = tunedMethods(o.methods, o.tuned ?? []);
+  for (const [m, spec] of tuned.specs) {
+    if (spec.kind === 'baseline' && o.params?.[spec.detector]) throw new RangeError(`'${m}' is both tuned and given --param settings; give one`);
+  }
+  const specs = o.methods.map((m) => [m, withParams(tuned.specs.get(m) ?? resolveMethod(m), o.params)] as const);
   const edges = specs.some(([, s]) => s.kind === 'baseline' && GRAPH_DETECTORS.includes(s.detector));
   if (o.versus) for (const m of o.versus) if (!o.methods.includes(m)) throw new RangeError(`--versus names '${m}', which is not among --methods (${o.methods.join(', ')})`);
   const cache = new StageCache(o.out);
@@ -73,6 +83,7 @@ export async function runContest(options: ContestOptions): Promise<ContestResult
   let ran = 0, cached = 0;
   for (const def of [...o.suite.worlds, ...o.suite.releases]) {
     const w = await ensureWorldFeatures(def, o.worldsCache, { log, edges });
+    checkHeldOut(o.tuned ?? [], { name: def.name, key: w.key, features: resolve(w.features) });
     const matrix = await loadFeatureMatrix(w.features);
     const world: CellWorld = { name: def.name, features: w.features, featuresKey: w.key, matrix };
     const testInsiders: number[] = [];
@@ -94,7 +105,7 @@ export async function runContest(options: ContestOptions): Promise<ContestResult
     suite: o.suite.name, methods: o.methods, seeds: o.seeds, worlds, perWorld,
     ranks: RANK_METRICS.map((m) => rankTable(perWorld, o.methods, m)),
     versus: o.versus ? versus(outcomes, o.versus[0], o.versus[1], 'prAuc') : null,
-    cells: { ran, cached }, seconds: (performance.now() - t0) / 1000,
+    cells: { ran, cached }, ...(tuned.specs.size ? { tuning: tuned.notes } : {}), seconds: (performance.now() - t0) / 1000,
   };
   writeFileAtomic(join(o.out, 'contest.json'), JSON.stringify(result, null, 2) + '\n');
   writeFileAtomic(join(o.out, 'contest.md'), contestMarkdown(result));

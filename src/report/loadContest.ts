@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Fields, FormatError } from './fields.js';
 import type { ContestData } from './types.js';
 import type { Stat } from '../util/stats.js';
+import type { Params } from '../tune/space.js';
 
 const METRICS = ['prAuc', 'caught5'] as const;
 
@@ -66,11 +67,22 @@ export function loadContest(dir: string): ContestData {
     versus: c.has('versus') ? readVersus(c.obj('versus')) : null,
     cells: { ran: c.optObj('cells')?.optNum('ran') ?? 0, cached: c.optObj('cells')?.optNum('cached') ?? 0 },
     seconds: c.optNum('seconds') ?? NaN,
+    ...(c.has('tuning') ? { tuning: readTuning(c.obj('tuning'), methods) } : {}),
   };
   for (const [i, r] of data.perWorld.entries()) {
     if (!methods.includes(r.method)) c.fail(`perWorld[${i}].method`, `must be one of the contest's methods (${methods.join(', ')})`, r.method);
   }
   return data;
+}
+
+/** The methods run at tuned settings: each must be a contest method; its params are plain values. */
+function readTuning(t: Fields, methods: string[]): NonNullable<ContestData['tuning']> {
+  return Object.fromEntries(t.keys().map((m) => {
+    if (!methods.includes(m)) t.fail(m, `must be one of the contest's methods (${methods.join(', ')})`, m);
+    const n = t.obj(m), p = n.obj('params');
+    for (const k of p.keys()) if (!['number', 'string', 'boolean'].includes(typeof p.value[k])) p.fail(k, 'must be a number, string or boolean', p.value[k]);
+    return [m, { trials: n.num('trials'), world: n.str('world'), winnerTrial: n.num('winnerTrial'), valPrAuc: n.optNum('valPrAuc') ?? NaN, params: p.value as Params }];
+  }));
 }
 
 function wilcoxonMethod(w: Fields): 'exact' | 'permutation' | 'normal' {

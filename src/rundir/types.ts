@@ -107,6 +107,8 @@ export interface ResultExtra {
   epochSeconds?: number;
   trainSeconds?: number;
   scoreSeconds?: number;
+  /** A baseline that stopped early on the validation rows: the rounds it kept and their validation PR-AUC. */
+  earlyStopping?: { rounds: number; validationPrAuc: number | null; patience: number; maxRounds: number };
 }
 
 /**

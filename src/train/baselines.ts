@@ -16,7 +16,7 @@ import { GRAPH_DETECTORS, loadEdges } from '../baselines/graph/index.js';
 import type { EdgeList, GraphContext } from '../baselines/graph/types.js';
 import { edgesPathFor } from '../data/cert/edges.js';
 import { makeSplit, describeSplit, type SplitSpec } from './split.js';
-import { FUTURE_CONTEXT_TAG, seedDir, writeConfig, writeResult, writeRunPredictions, type BaselineConfigFile } from '../rundir/index.js';
+import { FUTURE_CONTEXT_TAG, seedDir, writeConfig, writeResult, writeRunPredictions, type BaselineConfigFile, type ResultExtra } from '../rundir/index.js';
 
 export const DEFAULT_BASELINES = ['random_forest', 'xgboost', 'logistic', 'isolation_forest', 'ecod', 'copod', 'pca', 'knn', 'zscore', 'deep_svdd'];
 /** Added to the defaults when log edges exist. */
@@ -113,16 +113,24 @@ export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: st
     const prep = fitPrepare(matrix, split.train, cfg.prepare);
     const base = applyPrepare(prep, matrix);
     const f = prep.inputs.length * prep.channels.length;
-    // Training and validation rows both train a baseline: it has no early stopping to feed.
+    // Training and validation rows both train a baseline, unless it stops early on the
+    // validation rows (then it refits on both itself, for as long as they chose).
     const fitRows = Int32Array.from([...split.train, ...split.val]);
-    const train = { x: gather(base, f, fitRows), n: fitRows.length, f, ...(edges ? { context: graphContext(matrix, fitRows, edges) } : {}) };
-    const test = { x: gather(base, f, split.test), n: split.test.length, f, ...(edges ? { context: graphContext(matrix, split.test, edges) } : {}) };
-    const labels = Uint8Array.from(fitRows, (r) => (matrix.insider![r] > 0 ? 1 : 0));
+    const rowsOf = (idx: Int32Array) => ({ x: gather(base, f, idx), n: idx.length, f, ...(edges ? { context: graphContext(matrix, idx, edges) } : {}) });
+    const labelsOf = (idx: Int32Array) => Uint8Array.from(idx, (r) => (matrix.insider![r] > 0 ? 1 : 0));
+    const train = rowsOf(fitRows);
+    const test = rowsOf(split.test);
+    const labels = labelsOf(fitRows);
     for (const name of detectors) {
       const det = createDetector(name, cfg.params?.[name]);
       const t0 = performance.now();
-      await det.fit(train, det.supervised ? labels : undefined, { seed });
+      if (det.validates && det.supervised && split.val.length > 0) {
+        await det.fit(rowsOf(split.train), labelsOf(split.train), { seed, validation: { data: rowsOf(split.val), labels: labelsOf(split.val), refit: true } });
+      } else {
+        await det.fit(train, det.supervised ? labels : undefined, { seed });
+      }
       const t1 = performance.now();
+      const fitInfo = (det.fitInfo?.() ?? {}) as ResultExtra;
       const scores = await det.score(test);
       const t2 = performance.now();
       det.dispose?.();
@@ -137,7 +145,7 @@ export async function runBaselines(cfg: BaselineConfig, out: string, log: (s: st
       await writeRunPredictions(dir, matrix, [['test', split.test, scores]]);
       const { test: s } = writeResult(dir, {
         name: `${method} · seed ${seed}`, method, seed, matrix, rows: split.test, scores,
-        extra: { model: name, trainSeconds: (t1 - t0) / 1000, scoreSeconds: (t2 - t1) / 1000 },
+        extra: { model: name, trainSeconds: (t1 - t0) / 1000, scoreSeconds: (t2 - t1) / 1000, ...fitInfo },
       });
       rows.push({ detector: name, seed, dir, rocAuc: s.rocAuc, averagePrecision: s.averagePrecision, fitSeconds: (t1 - t0) / 1000, scoreSeconds: (t2 - t1) / 1000 });
       log(`${name.padEnd(17)} seed ${seed}  ROC-AUC ${s.rocAuc.toFixed(3)}  PR-AUC ${s.averagePrecision.toFixed(3)}  fit ${((t1 - t0) / 1000).toFixed(1)} s  score ${((t2 - t1) / 1000).toFixed(1)} s`);

@@ -25,7 +25,7 @@ test('help lists every command with its summary', () => {
 });
 
 test('every command has --help with an example', () => {
-  for (const name of ['demo', 'generate', 'features', 'train', 'score', 'baselines', 'compare', 'contest', 'recipes', 'report', 'models', 'lesion', 'paths', 'variants', 'shattered', 'rank']) {
+  for (const name of ['demo', 'generate', 'features', 'train', 'score', 'baselines', 'compare', 'contest', 'tune', 'recipes', 'report', 'models', 'lesion', 'paths', 'variants', 'shattered', 'rank']) {
     const r = reslab(name, '--help');
     assert.equal(r.status, 0, `${name}: ${r.stderr}`);
     assert.match(r.stdout, new RegExp(`usage: reslab ${name}`));

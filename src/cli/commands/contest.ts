@@ -8,12 +8,15 @@ import { BUILTIN_SUITES, loadSuite, releaseSuite, SuiteError, type Suite } from 
 import { methodNames, resolveMethod } from '../../contest/methods.js';
 import { METRIC_TEXT } from '../../contest/aggregate.js';
 import { rankVerdict, pairVerdict } from '../../contest/verdict.js';
+import { methodLabel } from '../../contest/tuned.js';
 import { parseDetectorParams } from '../../train/baselines.js';
+import { readTunedFile, TunedFileError, type TunedFile } from '../../tune/file.js';
 
 export const summary = 'rank detectors over a suite of worlds: paired seeds, bootstrap intervals, average ranks, Friedman/Nemenyi, Wilcoxon';
 
 export const usage = `usage: reslab contest (--suite ${BUILTIN_SUITES.join('|')}|FILE | --data DIR,…) --methods NAME,… --out DIR
-                      [--seeds 1,2,3] [--versus A,B] [--param DETECTOR.KEY=VALUE …] [--worlds-cache DIR] [--json]
+                      [--seeds 1,2,3] [--versus A,B] [--param DETECTOR.KEY=VALUE …] [--tuned FILE.json,…]
+                      [--worlds-cache DIR] [--json]
 
 Runs every method at every seed on every world of the suite (generated once into the
 worlds cache, or CERT release directories you bring with --data or a suite's "data"
@@ -23,7 +26,9 @@ seeds, 95 % bootstrap intervals over test users), average ranks across worlds by
 by insiders caught at 5 alerts/day with the Friedman test and Nemenyi's critical
 difference, and with --versus the paired Wilcoxon test of A against B. Every cell is
 cached: a rerun runs only what is missing, and changing one method's options reruns only
-its cells.
+its cells. --tuned runs each file's method (written by reslab tune on a held-out world;
+a file tuned on one of the contest's worlds is refused) at the winner's settings, and the
+tables name it as tuned, with its number of trials.
 
 methods: a baseline detector (as reslab baselines names it), DETECTOR+dev (user and peer
 deviation inputs) or DETECTOR+dev-rg (with rank-Gauss normalisation), or a residual recipe:
@@ -31,13 +36,15 @@ deviation inputs) or DETECTOR+dev-rg (with rank-Gauss normalisation), or a resid
 
 examples:
   reslab contest --suite quick --methods logistic,logistic+dev,xgboost+dev,mlp-skip-best-lin --seeds 1,2,3 --out out/contest --versus mlp-skip-best-lin,logistic+dev
-  reslab contest --data /data/cert/r4.2,/data/cert/r5.2 --methods xgboost,mlp-best --out out/real`;
+  reslab contest --data /data/cert/r4.2,/data/cert/r5.2 --methods xgboost,mlp-best --out out/real
+  reslab contest --suite quick --methods xgboost,mlp-best --tuned tuned/xgboost.json,tuned/mlp-best.json --out out/tuned`;
 
 function human(c: ContestResult): string {
   const lines = [`contest ${c.suite}: ${c.worlds.length} world(s) × ${c.methods.length} method(s) × seeds ${c.seeds.join(', ')} (${c.cells.ran} cells run, ${c.cells.cached} reused) in ${c.seconds.toFixed(0)} s`];
+  const width = Math.max(26, ...c.methods.map((m) => methodLabel(m, c.tuning).length));
   for (const t of c.ranks) {
     lines.push('', `average rank by ${METRIC_TEXT[t.metric]}:`);
-    t.methods.forEach((m, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${m.padEnd(26)} ${t.averageRanks[i]!.toFixed(2)}`));
+    t.methods.forEach((m, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${methodLabel(m, c.tuning).padEnd(width)} ${t.averageRanks[i]!.toFixed(2)}`));
     lines.push(rankVerdict(t));
   }
   if (c.versus) lines.push('', pairVerdict(c.versus));
@@ -47,7 +54,7 @@ function human(c: ContestResult): string {
 export async function run(argv: string[]): Promise<void> {
   const { values: v, positionals } = parse(argv, {
     suite: { type: 'string' }, data: { type: 'string' }, methods: { type: 'string' }, seeds: { type: 'string', default: '1,2,3' },
-    out: { type: 'string' }, versus: { type: 'string' }, param: { type: 'string', multiple: true }, 'worlds-cache': { type: 'string', default: '.cache/contest/worlds' },
+    out: { type: 'string' }, versus: { type: 'string' }, param: { type: 'string', multiple: true }, tuned: { type: 'string' }, 'worlds-cache': { type: 'string', default: '.cache/contest/worlds' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   if (!v.out) throw new UsageError('--out is required');
@@ -68,15 +75,17 @@ export async function run(argv: string[]): Promise<void> {
   }
   let params: Record<string, Record<string, unknown>> | undefined;
   let suite: Suite;
+  let tuned: TunedFile[] | undefined;
   try {
     params = v.param ? parseDetectorParams(v.param as string[]) : undefined;
     suite = v.suite ? loadSuite(v.suite) : releaseSuite(listFlag(v.data!, 'data'));
+    tuned = v.tuned ? listFlag(v.tuned, 'tuned').map((f) => readTunedFile(resolve(f))) : undefined;
   } catch (e) {
-    if (e instanceof SuiteError || e instanceof RangeError) throw new UsageError(e.message);
+    if (e instanceof SuiteError || e instanceof RangeError || e instanceof TunedFileError) throw new UsageError(e.message);
     throw e;
   }
   const c = await runContest({
-    suite, methods, seeds, versus, params, out: resolve(v.out), worldsCache: resolve(v['worlds-cache']!),
+    suite, methods, seeds, versus, params, tuned, out: resolve(v.out), worldsCache: resolve(v['worlds-cache']!),
     log: v.json ? undefined : (l) => process.stderr.write(`${l}\n`),
   });
   const out = resolve(v.out);

@@ -78,12 +78,19 @@ async function versusBlocks(v: NonNullable<ContestData['versus']>): Promise<Bloc
   return blocks;
 }
 
+/** Which methods ran at tuned settings, and with how many trials; the others ran at their defaults. */
+function tuningText(c: ContestData): string {
+  const t = Object.entries(c.tuning ?? {});
+  if (t.length === 0) return '';
+  return ` Tuned on a held-out world by validation PR-AUC (reslab tune): ${t.map(([m, n]) => `${m} (${n.trials} trials on ${n.world})`).join(', ')}; every other method ran at its defaults.`;
+}
+
 export async function contestSections(c: ContestData): Promise<Section[]> {
   const styles = contestStyles(c);
   const ranks: Section = {
     id: 'contest',
     heading: `Contest: ranks over worlds (suite ${c.suite})`,
-    intro: `${c.worlds.length} world(s) × ${c.methods.length} method(s) × seeds ${c.seeds.join(', ')}, each method trained or fitted on Le et al.'s by-user-and-time split of every world. One world cannot separate close methods; average ranks over many worlds, with the Friedman test and Nemenyi's critical difference (Demšar 2006), can say whether a lead is real.`,
+    intro: `${c.worlds.length} world(s) × ${c.methods.length} method(s) × seeds ${c.seeds.join(', ')}, each method trained or fitted on Le et al.'s by-user-and-time split of every world. One world cannot separate close methods; average ranks over many worlds, with the Friedman test and Nemenyi's critical difference (Demšar 2006), can say whether a lead is real.${tuningText(c)}`,
     blocks: (await Promise.all(c.ranks.map((t) => rankBlocks(t, styles)))).flat(),
   };
   const worlds: Section = {
