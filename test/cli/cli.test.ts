@@ -49,7 +49,8 @@ test('demo --profile tiny runs every stage end to end, writes a report that rend
     });
     const [a, b] = results;
     const methods = a.comparison.map((r: { method: string }) => r.method);
-    const headline = 'detect_mlp_skip_resnet · flat + user/peer deviation · rank-Gauss · focal loss · linear first';
+    // The headline is `best`, the recorded contest's best recipe: mlp-best since 2026-12-07.
+    const headline = 'detect_mlp_resnet · flat + user/peer deviation · rank-Gauss · focal loss';
     for (const m of [headline, 'detect_grid_resnet · grid', 'detect_grid_plain · grid', 'detect_mlp_resnet · flat', 'random_forest', 'logistic', 'isolation_forest']) assert.ok(methods.includes(m), `${m} in ${methods}`);
     // The closing sentence names the table's two leaders and the interval it rests on.
     const [first, second] = a.comparison;
