@@ -45,13 +45,14 @@ export interface RunSummary {
 /** The method a run belongs to: runs that differ only in the seed are one method. */
 export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean; members?: number; embed?: RunConfig['embed'] }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
-  const norm = (c.prepare?.normalize === 'quantile' ? ' · rank-Gauss' : '') + (c.embed ? ` · ${c.embed === 'ple' ? 'PLE' : 'periodic'} embedding` : '');
+  const norm = ({ quantile: ' · rank-Gauss', smooth: ' · smooth clip' } as Record<string, string>)[c.prepare?.normalize ?? ''] ?? '';
+  const embed = c.embed ? ` · ${c.embed === 'ple' ? 'PLE' : 'periodic'} embedding` : '';
   const recipe = (c.linearFirst ? ' · linear first' : '') + (c.refit ? ' · refit on train+val' : '');
   const mode = c.mode && c.mode !== 'supervised' ? ` · ${c.mode}` : '';
   // The default balance (sampler) is left unsaid; another one is part of the method.
   const balance = c.balance && c.balance !== 'sampler' && (!c.mode || c.mode === 'supervised') ? ` · ${c.balance} loss` : '';
   const members = c.members && c.members > 1 ? ` · TabM k=${c.members}` : '';
-  return `${c.model}${members} · ${c.layout}${dev}${norm}${mode}${balance}${recipe}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
+  return `${c.model}${members} · ${c.layout}${dev}${norm}${embed}${mode}${balance}${recipe}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
 }
 
 /** Only the options that decide the numbers: a resumed run must have the same ones. */
