@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { runContest } from '../src/contest/run.js';
 import { loadSuite } from '../src/contest/suite.js';
-import { RECIPES } from '../src/contest/methods.js';
+import { RECIPES, headlineRecipe } from '../src/contest/methods.js';
 import { METRIC_TEXT } from '../src/contest/aggregate.js';
 import { measuredFromContest, writeMeasured, MEASURED_FILE } from '../src/contest/measured.js';
 import { DEFAULT_BASELINES } from '../src/train/baselines.js';
@@ -27,7 +27,9 @@ const { values: a } = parseArgs({ options: {
   suite: { type: 'string', default: 'default' }, seeds: { type: 'string', default: '1,2,3' }, methods: { type: 'string' },
   out: { type: 'string' }, versus: { type: 'string' }, conv: { type: 'boolean', default: false }, tuned: { type: 'string' }, record: { type: 'boolean', default: false }, worlds: { type: 'string', default: '.cache/contest/worlds' },
 } });
-const RESIDUAL = ['mlp-skip-best-lin', 'mlp-best', 'mlp-best-plain', 'mlp', 'mlp-plain'];
+// The headline first (the default pair tests it against the anchor), then the other
+// recipes measured on the default suite, each with its plain twin where it has one.
+const RESIDUAL = [...new Set([headlineRecipe(), 'mlp-best', 'mlp-best-plain', 'mlp-focal', 'mlp-focal-plain', 'mlp-smooth', 'mlp-ple', 'mlp-ple-plain', 'tabm-k8', 'tabm-k8-plain', 'mlp-skip-best-lin'])];
 const CONV = ['grid', 'grid-plain', 'grid-dev', 'grid-dev-plain'];
 const baselines = DEFAULT_BASELINES.flatMap((d) => [d, `${d}+dev`]);
 const methods = a.methods ? a.methods.split(',') : [...baselines, ...RESIDUAL, ...(a.conv ? CONV : [])];
@@ -36,7 +38,8 @@ const suite = loadSuite(a.suite!);
 const out = resolve(a.out ?? `.cache/contest/bench-${suite.name}`);
 const residual = methods.filter((m) => RECIPES[m]);
 const best = residual[0] ?? methods[0]!;
-const anchor = methods.includes('logistic+dev') ? 'logistic+dev' : methods.find((m) => !RECIPES[m]) ?? methods[1]!;
+// The anchor: logistic regression, the recorded contest's best baseline.
+const anchor = methods.includes('logistic') ? 'logistic' : methods.find((m) => !RECIPES[m]) ?? methods[1]!;
 // A contest of one method has no pair to test.
 const versus = (a.versus?.split(',') as [string, string] | undefined) ?? (methods.length > 1 && anchor !== best ? [best, anchor] as [string, string] : undefined);
 console.log(`suite ${suite.name}: ${suite.worlds.length + suite.releases.length} worlds × ${methods.length} methods × seeds ${seeds.join(', ')} → ${out}`);
