@@ -68,6 +68,14 @@ export const RECIPES: Record<string, RecipeConfig> = {
   history: { model: 'detect_history_resnet', layout: 'history' },
   'history-plain': { model: 'detect_history_plain', layout: 'history' },
   'history-dev': { model: 'detect_history_resnet', layout: 'history', prepare: { deviation: ['user'] } },
+  // Causal history models on mlp-best's options: today's row as mlp-best sees it, beside a
+  // learned summary of the user's previous 27 days (src/models/twotower.ts).
+  'history-2tower': { model: 'detect_2tower_resnet', layout: 'timeline', ...BEST },
+  'history-2tower-plain': { model: 'detect_2tower_plain', layout: 'timeline', ...BEST },
+  'history-2tower-td': { model: 'detect_2tower_td_resnet', layout: 'timeline', ...BEST },
+  'history-2tower-attn': { model: 'detect_2tower_attn_resnet', layout: 'timeline', ...BEST },
+  'history-devconv': { model: 'detect_2tower_devconv_resnet', layout: 'timeline', ...BEST },
+  'history-devconv-td': { model: 'detect_2tower_devconv_td_resnet', layout: 'timeline', ...BEST },
   deepinsight: { model: 'detect_image_resnet', layout: 'deepinsight' },
   'deepinsight-plain': { model: 'detect_image_plain', layout: 'deepinsight' },
 };

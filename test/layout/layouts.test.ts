@@ -26,7 +26,7 @@ for (const kind of LAYOUT_KINDS) {
       const spec = fitLayout(kind, prep, base, split.train, { days: 7, order: "correlated", pixels: 8 });
       const L = new BoundLayout(spec, prep, base, m.n, m);
       const C = 1 + deviation.length, f = prep.inputs.length;
-      const expected = { flat: [C * f], seq: [C, f], grid: [C + 1, 6, 5], history: [C * f + 1, 7], learned: [C, f], deepinsight: [C + 1, 8, 8] }[kind];
+      const expected = { flat: [C * f], seq: [C, f], grid: [C + 1, 6, 5], history: [C * f + 1, 7], timeline: [7, C, f + 1], learned: [C, f], deepinsight: [C + 1, 8, 8] }[kind];
       assert.deepEqual(L.inputShape, expected);
       assert.deepEqual(inputShapeOf(spec, prep), expected);
       torch.tidy(() => {
