@@ -73,7 +73,6 @@ export const RECIPES: Record<string, RecipeConfig> = {
   'history-2tower': { model: 'detect_2tower_resnet', layout: 'timeline', ...BEST },
   'history-2tower-plain': { model: 'detect_2tower_plain', layout: 'timeline', ...BEST },
   'history-2tower-td': { model: 'detect_2tower_td_resnet', layout: 'timeline', ...BEST },
-  'history-2tower-attn': { model: 'detect_2tower_attn_resnet', layout: 'timeline', ...BEST },
   'history-devconv': { model: 'detect_2tower_devconv_resnet', layout: 'timeline', ...BEST },
   'history-devconv-td': { model: 'detect_2tower_devconv_td_resnet', layout: 'timeline', ...BEST },
   deepinsight: { model: 'detect_image_resnet', layout: 'deepinsight' },

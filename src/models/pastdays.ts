@@ -8,7 +8,7 @@ import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
 import { Module, Linear, Conv1d } from '../nn/index.js';
 
-export type PastEncoderKind = 'pool' | 'conv' | 'attention';
+export type PastEncoderKind = 'pool' | 'conv';
 
 /**
  * Time-dropout: each past day of each sample is dropped whole with probability p while
@@ -24,7 +24,6 @@ export function dropDays(mask: Tensor, p: number, training: boolean): Tensor {
 export class PastEncoder extends Module {
   declare day: Linear;
   declare conv: Conv1d | undefined;
-  declare query: Linear | undefined;
   /** Width of the summary `forward` returns. */
   readonly width: number;
   constructor(readonly inFeatures: number, readonly embed: number, readonly kind: PastEncoderKind) {
@@ -32,9 +31,8 @@ export class PastEncoder extends Module {
     this.registerModule('day', new Linear(inFeatures, embed));
     // A shallow temporal convolution: what a day means can depend on its neighbours (a burst).
     if (kind === 'conv') this.registerModule('conv', new Conv1d(embed, embed, 3, { padding: 1 }));
-    if (kind === 'attention') this.registerModule('query', new Linear(embed, embed));
-    // mean, max, today − mean, [attention read-out], share of past days present
-    this.width = embed * (kind === 'attention' ? 4 : 3) + 1;
+    // mean, max, today − mean, share of past days present
+    this.width = embed * 3 + 1;
   }
 
   /** `past` [B, P, D] oldest first, `mask` [B, P] (1 = a real day), `today` [B, D] → [B, width]. */
@@ -43,20 +41,13 @@ export class PastEncoder extends Module {
     const m = mask.unsqueeze(2);
     let e = this.day.forward(past).relu().mul(m);
     if (this.conv) e = this.conv.forward(e.permute(0, 2, 1)).relu().permute(0, 2, 1).mul(m);
+    // With the convolution, today's embedding skips it while the past's mean went through it:
+    // the fusion after this learns how the two compare rather than assuming one space.
     const now = this.day.forward(today).relu();
     const count = mask.sum(1, true);
     const mean = e.sum(1).div(count.clamp(1));
     // e ≥ 0 and masked days are 0, so the max over days ignores them (0 when none is left).
     const max = e.amax(1);
-    const parts = [mean, max, now.sub(mean)];
-    if (this.query) {
-      // Which past days look like today: the attention of today's query over the past days.
-      const q = this.query.forward(now).unsqueeze(2);
-      const logits = e.bmm(q).squeeze(2).div(Math.sqrt(this.embed)).add(mask.sub(1).mul(1e9));
-      const w = logits.softmax(1).mul(mask);
-      parts.push(w.unsqueeze(1).bmm(e).squeeze(1));
-    }
-    parts.push(count.div(P));
-    return torch.cat(parts, 1);
+    return torch.cat([mean, max, now.sub(mean), count.div(P)], 1);
   }
 }

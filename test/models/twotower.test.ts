@@ -31,7 +31,7 @@ function tower(name: string, seed = 1): TwoTowerNet {
 
 const scores = (model: BlockNet, L: BoundLayout, rows: number[]) => torch.tidy(() => Array.from(torch.noGrad(() => model.forward(L.batch(rowsT(rows)))).dataSync() as Float32Array));
 
-for (const name of ['detect_2tower_resnet', 'detect_2tower_attn_resnet', 'detect_2tower_devconv_td_resnet']) {
+for (const name of ['detect_2tower_resnet', 'detect_2tower_devconv_resnet', 'detect_2tower_devconv_td_resnet']) {
   test(`${name}: a later day never changes an earlier sample's score, while an earlier day changes a later one's`, () => {
     const model = tower(name);
     const L = bind(m.values);
@@ -118,7 +118,7 @@ test('at its zero start the two-tower net is the flat ResNet-MLP on today\'s row
 });
 
 test('a user\'s first day (no past at all) gets a finite score', () => {
-  const model = tower('detect_2tower_attn_resnet');
+  const model = tower('detect_2tower_devconv_resnet');
   const L = bind(m.values);
   try {
     const s = scores(model, L, [0, 30, 60]);
