@@ -91,6 +91,16 @@ export const RECIPES: Record<string, RecipeConfig> = {
   history: { model: 'detect_history_resnet', layout: 'history' },
   'history-plain': { model: 'detect_history_plain', layout: 'history' },
   'history-dev': { model: 'detect_history_resnet', layout: 'history', prepare: { deviation: ['user'] } },
+  // Causal history models on mlp-best's options: today's row as mlp-best sees it, beside a
+  // learned summary of the user's previous 27 days (src/models/twotower.ts). -td: time-dropout;
+  // devconv: the past read through its deviation channels only, with a temporal convolution.
+  // On the quick suite each resnet variant beat mlp-best's mean PR-AUC on every world
+  // (seeds 1-6); the plain twin fell behind it on one (docs/detection.md).
+  'history-2tower': { model: 'detect_2tower_resnet', layout: 'timeline', ...BEST },
+  'history-2tower-plain': { model: 'detect_2tower_plain', layout: 'timeline', ...BEST },
+  'history-2tower-td': { model: 'detect_2tower_td_resnet', layout: 'timeline', ...BEST },
+  'history-devconv': { model: 'detect_2tower_devconv_resnet', layout: 'timeline', ...BEST },
+  'history-devconv-td': { model: 'detect_2tower_devconv_td_resnet', layout: 'timeline', ...BEST },
   deepinsight: { model: 'detect_image_resnet', layout: 'deepinsight' },
   'deepinsight-plain': { model: 'detect_image_plain', layout: 'deepinsight' },
 };

@@ -8,6 +8,9 @@
 //   grid     [C+1, H, W]     domain × feature; the last channel marks real (1) vs padded (0) cells
 //   history  [C·f+1, T]      the user's previous T rows up to this one, time along the
 //                            axis; the last channel marks present (1) vs padded (0) days
+//   timeline [T, C, f+1]     the same T rows as history, one [C, f] row per day (today last),
+//                            so a model can split today from the past by channel; column f
+//                            marks present (1) vs padded (0) days
 //   learned  [C, f]          as seq, for models that learn their own ordering (a dense stem)
 //   deepinsight [C+1, H, W]  DeepInsight image: similar features on neighbouring pixels;
 //                            the last channel marks occupied pixels
@@ -24,21 +27,22 @@ import { historyIndex } from './history.js';
 import { fitDeepInsight, deepInsightMatrix, type DeepInsightSpec } from './deepinsight.js';
 import { PleEncoder } from './ple.js';
 
-export type LayoutKind = 'flat' | 'seq' | 'grid' | 'history' | 'learned' | 'deepinsight';
-export const LAYOUT_KINDS: readonly LayoutKind[] = ['flat', 'seq', 'grid', 'history', 'learned', 'deepinsight'];
+export type LayoutKind = 'flat' | 'seq' | 'grid' | 'history' | 'timeline' | 'learned' | 'deepinsight';
+export const LAYOUT_KINDS: readonly LayoutKind[] = ['flat', 'seq', 'grid', 'history', 'timeline', 'learned', 'deepinsight'];
 
 export type LayoutSpec =
   | { kind: 'flat' }
   | { kind: 'seq'; order: number[] }
   | { kind: 'grid'; rows: Domain[]; width: number; cells: number[] }
   | { kind: 'history'; days: number }
+  | { kind: 'timeline'; days: number }
   | { kind: 'learned' }
   | DeepInsightSpec;
 
 export interface LayoutOptions {
   /** seq: 'schema' (default) or 'correlated'. */
   order?: 'schema' | 'correlated';
-  /** history: rows of the user's past per sample, this one included. Default 28. */
+  /** history, timeline: rows of the user's past per sample, this one included. Default 28. */
   days?: number;
   /** deepinsight: image side in pixels. Default 32. */
   pixels?: number;
@@ -62,9 +66,12 @@ export function fitLayout(kind: LayoutKind, prep: PrepareState, base: Float32Arr
       const cells = byRow.flatMap((r) => Array.from({ length: width }, (_, c) => r[c] ?? -1));
       return { kind, rows, width, cells };
     }
-    case 'history': {
+    case 'history':
+    case 'timeline': {
       const days = o.days ?? 28;
-      if (!Number.isInteger(days) || days < 1) throw new Error(`history layout: days must be a positive integer, got ${days}`);
+      // A timeline without a past day would be the flat layout with a mask.
+      const least = kind === 'timeline' ? 2 : 1;
+      if (!Number.isInteger(days) || days < least) throw new Error(`${kind} layout: days must be an integer of at least ${least}, got ${days}`);
       return { kind, days };
     }
     case 'learned': return { kind };
@@ -83,6 +90,7 @@ export function inputShapeOf(spec: LayoutSpec, prep: PrepareState): number[] {
     case 'seq': return [C, f];
     case 'grid': return [C + 1, spec.rows.length, spec.width];
     case 'history': return [C * f + 1, spec.days];
+    case 'timeline': return [spec.days, C, f + 1];
     case 'learned': return [C, f];
     case 'deepinsight': return [C + 1, spec.height, spec.width];
   }
@@ -92,7 +100,7 @@ export function inputShapeOf(spec: LayoutSpec, prep: PrepareState): number[] {
 export class BoundLayout {
   readonly inputShape: number[];
   private readonly x: Tensor; // [n+1, C·f], the last row all zeros (padding)
-  private readonly aux: Tensor | null; // seq: order · grid: cell map · history: [n, T] row index
+  private readonly aux: Tensor | null; // seq: order · grid: cell map · history, timeline: [n, T] row index
   private readonly mask: Tensor | null;
   private readonly ple: PleEncoder | null;
   constructor(readonly spec: LayoutSpec, readonly prep: PrepareState, base: Float32Array, n: number, keys: { user: Int32Array; time: Int32Array }) {
@@ -114,7 +122,7 @@ export class BoundLayout {
       this.aux = keep(torch.tensor(map));
       this.mask = keep(torch.tensor(Float32Array.from(spec.cells, (j) => (j < 0 ? 0 : 1)), { shape: [1, 1, spec.rows.length, spec.width] }));
     }
-    if (spec.kind === 'history') this.aux = keep(torch.tensor(historyIndex(keys.user, keys.time, spec.days, n), { shape: [n, spec.days] }));
+    if (spec.kind === 'history' || spec.kind === 'timeline') this.aux = keep(torch.tensor(historyIndex(keys.user, keys.time, spec.days, n), { shape: [n, spec.days] }));
     if (spec.kind === 'deepinsight') {
       const { weights, occupied } = deepInsightMatrix(spec, f);
       this.aux = keep(torch.tensor(weights, { shape: [f, spec.height * spec.width] }));
@@ -160,6 +168,12 @@ export class BoundLayout {
           const present = idx.lt(this.x.shape[0] - 1).float().view(B, 1, s.days);
           return torch.cat([h, present], 1).contiguous();
         }
+        case 'timeline': {
+          const idx = this.aux!.indexSelect(0, rows).view(B * s.days);
+          const h = this.encode(this.x.indexSelect(0, idx)).view(B * s.days, C, f);
+          const present = idx.lt(this.x.shape[0] - 1).float().view(B * s.days, 1, 1).expand(B * s.days, C, 1);
+          return torch.cat([h, present], 2).view(B, s.days, C, f + 1);
+        }
       }
     });
   }
@@ -190,6 +204,7 @@ export class BoundLayout {
         s.cells.forEach((c, j) => { if (per[c] < 0) per[c] = dom[j]; });
         return Int32Array.from({ length: (C + 1) * hw }, (_, k) => (k < C * hw ? per[k % hw] : -1));
       }
+      case 'timeline': return Int32Array.from({ length: s.days * C * (f + 1) }, (_, k) => (k % (f + 1) === f ? -1 : dom[k % (f + 1)]));
       case 'history': return Int32Array.from({ length: (C * f + 1) * s.days }, (_, k) => {
         const ch = Math.floor(k / s.days);
         return ch === C * f ? -1 : dom[ch % f];

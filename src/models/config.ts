@@ -6,9 +6,10 @@ import { DenseNet, type DenseNetConfig } from './densenet.js';
 import { ReXNet, type ReXNetConfig } from './rexnet.js';
 import { FractalNet, type FractalNetConfig } from './fractalnet.js';
 import { MLPResNet, type MLPResNetConfig } from './mlp.js';
+import { TwoTowerNet, type TwoTowerConfig } from './twotower.js';
 import type { BlockNet } from './blocks.js';
 
-export type ModelConfig = ResNetConfig | DenseNetConfig | ReXNetConfig | FractalNetConfig | MLPResNetConfig;
+export type ModelConfig = ResNetConfig | DenseNetConfig | ReXNetConfig | FractalNetConfig | MLPResNetConfig | TwoTowerConfig;
 export type Family = ModelConfig['family'];
 
 export function buildModel(cfg: ModelConfig): BlockNet {
@@ -18,7 +19,8 @@ export function buildModel(cfg: ModelConfig): BlockNet {
     case 'rexnet': return new ReXNet(cfg);
     case 'fractalnet': return new FractalNet(cfg);
     case 'mlp_resnet': return new MLPResNet(cfg);
-    default: throw new Error(`model config: unknown family '${(cfg as { family?: unknown }).family}' (one of resnet, densenet, rexnet, fractalnet, mlp_resnet)`);
+    case 'two_tower': return new TwoTowerNet(cfg);
+    default: throw new Error(`model config: unknown family '${(cfg as { family?: unknown }).family}' (one of resnet, densenet, rexnet, fractalnet, mlp_resnet, two_tower)`);
   }
 }
 /** Adapts a config to an input shape (dims and input channels / features). */
@@ -26,6 +28,10 @@ export function withInput(cfg: ModelConfig, shape: number[]): ModelConfig {
   if (cfg.family === 'mlp_resnet') {
     if (shape.length !== 1) throw new Error(`${cfg.family} takes flat feature vectors: give the input as F (e.g. 100), got ${shape.join('x')}`);
     return { ...cfg, inFeatures: shape[0] };
+  }
+  if (cfg.family === 'two_tower') {
+    if (shape.length !== 3) throw new Error(`${cfg.family} takes the timeline layout: give the input as TxCx(F+1) (days, channels, features and the presence column), got ${shape.join('x')}`);
+    return { ...cfg, days: shape[0], channels: shape[1], features: shape[2] - 1 };
   }
   if (shape.length !== 2 && shape.length !== 3) throw new Error(`give the input as CxL (1-D) or CxHxW (2-D), got ${shape.join('x')}`);
   const dims = (shape.length - 1) as 1 | 2;

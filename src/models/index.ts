@@ -21,6 +21,8 @@ export { HighwayBlock } from './highway.js';
 export { MultiResBlock } from './multires.js';
 export { MLPResNet, MLPBlock, type MLPResNetConfig } from './mlp.js';
 export { NumericEmbedding, Periodic, EMBED_KINDS, DEFAULT_EMBED, type EmbedKind, type EmbedSpec } from './embed.js';
+export { TwoTowerNet, type TwoTowerConfig } from './twotower.js';
+export { PastEncoder, dropDays, type PastEncoderKind } from './pastdays.js';
 export { plainOf } from './plain.js';
 export { tabularResNet, mlpResNet } from './tabular.js';
 export { imagenetResNet, cifarResNet, type NamedConfig } from './presets.js';

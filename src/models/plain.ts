@@ -8,7 +8,8 @@ import { cifarResNet, imagenetResNet, type NamedConfigs } from './presets.js';
 export function plainOf(cfg: ModelConfig): ModelConfig {
   if (cfg.family === 'resnet') return { ...cfg, shortcut: 'none', dropPath: undefined };
   if (cfg.family === 'mlp_resnet') return { ...cfg, plain: true, dropPath: undefined };
-  throw new Error(`no plain counterpart for family '${cfg.family}' (resnet-structured and mlp_resnet configs have one)`);
+  if (cfg.family === 'two_tower') return { ...cfg, plain: true };
+  throw new Error(`no plain counterpart for family '${cfg.family}' (resnet-structured, mlp_resnet and two_tower configs have one)`);
 }
 
 export const plainModels: NamedConfigs = {

@@ -45,7 +45,7 @@ export function resolveConfig(json: unknown, source = 'config'): ModelConfig {
     if (typeof base !== 'string') throw new Error(`${source}: "base" must be a model name`);
     return { ...namedConfig(base).config(), ...rest } as ModelConfig;
   }
-  if (typeof rest.family !== 'string') throw new Error(`${source}: needs "family" (resnet, densenet, rexnet, fractalnet, mlp_resnet) or "base" (a model name)`);
+  if (typeof rest.family !== 'string') throw new Error(`${source}: needs "family" (resnet, densenet, rexnet, fractalnet, mlp_resnet, two_tower) or "base" (a model name)`);
   return rest as unknown as ModelConfig;
 }
 

@@ -3,6 +3,7 @@
 // short axis: the stem never pools and the stages stride only along the long axis.
 import type { ResNetConfig } from './resnet.js';
 import type { MLPResNetConfig } from './mlp.js';
+import type { TwoTowerConfig } from './twotower.js';
 import type { NamedConfigs } from './presets.js';
 import type { Stride } from './conv.js';
 
@@ -32,6 +33,12 @@ const historyNet = (shortcut: 'B' | 'none'): ResNetConfig => ({ ...detect(1, [16
 const learnedNet = (shortcut: 'B' | 'none'): ResNetConfig => ({ ...detect(1, [16, 32, 48], 1, [1, 2, 2], shortcut), stem: { kind: 'dense', width: 16, length: 64 } });
 const imageNet = (shortcut: 'B' | 'none') => detect(2, [16, 32, 48], 2, [1, 2, 2], shortcut);
 const mlpNet = (plain: boolean): MLPResNetConfig => ({ ...mlpResNet(700, 128, 4), dropout: 0.1, plain });
+/** detect_mlp_resnet's stem, blocks and head, with a past tower beside the stem (twotower.ts). */
+const towerNet = (plain: boolean, o: Pick<TwoTowerConfig, 'past' | 'encoder'> & Partial<TwoTowerConfig>): TwoTowerConfig => ({
+  family: 'two_tower', days: 28, channels: 3, features: 233, numClasses: 1, width: 128, depth: 4, dropout: 0.1, plain, embed: 32, ...o,
+});
+/** The timeline of a user-day with user and peer deviation channels: 28 days × 3 channels × (233 features + presence). */
+const TIMELINE = [28, 3, 234];
 
 export const detectionModels: NamedConfigs = {
   detect_grid_resnet: { description: 'detector over the domain × feature grid [C, 6, ~246]: 6 basic blocks, widths 8/16/32, strides along features (and rows last)', input: [2, 6, 246], config: () => gridNet('B') },
@@ -46,6 +53,11 @@ export const detectionModels: NamedConfigs = {
   detect_image_plain: { description: 'detect_image_resnet without shortcuts', input: [2, 32, 32], config: () => imageNet('none') },
   detect_mlp_resnet: { description: 'ResNet-MLP detector over flat features: width 128 × 4 blocks, dropout 0.1', input: [700], config: () => mlpNet(false) },
   detect_mlp_plain: { description: 'detect_mlp_resnet without shortcuts', input: [700], config: () => mlpNet(true) },
+  detect_2tower_resnet: { description: "two-tower history detector: today's row through detect_mlp_resnet's stem, the previous days through a shared 32-wide day embedding pooled (mean, max, today − mean), fused from zero into its 4 residual blocks", input: TIMELINE, config: () => towerNet(false, { past: 'all', encoder: 'pool' }) },
+  detect_2tower_plain: { description: 'detect_2tower_resnet without shortcuts', input: TIMELINE, config: () => towerNet(true, { past: 'all', encoder: 'pool' }) },
+  detect_2tower_td_resnet: { description: 'detect_2tower_resnet with time-dropout 0.3 (whole past days dropped while training)', input: TIMELINE, config: () => towerNet(false, { past: 'all', encoder: 'pool', timeDrop: 0.3 }) },
+  detect_2tower_devconv_resnet: { description: 'detect_2tower_resnet whose past tower reads only the deviation channels, through a temporal convolution (kernel 3) over the past days', input: TIMELINE, config: () => towerNet(false, { past: 'deviation', encoder: 'conv' }) },
+  detect_2tower_devconv_td_resnet: { description: 'detect_2tower_devconv_resnet with time-dropout 0.3', input: TIMELINE, config: () => towerNet(false, { past: 'deviation', encoder: 'conv', timeDrop: 0.3 }) },
   detect_mlp_skip_resnet: { description: 'detect_mlp_resnet plus a linear input→output shortcut; the residual head starts at zero, so training starts from a logistic model', input: [700], config: () => ({ ...mlpNet(false), inputSkip: true }) },
 };
 

@@ -26,7 +26,7 @@ for (const kind of LAYOUT_KINDS) {
       const spec = fitLayout(kind, prep, base, split.train, { days: 7, order: "correlated", pixels: 8 });
       const L = new BoundLayout(spec, prep, base, m.n, m);
       const C = 1 + deviation.length, f = prep.inputs.length;
-      const expected = { flat: [C * f], seq: [C, f], grid: [C + 1, 6, 5], history: [C * f + 1, 7], learned: [C, f], deepinsight: [C + 1, 8, 8] }[kind];
+      const expected = { flat: [C * f], seq: [C, f], grid: [C + 1, 6, 5], history: [C * f + 1, 7], timeline: [7, C, f + 1], learned: [C, f], deepinsight: [C + 1, 8, 8] }[kind];
       assert.deepEqual(L.inputShape, expected);
       assert.deepEqual(inputShapeOf(spec, prep), expected);
       torch.tidy(() => {
@@ -87,6 +87,28 @@ test('history: changing a later day never changes an earlier sample', () => {
   const after = new BoundLayout(spec, prep, applyPrepare(prep, changed), m.n, changed);
   torch.tidy(() => assert.deepEqual(before.batch(rowsT([row])).dataSync(), after.batch(rowsT([row])).dataSync()));
   before.dispose(); after.dispose();
+});
+
+test('timeline: day t of a sample is its user\'s row t days back (today last), padded days are 0 with presence 0', () => {
+  const prep = fitPrepare(m, split.train, { deviation: ['user', 'peer'] });
+  const base = applyPrepare(prep, m);
+  const T = 5;
+  const L = new BoundLayout(fitLayout('timeline', prep, base, split.train, { days: T }), prep, base, m.n, m);
+  const C = prep.channels.length, f = prep.inputs.length;
+  const rows = [2, 17, 30]; // user 0 day 2 (two past rows), user 0 day 17, user 1 day 0 (none)
+  const x = torch.tidy(() => L.batch(rowsT(rows)).dataSync() as Float32Array);
+  rows.forEach((r, b) => {
+    const dayOfUser = m.time[r] - m.time[m.user[r] * 30];
+    for (let t = 0; t < T; t++) {
+      const back = T - 1 - t, present = back <= dayOfUser;
+      for (let c = 0; c < C; c++) {
+        const at = ((b * T + t) * C + c) * (f + 1);
+        assert.equal(x[at + f], present ? 1 : 0, `row ${r} day ${t} presence`);
+        for (let j = 0; j < f; j++) assert.equal(x[at + j], present ? base[(r - back) * C * f + c * f + j] : 0);
+      }
+    }
+  });
+  L.dispose();
 });
 
 test('user deviation: z against the previous rows in the window, 0 without enough history', () => {

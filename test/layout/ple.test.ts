@@ -132,7 +132,7 @@ for (const kind of LAYOUT_KINDS) {
     const L = new BoundLayout(spec, prep, base, m.n, m);
     const flat = new BoundLayout(fitLayout('flat', prep, base, split.train), prep, base, m.n, m);
     const C = 2, f = prep.inputs.length;
-    const want = { flat: [C * f * T], seq: [C * T, f], grid: [C * T + 1, 6, 5], history: [C * T * f + 1, 5], learned: [C * T, f], deepinsight: [C * T + 1, 8, 8] }[kind];
+    const want = { flat: [C * f * T], seq: [C * T, f], grid: [C * T + 1, 6, 5], history: [C * T * f + 1, 5], timeline: [5, C * T, f + 1], learned: [C * T, f], deepinsight: [C * T + 1, 8, 8] }[kind];
     try {
       assert.deepEqual(L.inputShape, want);
       torch.tidy(() => {

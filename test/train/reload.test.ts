@@ -3,8 +3,9 @@
 // study that removes nothing measures the run's test PR-AUC. Checked for the recipes whose
 // final weights are not simply members/K/best.safetensors' early-stopped ones (--refit,
 // --linear-first, both), for TabM-style efficient ensembles (--members), whose config
-// rebuilds k members in one network, and for the numeric embeddings (--embed), whose PLE
-// edges are fitted state.
+// rebuilds k members in one network, for the numeric embeddings (--embed), whose PLE
+// edges are fitted state, and for the two-tower history recipes, whose model reads the
+// timeline layout (a [days, channels, features] input) rather than a flat row.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,22 +57,26 @@ async function reloadedScores(runDir: string): Promise<Map<string, number>> {
   return out;
 }
 
+const FLAT = ['--layout', 'flat'];
 const recipes: [string, string[]][] = [
-  ['--refit', ['--refit']],
-  ['--linear-first', ['--model', 'detect_mlp_skip_resnet', '--linear-first']],
-  ['--linear-first --refit', ['--model', 'detect_mlp_skip_resnet', '--linear-first', '--refit']],
-  ['--members 4', ['--members', '4']],
-  ['--members 4 --linear-first', ['--model', 'detect_mlp_skip_resnet', '--linear-first', '--members', '4']],
+  ['--refit', [...FLAT, '--refit']],
+  ['--linear-first', [...FLAT, '--model', 'detect_mlp_skip_resnet', '--linear-first']],
+  ['--linear-first --refit', [...FLAT, '--model', 'detect_mlp_skip_resnet', '--linear-first', '--refit']],
+  ['--members 4', [...FLAT, '--members', '4']],
+  ['--members 4 --linear-first', [...FLAT, '--model', 'detect_mlp_skip_resnet', '--linear-first', '--members', '4']],
   // The PLE edges come back from layout.json, the embeddings' sizes from config.json.
-  ['--embed ple', ['--embed', 'ple']],
-  ['--embed periodic with the input shortcut', ['--model', 'detect_mlp_skip_resnet', '--embed', 'periodic']],
-  ['--members 4 --embed ple', ['--members', '4', '--embed', 'ple']],
+  ['--embed ple', [...FLAT, '--embed', 'ple']],
+  ['--embed periodic with the input shortcut', [...FLAT, '--model', 'detect_mlp_skip_resnet', '--embed', 'periodic']],
+  ['--members 4 --embed ple', [...FLAT, '--members', '4', '--embed', 'ple']],
+  ['--recipe history-2tower', ['--recipe', 'history-2tower', '--history-days', '8']],
+  ['--recipe history-devconv-td', ['--recipe', 'history-devconv-td', '--history-days', '8']],
 ];
 
 for (const [what, flags] of recipes) {
   test(`a run trained with ${what} reloads to the scores in its predictions.parquet, and its lesion baseline is its test PR-AUC`, async () => {
     const run = join(dir, what.replace(/\W+/g, '_'));
-    json(reslab('train', '--features', features, '--layout', 'flat', '--split', 'user', '--epochs', '3', '--patience', '1', ...flags, '--out', run, '--quiet', '--json'));
+    const t = json(reslab('train', '--features', features, '--split', 'user', '--epochs', '3', '--patience', '1', ...flags, '--out', run, '--quiet', '--json'));
+    assert.ok(t.macs > 0 && t.params > 0);
     const saved = await savedScores(run);
     const reloaded = await reloadedScores(run);
     assert.equal(reloaded.size, saved.size);
@@ -92,3 +97,12 @@ for (const [what, flags] of recipes) {
     assert.equal(lesion.baseline, result.test.averagePrecision);
   });
 }
+
+test('reslab score with a two-tower history run: scores and per-domain reasons', () => {
+  const run = join(dir, 'score-2tower');
+  json(reslab('train', '--features', features, '--recipe', 'history-2tower', '--history-days', '8', '--split', 'user', '--epochs', '2', '--out', run, '--quiet', '--json'));
+  const s = json(reslab('score', '--run', run, '--features', features, '--out', join(dir, 'scores-2tower.parquet'), '--top', '5', '--json'));
+  assert.equal(s.top.length, 5);
+  assert.ok(s.top[0].score >= s.top[4].score);
+  assert.deepEqual(Object.keys(s.top[0].contributions).sort(), ['context', 'device', 'email', 'file', 'http', 'logon']);
+});

@@ -28,9 +28,10 @@ export const usage = `usage: reslab train --features FILE.parquet (--recipe NAME
                     (MNIST-format images; models fmnist_resnet32, fmnist_plain32 or any zoo name)
 
 Layouts: flat (MLP), seq (features as a 1-D sequence), grid (domain × feature), history
-(the user's last T days along time), learned (for a dense stem that learns the order),
-deepinsight (a DeepInsight image). Splits: time, user, le2020 (Le et al. 2020).
-Models: detect_{grid,seq,history,learned,image,mlp}_{resnet,plain} ('reslab models list').
+(the user's last T days along time), timeline (the same days as day × channel × feature,
+for the two-tower models), learned (for a dense stem that learns the order), deepinsight
+(a DeepInsight image). Splits: time, user, le2020 (Le et al. 2020).
+Models: detect_{grid,seq,history,learned,image,mlp,2tower}_{resnet,plain} ('reslab models list').
 
 --recipe NAME: a named recipe's model, layout and options ('reslab recipes' lists them with
 their measured contest ranks); 'best' is the headline recipe. Flags given override it.
@@ -103,7 +104,7 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
   return withDefaults({
     ...r,
     features: resolve(String(f.features)),
-    model: str('model') ?? (f.layout === undefined ? r.model : undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image' } as Record<string, string>)[layout] ?? layout}_resnet`,
+    model: str('model') ?? (f.layout === undefined ? r.model : undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image', timeline: '2tower' } as Record<string, string>)[layout] ?? layout}_resnet`,
     layout,
     layoutOptions: { days: intFlag(str('history-days'), 'history-days', 28), pixels: intFlag(str('pixels'), 'pixels', 32), order: oneOf(f.order, 'order', ['schema', 'correlated'] as const, 'schema') },
     prepare: { ...rp, deviation, normalize: f.normalize === undefined ? rp.normalize ?? 'robust' : oneOf(f.normalize, 'normalize', NORMALIZE_KINDS, 'robust') },
