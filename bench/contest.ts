@@ -29,7 +29,7 @@ const { values: a } = parseArgs({ options: {
 } });
 // The headline first (the default pair tests it against the anchor), then the other
 // recipes measured on the default suite, each with its plain twin where it has one.
-const RESIDUAL = [...new Set([headlineRecipe(), 'mlp-best', 'mlp-best-plain', 'mlp-focal', 'mlp-focal-plain', 'mlp-smooth', 'mlp-ple', 'mlp-ple-plain', 'tabm-k8', 'tabm-k8-plain', 'mlp-skip-best-lin'])];
+const RESIDUAL = [...new Set([headlineRecipe(), 'mlp-best', 'mlp-best-plain', 'mlp-focal', 'mlp-focal-plain', 'mlp-smooth', 'mlp-ple', 'mlp-ple-plain', 'tabm-k8', 'tabm-k8-plain', 'history-2tower', 'history-2tower-plain', 'mlp-skip-best-lin'])];
 const CONV = ['grid', 'grid-plain', 'grid-dev', 'grid-dev-plain'];
 const baselines = DEFAULT_BASELINES.flatMap((d) => [d, `${d}+dev`]);
 const methods = a.methods ? a.methods.split(',') : [...baselines, ...RESIDUAL, ...(a.conv ? CONV : [])];
