@@ -29,6 +29,13 @@ export function intFlag(v: string | boolean | undefined, name: string, def?: num
   return n;
 }
 
+/** --members K of an efficient ensemble (train, models info): absent = 1, a plain network. */
+export function membersFlag(v: string | boolean | undefined): number {
+  const k = intFlag(v, 'members', 1);
+  if (k < 1) throw new UsageError(`--members must be 1 or more, got ${k}`);
+  return k;
+}
+
 /** One of `allowed`, or `def` when the flag is absent. */
 export function oneOfFlag<T extends string>(v: unknown, name: string, allowed: readonly T[], def: T): T {
   if (v === undefined) return def;

@@ -26,7 +26,7 @@ export interface MeasuredContest {
   worlds: string[];
   /** The day the contest was recorded (YYYY-MM-DD). */
   recorded: string;
-  /** How many methods were ranked together: a rank means something only among them. */
+  /** Every method ranked in that contest: a rank means something only among these. */
   methods: Record<string, MeasuredMethod>;
 }
 

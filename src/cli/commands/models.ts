@@ -1,6 +1,6 @@
 // `reslab models`: the model zoo's registry. `list` names every model; `info` builds
 // one (by name or from a JSON config) and prints its size, cost and block table.
-import { parse, intFlag, emitResult, UsageError } from '../args.js';
+import { parse, membersFlag, emitResult, UsageError } from '../args.js';
 import { listModels, namedConfig, createModel, loadConfigFile, profileModel, humanCount, type ModelConfig } from '../../models/index.js';
 
 export const summary = 'list the model zoo; show parameters, MACs and blocks of a model';
@@ -48,8 +48,7 @@ export async function run(argv: string[]): Promise<void> {
     input ??= e.input;
   }
   if (!input) throw new UsageError('--input is required with --config');
-  const members = intFlag(values.members, 'members', 1);
-  if (members < 1) throw new UsageError(`--members must be 1 or more, got ${members}`);
+  const members = membersFlag(values.members);
   const model = createModel(cfg, { input, members });
   try {
     const p = profileModel(model, input);

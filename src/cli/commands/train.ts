@@ -1,7 +1,7 @@
 // `reslab train`: train a residual detector on a feature table and evaluate it on a
 // split that does not leak. Parses flags and reports; the work is in src/train.
 import { resolve } from 'node:path';
-import { parse, intFlag, numFlag, oneOfFlag as oneOf, choiceList, emitResult, UsageError } from '../args.js';
+import { parse, intFlag, membersFlag, numFlag, oneOfFlag as oneOf, choiceList, emitResult, UsageError } from '../args.js';
 import { runDetection, withDefaults } from '../../train/run.js';
 import type { RunConfig } from '../../rundir/index.js';
 import { LAYOUT_KINDS, type LayoutKind } from '../../layout/layout.js';
@@ -75,12 +75,6 @@ const trainFlags = {
   refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' }, members: { type: 'string' }, embed: { type: 'string' }, recipe: { type: 'string' },
 } as const;
 
-function membersFlag(v: unknown): number {
-  const k = intFlag(v as string, 'members', 1);
-  if (k < 1) throw new UsageError(`--members must be 1 or more, got ${k}`);
-  return k;
-}
-
 /** A recipe's options by name (`best` = the headline recipe), or a usage error listing the names. */
 function recipeOptions(name: string): RecipeConfig {
   const recipe = RECIPES[canonicalMethod(name)];
@@ -124,8 +118,9 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     mode: oneOf<Mode>(f.mode, 'mode', MODES, 'supervised'),
     ...(f.refit || r.refit ? { refit: true } : {}),
     ...(f['linear-first'] || r.linearFirst ? { linearFirst: true } : {}),
-    ...(f.members !== undefined ? { members: membersFlag(f.members) } : r.members !== undefined ? { members: r.members } : {}),
-    ...(embed !== 'none' ? { embed } : { embed: undefined }),
+    ...(f.members !== undefined ? { members: membersFlag(str('members')) } : r.members !== undefined ? { members: r.members } : {}),
+    // Replaces a recipe's embedding: `--embed none` turns it off.
+    embed: embed === 'none' ? undefined : embed,
     seed: intFlag(str('seed'), 'seed', 1),
   });
 }
