@@ -17,12 +17,15 @@ contribution of each domain: logon, device, file, email, http, context), and pri
 top N. FILE must have every column the run was trained on.
 
 Daily use (--data, --state): LOGS_DIR is the CERT release directory as it stands this
-morning (yesterday's lines appended). Extracts its day features, scores every user-day
-after the last day STATE_DIR has scored (the feature table kept there is the history the
-run's deviation and history inputs read), and appends them to STATE_DIR/alerts.parquet
-and alerts.csv (user, day, score, rank within the day, and for the top K of each day the
-domains that drove the score). A day already scored, or logs of a scored day that changed
-since, are refused with the day named, and nothing changes.
+morning: its log files only grow (yesterday's lines appended). The first call extracts day
+features from all of it; each later one reads only the lines appended since the call
+before (the small logon and device logs whole), extracts the new days' rows, scores every
+user-day after the last day STATE_DIR has scored, and appends them to
+STATE_DIR/alerts.parquet and alerts.csv (user, day, score, rank within the day, and for the
+top K of each day the domains that drove the score). STATE_DIR/history keeps every scored
+day's features: the past that the run's deviation and history inputs read. Lines of a day
+already scored arriving late, a call with no new day, and logs whose already-read part was
+rewritten are refused with the day or file named, and nothing changes.
 
 example:
   reslab score --run runs/history --features new/day.parquet --out runs/history/new-scores.parquet --top 20
@@ -37,7 +40,9 @@ export async function run(argv: string[]): Promise<void> {
     // A refused day (DailyScoreError) is not a usage error: its one line says what happened.
     const d = await scoreNewDays({ run: f.run, data: f.data, state: f.state, top, quiet: Boolean(f.quiet) || Boolean(f.json) });
     if (!f.json) {
-      console.log(`scored    ${d.rows.toLocaleString('en-US')} user-days of ${d.days.length} new day(s) (${d.days[0]}${d.days.length > 1 ? ` … ${d.days.at(-1)}` : ''}) → ${d.alerts}; features ${d.seconds.features.toFixed(1)} s, scoring ${d.seconds.scoring.toFixed(1)} s`);
+      for (const w of d.warnings) console.error(`warning: ${w}`);
+      console.log(`scored    ${d.rows.toLocaleString('en-US')} user-days of ${d.days.length} new day(s) (${d.days[0]}${d.days.length > 1 ? ` … ${d.days.at(-1)}` : ''}) → ${d.alerts}`);
+      console.log(`          read ${(d.bytesRead / 1e6).toFixed(1)} MB of logs, ${d.pastRows.toLocaleString('en-US')} earlier user-days as their past; ${d.seconds.total.toFixed(1)} s (features ${d.seconds.features.toFixed(1)} s, scoring ${d.seconds.scoring.toFixed(1)} s)`);
       for (const a of d.top) console.log(`  ${a.day}  #${a.rank}  ${a.user.padEnd(8)}  ${a.score.toFixed(4)}  ${a.reasons}`);
     }
     emitResult(Boolean(f.json), d);

@@ -20,6 +20,7 @@ import { windowsPerRange, writeFeatureTable } from './output.js';
 import { countRejects, failOnReject, writeRejects } from './rejects.js';
 import { detectLayout, resolveRelease, type DetectedLayout } from './releases.js';
 import { activityTypesSql, rejectsTable } from './scan.js';
+import { lit } from './sql.js';
 import { rejectsPathFor, writeSchema } from './schema.js';
 import { LOGON_SESSIONS_SQL, SESSION_ENDS_SQL, SESSION_PC_SQL } from './sessions.js';
 import { StageStore, stageKey } from './stages.js';
@@ -89,6 +90,7 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
   const t0 = performance.now();
   const g = opts.granularity;
   if (!GRANULARITIES.includes(g)) throw new Error(`granularity must be one of ${GRANULARITIES.join(', ')}, got '${String(g)}'`);
+  if (opts.fromDay !== undefined && (g !== 'day' || !/^\d{4}-\d{2}-\d{2}$/.test(opts.fromDay))) throw new Error(`fromDay needs day granularity and a YYYY-MM-DD day, got ${g} and '${opts.fromDay}'`);
   const out = resolve(opts.out);
   const layout = detectLayout(opts.data, opts.release ?? 'auto');
   const release = resolveRelease(layout.family, opts.release ?? 'auto', opts.data, answerDatasets(findAnswersDir(opts.data)));
@@ -182,6 +184,7 @@ export async function extractFeatures(opts: ExtractOptions): Promise<FeatureSumm
 
     rep.report('features', 0);
     await duck.run(windowTableSql(g, domains));
+    if (opts.fromDay) await duck.run(`DELETE FROM win WHERE day < DATE ${lit(opts.fromDay)}`);
     if (g === 'session') await duck.run(SESSION_ENDS_SQL + ';\n' + SESSION_PC_SQL);
     // The whole logon and device events have served (sessions, own PCs, durations, edges);
     // from here on only per-window tables are read, so their memory goes to the assembly.

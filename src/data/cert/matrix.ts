@@ -34,6 +34,10 @@ export interface MatrixOptions {
   columns?: string[];
   /** At most this many rows, in (user, key) order. */
   limit?: number;
+  /** Further Parquet files of the same schema, read with the first as one table. */
+  more?: string[];
+  /** SQL predicate over the table's columns: only the rows that meet it are read. */
+  where?: string;
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -61,7 +65,8 @@ export async function loadFeatureMatrix(parquet: string, opts: MatrixOptions = {
   const order = ['user', timeKey, ...schema.keys.filter((k) => k !== 'user' && k !== timeKey)].map(quote).join(', ');
   const duck = await Duck.open({ threads: 2, memoryLimit: '2GB', tempDir: join(tmpdir(), `reslab-matrix-${process.pid}-${Date.now()}`) });
   try {
-    const from = `FROM read_parquet(${lit(parquet)})`;
+    const files = [parquet, ...(opts.more ?? [])];
+    const from = `FROM read_parquet([${files.map(lit).join(', ')}]) ${opts.where ? `WHERE ${opts.where}` : ''}`;
     const total = Number(await duck.scalar(`SELECT count(*) ${from}`));
     const n = opts.limit !== undefined ? Math.min(total, Math.max(0, Math.floor(opts.limit))) : total;
     const users = (await duck.rows<{ u: string }>(`SELECT DISTINCT "user"::VARCHAR AS u ${from} ORDER BY 1`)).map((r) => r.u);

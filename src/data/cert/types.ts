@@ -124,6 +124,12 @@ export interface ExtractOptions {
    * an insider (CERT's scenarios 1–3 leave soon after the theft).
    */
   allowFutureContext?: boolean;
+  /**
+   * Write only the windows of this day (YYYY-MM-DD) and later; day granularity only. Daily
+   * scoring reads the big logs' new lines alone and the small ones whole: the earlier days'
+   * windows would be incomplete there, and are not needed.
+   */
+  fromDay?: string;
 }
 
 export interface StageEvent {
