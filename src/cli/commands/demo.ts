@@ -1,6 +1,6 @@
 // `reslab demo`: the whole job on built-in data, as a new user first sees it: generate a
 // CERT-format release with injected insiders → day features and log edges → the grid
-// ResNet, its plain twin, the history ResNet and the MLP-ResNet trained and evaluated on a
+// ResNet, its plain twin, the two-tower history model and the MLP-ResNet trained and evaluated on a
 // split that does not leak → the baselines (trees, statistics, communities, a GNN) on the
 // same split → lesion, path, shattered-gradient and rank analyses of the grid detectors →
 // one comparison table and a self-contained HTML report. Finished stages are reused when
@@ -44,7 +44,8 @@ by-user-and-time split holds 24 test insiders); --world NAME another quick-suite
 (80 users × 84 days) or tiny (40 × 56, held-out users, for CI) a world that follows
 --seed. Extracts labelled user-day features, trains the headline residual recipe ('best':
 the best-ranked recipe of the recorded contest, see 'reslab recipes'), the
-domain × feature grid ResNet, its plain twin, the history ResNet and the MLP-ResNet, runs
+domain × feature grid ResNet, its plain twin, the two-tower history model (recipe
+history-2tower) and the MLP-ResNet, runs
 the baselines on the same split, analyses the grid detectors, and writes DIR/comparison.md
 and DIR/report.html. The summary ends with one sentence computed from the numbers. DIR
 defaults to out/demo. A rerun reuses every stage whose inputs did not change.
@@ -110,13 +111,18 @@ export async function run(argv: string[]): Promise<void> {
 
   // 3. residual detectors, each a run directory
   const split = profile.split;
-  const { prepare: headlinePrepare, ...headline } = RECIPES[HEADLINE]!;
+  // A named recipe with its own epoch budget, unless --epochs or the CI-sized profile sets one.
+  const recipe = (name: string): RunConfig => {
+    const { prepare, ...r } = RECIPES[name]!;
+    return withDefaults({ features, ...r, prepare: prepare ?? {}, split, seed, ...(flags.epochs || profileName === 'tiny' ? { epochs } : {}) });
+  };
   const runs: { id: string; cfg: RunConfig }[] = [
-    // The headline: the best residual recipe with its own epoch budget, unless --epochs or the CI-sized profile sets one.
-    { id: HEADLINE, cfg: withDefaults({ features, ...headline, prepare: headlinePrepare ?? {}, split, seed, ...(flags.epochs || profileName === 'tiny' ? { epochs } : {}) }) },
+    // The headline: the best residual recipe.
+    { id: HEADLINE, cfg: recipe(HEADLINE) },
     { id: 'grid-resnet', cfg: withDefaults({ features, model: 'detect_grid_resnet', layout: 'grid', split, epochs, seed }) },
     { id: 'grid-plain', cfg: withDefaults({ features, model: 'detect_grid_plain', layout: 'grid', split, epochs, seed }) },
-    { id: 'history-resnet', cfg: withDefaults({ features, model: 'detect_history_resnet', layout: 'history', prepare: { deviation: ['user'] }, split, epochs, seed }) },
+    // The causal history model: today's row against a learned summary of the user's previous days.
+    { id: 'history-2tower', cfg: recipe('history-2tower') },
     { id: 'mlp-resnet', cfg: withDefaults({ features, model: 'detect_mlp_resnet', layout: 'flat', split, epochs, seed }) },
   ];
   const trainKeys = new Map<string, string>();
@@ -230,6 +236,7 @@ export async function run(argv: string[]): Promise<void> {
   log('');
   log(`report    ${reportPath} (${report.charts} charts)`);
   log(`table     ${join(out, 'comparison.md')}`);
+  log(`stages    ${Object.entries(timings).map(([k, t]) => `${k} ${t.seconds.toFixed(1)} s${t.cached ? ' (reused)' : ''}`).join(', ')}`);
   log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   emitResult(Boolean(flags.json), { out, report: reportPath, sections: report.sections, charts: report.charts, comparison: rows, verdict, timings, seconds: (performance.now() - t0) / 1000 });
 }
