@@ -101,6 +101,13 @@ export const RECIPES: Record<string, RecipeConfig> = {
   'history-2tower-td': { model: 'detect_2tower_td_resnet', layout: 'timeline', ...BEST },
   'history-devconv': { model: 'detect_2tower_devconv_resnet', layout: 'timeline', ...BEST },
   'history-devconv-td': { model: 'detect_2tower_devconv_td_resnet', layout: 'timeline', ...BEST },
+  // TabM beyond the MLP: the members folded into the batch of the convolutional families
+  // (src/models/members.ts). k = 4 keeps the two-tower model, and k = 2 the grid ResNet on
+  // the best recipe's inputs, within 10 M MACs per user-day.
+  'history-2tower-k4': { model: 'detect_2tower_resnet', layout: 'timeline', ...BEST, members: 4 },
+  'history-2tower-k4-plain': { model: 'detect_2tower_plain', layout: 'timeline', ...BEST, members: 4 },
+  'grid-best-k2': { model: 'detect_grid_resnet', layout: 'grid', ...BEST, members: 2 },
+  'grid-best-k2-plain': { model: 'detect_grid_plain', layout: 'grid', ...BEST, members: 2 },
   deepinsight: { model: 'detect_image_resnet', layout: 'deepinsight' },
   'deepinsight-plain': { model: 'detect_image_plain', layout: 'deepinsight' },
 };

@@ -273,7 +273,25 @@ export abstract class BlockNet extends Module implements ResidualModel {
    * Output rows per input row: k for an efficient ensemble of k members (src/train/members.ts
    * turns them into one score per row), 1 otherwise.
    */
-  get members(): number { return 1; }
+  get members(): number { return this.foldedMembers; }
+
+  /**
+   * Parts that stay one network shared by every member when the model becomes a folded
+   * ensemble (models/members.ts): those that fold their own rows into the batch (the
+   * two-tower model's past days), where a row's member cannot be read off its position.
+   */
+  sharedAcrossMembers(): Module[] { return []; }
+
+  private foldedMembers = 1;
+  /** Set by foldMembers (models/members.ts) once its layers serve k members folded into the batch. */
+  setFoldedMembers(k: number): void { this.foldedMembers = k; }
+  /** [B, …] → [B·k, …], row b·k + i for member i: the input each member of a folded ensemble sees. */
+  private memberRows(x: Tensor): Tensor {
+    const k = this.foldedMembers;
+    if (k === 1) return x;
+    const [b, ...rest] = x.shape;
+    return x.unsqueeze(1).expand([b, k, ...rest]).reshape([b * k, ...rest]);
+  }
 
   protected abstract stemForward(x: Tensor): Tensor;
   protected abstract headForward(h: Tensor): Tensor;
@@ -292,14 +310,14 @@ export abstract class BlockNet extends Module implements ResidualModel {
   }
 
   override forward(x: Tensor): Tensor {
-    let h = this.stemForward(x);
+    let h = this.stemForward(this.memberRows(x));
     this.beforeBlocks();
     for (const b of this.blocks()) h = b.forward(h);
     return this.headForward(h);
   }
 
   forwardWithActivations(x: Tensor): { output: Tensor; activations: Tensor[] } {
-    let h = this.stemForward(x);
+    let h = this.stemForward(this.memberRows(x));
     this.beforeBlocks();
     const activations: Tensor[] = [];
     for (const b of this.blocks()) {

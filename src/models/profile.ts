@@ -3,11 +3,14 @@
 // layers only (a per-feature NLinear of a numeric embedding counts as the N linears it
 // is), measured by running one eval-mode forward of a single sample with the
 // conv/linear forwards wrapped, so any architecture is counted without shape algebra.
-// An efficient ensemble's layers output [1, k, F] for the one sample, so its k members
-// are all counted; a BatchEnsemble layer adds its adapters' k·(in + out) products.
+// An efficient ensemble's layers output [1, k, F] (the MLP's) or k rows (a folded
+// ensemble's) for the one sample, so its k members are all counted; a BatchEnsemble layer
+// adds its adapters' products (k·(in + out) for the MLP's, one per input and output value
+// for a folded one).
 import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
 import { Module, Conv1d, Conv2d, Linear, NLinear, BatchEnsembleLinear, MemberLinear, like, inEvalMode } from '../nn/index.js';
+import { FoldedEnsembleConv, FoldedEnsembleLinear } from '../nn/foldedEnsemble.js';
 import type { BlockNet } from './blocks.js';
 import { shapeKey } from './blocks.js';
 
@@ -33,16 +36,20 @@ export interface ModelProfile {
   blocks: BlockInfo[];
 }
 
-type Counted = Conv1d | Conv2d | Linear | NLinear | BatchEnsembleLinear | MemberLinear;
+type Counted = Conv1d | Conv2d | Linear | NLinear | BatchEnsembleLinear | MemberLinear | FoldedEnsembleConv | FoldedEnsembleLinear;
 const isCounted = (m: Module): m is Counted =>
-  m instanceof Conv1d || m instanceof Conv2d || m instanceof Linear || m instanceof NLinear || m instanceof BatchEnsembleLinear || m instanceof MemberLinear;
+  m instanceof Conv1d || m instanceof Conv2d || m instanceof Linear || m instanceof NLinear || m instanceof BatchEnsembleLinear || m instanceof MemberLinear
+  || m instanceof FoldedEnsembleConv || m instanceof FoldedEnsembleLinear;
 
-function macsOf(m: Counted, out: Tensor): number {
-  const perSample = out.numel() / out.shape[0];
-  if (m instanceof BatchEnsembleLinear) return perSample * m.inFeatures + m.members * (m.inFeatures + m.outFeatures);
-  if (m instanceof Linear || m instanceof MemberLinear || m instanceof NLinear) return perSample * m.inFeatures;
-  const c = m as Conv1d | Conv2d;
-  return perSample * (c.inChannels / c.groups) * c.kernelSize.reduce((a, b) => a * b, 1);
+/** MACs of one layer's call on the probe's single sample: `out` holds every output value it produced. */
+function macsOf(m: Counted, x: Tensor, out: Tensor): number {
+  const values = out.numel();
+  if (m instanceof BatchEnsembleLinear) return values * m.inFeatures + m.members * (m.inFeatures + m.outFeatures);
+  if (m instanceof FoldedEnsembleLinear) return values * m.inFeatures + x.numel() + values;
+  if (m instanceof Linear || m instanceof MemberLinear || m instanceof NLinear) return values * m.inFeatures;
+  const c = m as Conv1d | Conv2d | FoldedEnsembleConv;
+  const conv = values * (c.inChannels / c.groups) * c.kernelSize.reduce((a, b) => a * b, 1);
+  return m instanceof FoldedEnsembleConv ? conv + x.numel() + values : conv;
 }
 
 export function profileModel(model: BlockNet, input: number[]): ModelProfile {
@@ -54,7 +61,7 @@ export function profileModel(model: BlockNet, input: number[]): ModelProfile {
     const orig = m.forward.bind(m);
     (m as { forward: (x: Tensor) => Tensor }).forward = (x: Tensor) => {
       const y = orig(x);
-      const n = macsOf(m, y);
+      const n = macsOf(m, x, y);
       counted.set(m, (counted.get(m) ?? 0) + n);
       total += n;
       return y;

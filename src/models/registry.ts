@@ -1,5 +1,6 @@
 // Models by name (torchvision/timm names where they exist, CIFAR and tabular names
 // otherwise), and configs from JSON: a full config, or {"base": NAME, ...overrides}.
+import { foldMembers } from './members.js';
 import { readFileSync } from 'node:fs';
 import { buildModel, withInput, type ModelConfig } from './config.js';
 import type { BlockNet } from './blocks.js';
@@ -64,7 +65,11 @@ export interface CreateOptions {
   input?: number[];
   /** Fields merged into the config (numClasses, dropPath, shortcut, …). */
   overrides?: Record<string, unknown>;
-  /** Efficient-ensemble members (TabM, k): MLP models only; absent or 1 leaves the model as it is. */
+  /**
+   * Efficient-ensemble members (TabM, k): the MLP family has them on an axis of its own;
+   * every other family gets them folded into the batch (models/members.ts). Absent or 1
+   * leaves the model as it is.
+   */
   members?: number;
 }
 
@@ -72,11 +77,10 @@ export interface CreateOptions {
 export function createModel(nameOrConfig: string | ModelConfig, o: CreateOptions = {}): BlockNet {
   let cfg = typeof nameOrConfig === 'string' ? namedConfig(nameOrConfig).config() : nameOrConfig;
   if (o.overrides) cfg = { ...cfg, ...o.overrides } as ModelConfig;
-  if (o.members !== undefined && o.members !== 1) {
-    const what = typeof nameOrConfig === 'string' ? nameOrConfig : 'the model';
-    if (cfg.family !== 'mlp_resnet') throw new Error(`members ${o.members}: efficient ensembles (TabM) are built for the MLP models (family mlp_resnet, e.g. detect_mlp_resnet); ${what} is a ${cfg.family}`);
-    cfg = { ...cfg, members: o.members };
-  }
+  const k = o.members ?? 1;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`members must be a whole number ≥ 1, got ${o.members}`);
+  if (k > 1 && cfg.family === 'mlp_resnet') cfg = { ...cfg, members: k };
   if (o.input) cfg = withInput(cfg, o.input);
-  return buildModel(cfg);
+  const net = buildModel(cfg);
+  return k > 1 && cfg.family !== 'mlp_resnet' ? foldMembers(net, k) : net;
 }

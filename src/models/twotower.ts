@@ -55,6 +55,9 @@ export class TwoTowerNet extends BlockNet {
     this.registerModule('head', new Linear(cfg.width, cfg.numClasses));
   }
 
+  /** The past tower runs each row's past days as rows of their own: shared by the members of a folded ensemble. */
+  override sharedAcrossMembers(): Module[] { return [this.pastTower]; }
+
   protected stemForward(x: Tensor): Tensor {
     const { days: T, channels: C, features: f } = this.config;
     const B = x.shape[0];

@@ -1,6 +1,7 @@
 // `reslab train --members K` as a user runs it on a tiny generated release: the run is a
 // TabM-style efficient ensemble (its config, method name and K-fold MACs say so), and
-// `reslab score` scores new rows with it; --members is refused where it cannot apply.
+// `reslab score` scores new rows with it; the grid layout's convolutions take members too;
+// --members below 1 is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,10 +38,14 @@ test('reslab train --members 4 trains an efficient ensemble at 4 networks\' MACs
   assert.deepEqual(Object.keys(s.top[0].contributions).sort(), ['context', 'device', 'email', 'file', 'http', 'logon']);
 });
 
-test('--members is refused for a convolutional model and below 1', () => {
-  const conv = reslab('train', '--features', features, '--layout', 'grid', '--split', 'user', '--epochs', '1', '--members', '4', '--out', join(dir, 'grid'));
-  assert.equal(conv.status, 1);
-  assert.match(conv.stderr, /efficient ensembles \(TabM\) are built for the MLP models .*detect_grid_resnet is a resnet/);
+test('--members on the grid layout folds the members into the batch: K grid networks\' MACs; below 1 is refused', () => {
+  const conv = json(reslab('train', '--features', features, '--layout', 'grid', '--split', 'user', '--epochs', '1', '--members', '2', '--out', join(dir, 'grid'), '--json'));
+  const cfg = JSON.parse(readFileSync(join(dir, 'grid', 'config.json'), 'utf8'));
+  assert.equal(cfg.method, 'detect_grid_resnet · TabM k=2 · grid');
+  const plain = createModel('detect_grid_resnet', { input: cfg.inputShape });
+  const one = profileModel(plain, cfg.inputShape).macs;
+  plain.dispose();
+  assert.ok(conv.macs > 2 * one && conv.macs < 2.2 * one, `${conv.macs} MACs vs ${one} for one network`);
   const zero = reslab('train', '--features', features, '--layout', 'flat', '--members', '0', '--out', join(dir, 'zero'));
   assert.equal(zero.status, 2);
   assert.match(zero.stderr.split('\n')[0]!, /--members must be 1 or more, got 0/);

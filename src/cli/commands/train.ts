@@ -42,11 +42,13 @@ distance), the last two trained without labels.
 --refit: once early stopping has chosen the epoch count on the validation rows, train
 again on training and validation rows together for that many epochs (the baselines fit
 on both; the validation rows' scores in predictions.parquet are then in-sample).
---members K (MLP models): a TabM-style efficient ensemble of K members in one network
-(Gorishniy et al. 2025): the linear layers become BatchEnsemble layers (one shared weight
-matrix, per-member rank-1 adapters and biases), batch norm keeps per-member statistics,
-each member has its own head and is trained on its own loss; the score is the members'
-mean probability. Costs K times the MACs of one network. TabM uses K = 32.
+--members K: a TabM-style efficient ensemble of K members in one network (Gorishniy et
+al. 2025): the linear layers (and the convolutions of the other families) become
+BatchEnsemble layers (one shared weight, per-member rank-1 adapters and biases), batch
+norm keeps per-member statistics, each member is trained on its own loss; the score is the
+members' mean probability. The MLPs have their own heads per member; the convolutional
+families run the members folded into the batch. Costs K times the MACs of one network.
+TabM uses K = 32.
 --embed (flat, seq, grid and learned layouts): a numeric embedding of every input feature
 before the model's stem (Gorishniy et al. 2022). ple: piecewise-linear encoding on 8
 quantile bins fitted on the training rows (saved with the run), then a per-feature
