@@ -75,6 +75,10 @@ export const RECIPES: Record<string, RecipeConfig> = {
   'mlp-ple-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST, embed: 'ple' },
   'mlp-periodic': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, embed: 'periodic' },
   'mlp-periodic-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST, embed: 'periodic' },
+  // RealMLP's preprocessing (Holzmüller et al. 2024): robust scaling with a smooth clip,
+  // then a learned scale per input feature, on the best recipe's training.
+  'mlp-realmlp': { model: 'detect_mlp_resnet', layout: 'flat', ...BEST, prepare: DEV_SMOOTH, embed: 'scale' },
+  'mlp-realmlp-plain': { model: 'detect_mlp_plain', layout: 'flat', ...BEST, prepare: DEV_SMOOTH, embed: 'scale' },
   // The input shortcut then reads the PLE encoding: a piecewise-linear additive model beside the residual stack.
   'mlp-skip-ple': { model: 'detect_mlp_skip_resnet', layout: 'flat', ...BEST, embed: 'ple' },
   learned: { model: 'detect_learned_resnet', layout: 'learned' },

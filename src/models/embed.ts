@@ -7,6 +7,10 @@
 //             feature, src/layout/ple.ts): per-feature Linear(T → d) + ReLU ("PLE-Q-LR")
 //   periodic  per feature k learned frequencies c ~ N(0, σ): [sin 2πcx, cos 2πcx], then
 //             per-feature Linear(2k → d) + ReLU ("PLR")
+//   scale     a learned weight per feature, starting at 1 (RealMLP's scaling layer,
+//             Holzmüller et al. 2024): the network can turn inputs up or down before the
+//             stem mixes them; d = 1 and no ReLU, so the input keeps its shape. RealMLP
+//             also gives it a larger learning rate; here it trains with the rest.
 //
 // A flat input [F] (F = N·T for ple) gives [N·d]. A channel input [C' + P, …S] (seq,
 // grid) embeds every cell of its C value channels (C' = C·T for ple, channel c·T + t) and
@@ -16,8 +20,8 @@ import * as torch from '../torch/index.js';
 import { Tensor } from '../torch/index.js';
 import { Module, NLinear } from '../nn/index.js';
 
-export type EmbedKind = 'ple' | 'periodic';
-export const EMBED_KINDS: readonly EmbedKind[] = ['ple', 'periodic'];
+export type EmbedKind = 'ple' | 'periodic' | 'scale';
+export const EMBED_KINDS: readonly EmbedKind[] = ['ple', 'periodic', 'scale'];
 
 export interface EmbedSpec {
   kind: EmbedKind;
@@ -44,6 +48,7 @@ export interface EmbedSpec {
 export const DEFAULT_EMBED: Record<EmbedKind, Omit<EmbedSpec, 'kind'>> = {
   ple: { dim: 8 },
   periodic: { dim: 8, frequencies: 8, sigma: 0.5 },
+  scale: { dim: 1 },
 };
 
 /** Learned frequencies per feature: [B, N] → [B, N, 2k]. */
@@ -88,7 +93,9 @@ export class NumericEmbedding extends Module {
       const k = spec.frequencies ?? DEFAULT_EMBED.periodic.frequencies!;
       this.registerModule('periodic', new Periodic(this.features, k, spec.sigma ?? DEFAULT_EMBED.periodic.sigma!));
     }
-    this.registerModule('linear', new NLinear(this.features, spec.kind === 'periodic' ? 2 * this.periodic!.k : this.per, spec.dim));
+    if (spec.kind === 'scale' && spec.dim !== 1) throw new Error(`embedding: scale has one weight per feature (dim 1), got dim ${spec.dim}`);
+    this.registerModule('linear', new NLinear(this.features, spec.kind === 'periodic' ? 2 * this.periodic!.k : this.per, spec.dim, spec.kind !== 'scale'));
+    if (spec.kind === 'scale') torch.noGrad(() => this.linear.weight.fill_(1));
   }
 
   /** The shape (without batch) that the stem receives. */
@@ -109,7 +116,8 @@ export class NumericEmbedding extends Module {
   forward(x: Tensor): Tensor {
     const B = x.shape[0], d = this.spec.dim;
     const v = this.values(x);
-    const e = this.linear.forward(this.periodic ? this.periodic.forward(v.squeeze(2)) : v).relu(); // [B, N, d]
+    const z = this.linear.forward(this.periodic ? this.periodic.forward(v.squeeze(2)) : v); // [B, N, d]
+    const e = this.spec.kind === 'scale' ? z : z.relu();
     if (x.dim() === 2) return e.reshape([B, this.features * d]);
     const out = e.view(B, this.channels, -1, d).permute(0, 1, 3, 2).reshape([B, this.channels * d, ...this.spatial]);
     return this.passthrough ? torch.cat([out, x.narrow(1, x.shape[1] - this.passthrough, this.passthrough)], 1) : out;

@@ -46,7 +46,7 @@ export interface RunSummary {
 export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean; members?: number; embed?: RunConfig['embed'] }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
   const norm = ({ quantile: ' · rank-Gauss', smooth: ' · smooth clip' } as Record<string, string>)[c.prepare?.normalize ?? ''] ?? '';
-  const embed = c.embed ? ` · ${c.embed === 'ple' ? 'PLE' : 'periodic'} embedding` : '';
+  const embed = c.embed ? ` · ${{ ple: 'PLE embedding', periodic: 'periodic embedding', scale: 'per-feature scale' }[c.embed]}` : '';
   const recipe = (c.linearFirst ? ' · linear first' : '') + (c.refit ? ' · refit on train+val' : '');
   const mode = c.mode && c.mode !== 'supervised' ? ` · ${c.mode}` : '';
   // The default balance (sampler) is left unsaid; another one is part of the method.

@@ -122,3 +122,27 @@ test("a model's MACs and parameters include its embedding: N·T·d for the per-f
     for (const m of [plain, ple, periodic]) m.dispose();
   }
 });
+
+test('scale (RealMLP): the input keeps its shape and starts unchanged; feature n is multiplied by its own weight; the grid mask passes through', () => {
+  for (const input of [[12], [3, 2, 4]]) {
+    withEmbedding({ kind: 'scale', dim: 1, input, ...(input.length > 1 ? { passthrough: 1 } : {}) }, (e) => {
+      assert.deepEqual(e.outputShape, input);
+      const x = torch.randn([4, ...input]);
+      assertClose(e.forward(x), x, { rtol: 0, atol: 0 }, 'identity at initialisation');
+      torch.noGrad(() => e.linear.weight.copy_(torch.arange(1, e.features + 1, 1, { dtype: 'float32' }).view([e.features, 1, 1])));
+      const y = e.forward(x).toArray() as number[] | number[][][][];
+      const xs = x.toArray() as number[] | number[][][][];
+      if (input.length === 1) {
+        const yy = y as unknown as number[][], xx = xs as unknown as number[][];
+        for (let b = 0; b < 4; b++) for (let n = 0; n < 12; n++) assert.ok(Math.abs(yy[b]![n]! - (n + 1) * xx[b]![n]!) < 1e-5);
+      } else {
+        const yy = y as number[][][][], xx = xs as number[][][][];
+        // Value channels 0–1: cell (c, h, w) is feature c·8 + h·4 + w; channel 2 is the mask.
+        for (let b = 0; b < 4; b++) for (let c = 0; c < 3; c++) for (let h = 0; h < 2; h++) for (let w = 0; w < 4; w++) {
+          const want = c < 2 ? (c * 8 + h * 4 + w + 1) * xx[b]![c]![h]![w]! : xx[b]![c]![h]![w]!;
+          assert.ok(Math.abs(yy[b]![c]![h]![w]! - want) < 1e-5, `b ${b} cell ${c},${h},${w}`);
+        }
+      }
+    });
+  }
+});

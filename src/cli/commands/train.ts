@@ -21,7 +21,7 @@ export const usage = `usage: reslab train --features FILE.parquet (--recipe NAME
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
                     [--normalize robust|quantile|smooth] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
-                    [--embed none|ple|periodic] [--mode supervised|autoencoder|svdd] [--ensemble N] [--members K] [--refit] [--linear-first]
+                    [--embed none|ple|periodic|scale] [--mode supervised|autoencoder|svdd] [--ensemble N] [--members K] [--refit] [--linear-first]
                     [--recipe NAME] [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
                     [--limit N] [--val 5000] [--test-limit N] [--seed N] [--resume] [--quiet] [--json]
@@ -53,7 +53,9 @@ TabM uses K = 32.
 before the model's stem (Gorishniy et al. 2022). ple: piecewise-linear encoding on 8
 quantile bins fitted on the training rows (saved with the run), then a per-feature
 Linear to 8 dims + ReLU; periodic: 8 learned frequencies per feature (sin, cos), then the
-same. On the grid and sequence layouts each cell's 8 dims become channels.
+same. On the grid and sequence layouts each cell's 8 dims become channels. scale: one
+learned weight per input feature, starting at 1 (RealMLP's scaling layer); the input keeps
+its shape.
 --linear-first (detect_mlp_skip_resnet): fit the linear input→output shortcut first, as
 the baselines' logistic regression on the training rows, freeze it, and train the residual
 stack on what it misses.
