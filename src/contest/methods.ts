@@ -3,6 +3,7 @@
 // inputs, and the named residual recipes, each a `reslab train` configuration. A method
 // is what its options are: the cache of a contest cell keys on the resolved spec, so
 // changing one method's options reruns only its cells.
+import type { ArchOptions } from '../train/arch.js';
 import { detectorNames } from '../baselines/index.js';
 import type { LayoutKind } from '../layout/layout.js';
 import type { PrepareSpec } from '../layout/prepare.js';
@@ -11,7 +12,7 @@ import { readMeasured, bestRecipe } from './measured.js';
 import type { EmbedKind } from '../train/embed.js';
 
 /** The options of `reslab train` a recipe may set (the rest keep their defaults). */
-export interface RecipeConfig extends Partial<Omit<TrainOptions, 'model' | 'seed'>> {
+export interface RecipeConfig extends Partial<Omit<TrainOptions, 'model' | 'seed'>>, ArchOptions {
   model: string;
   layout: LayoutKind;
   prepare?: PrepareSpec;

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createModel, type BlockNet } from '../models/index.js';
+import { archOverrides } from '../train/arch.js';
 import { loadSafetensors } from '../torch/index.js';
 import type { PrepareState } from '../layout/prepare.js';
 import { inputShapeOf, type LayoutSpec } from '../layout/layout.js';
@@ -56,7 +57,7 @@ export function loadRun(dir: string): SavedRun {
   const models = weights.map((w, k) => {
     const path = join(dir, w);
     if (!existsSync(path)) throw new Error(`${path}: missing; member ${k} never finished an epoch`);
-    return loadWeights(createModel(config.model, { input, members: config.members, overrides: { ...embed, numClasses: outputs } }), path).eval();
+    return loadWeights(createModel(config.model, { input, members: config.members, overrides: { ...embed, ...archOverrides(config.model, config), numClasses: outputs } }), path).eval();
   });
   return { dir, config, prep, layout, models };
 }

@@ -7,6 +7,7 @@ import type { SplitSpec } from '../train/split.js';
 import type { PrepareSpec } from '../layout/prepare.js';
 import type { ModelConfig, EmbedKind, EmbedSpec } from '../models/index.js';
 import type { DetectionReport } from '../eval/index.js';
+import type { ArchOptions } from '../train/arch.js';
 import type { TestSummary } from '../eval/summary.js';
 
 /**
@@ -14,7 +15,7 @@ import type { TestSummary } from '../eval/summary.js';
  * layout (DeepInsight's embedding) and each member's training seed derive from it
  * (src/rundir/seeds.ts), so the split and layout options carry none of their own.
  */
-export interface RunConfig extends TrainOptions {
+export interface RunConfig extends TrainOptions, ArchOptions {
   features: string;
   layout: LayoutKind;
   layoutOptions?: Omit<LayoutOptions, 'seed'>;
@@ -41,7 +42,8 @@ export interface RunConfig extends TrainOptions {
   /**
    * A numeric embedding of every input feature in front of the model's stem: ple (the
    * layout's piecewise-linear encoding, edges fitted on the training rows, then a
-   * per-feature Linear + ReLU) or periodic (learned frequencies, then the same).
+   * per-feature Linear + ReLU), periodic (learned frequencies, then the same) or scale
+   * (one learned weight per feature).
    */
   embed?: EmbedKind;
 }

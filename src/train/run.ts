@@ -19,6 +19,7 @@ import { ensembleScores } from './score.js';
 import { detectionTask } from './detectTask.js';
 import { fitLinearShortcut, setLinearShortcut } from './linearFirst.js';
 import { checkEmbed, embedSpecFor } from './embed.js';
+import { archLabel, archOverrides } from './arch.js';
 
 export interface RunHooks {
   quiet?: boolean;
@@ -43,7 +44,7 @@ export interface RunSummary {
 }
 
 /** The method a run belongs to: runs that differ only in the seed are one method. */
-export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean; members?: number; embed?: RunConfig['embed'] }): string {
+export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 'prepare' | 'width' | 'depth' | 'dropout'> & { mode?: Mode; balance?: string; refit?: boolean; linearFirst?: boolean; members?: number; embed?: RunConfig['embed'] }): string {
   const dev = c.prepare?.deviation?.length ? ` + ${c.prepare.deviation.join('/')} deviation` : '';
   const norm = ({ quantile: ' · rank-Gauss', smooth: ' · smooth clip' } as Record<string, string>)[c.prepare?.normalize ?? ''] ?? '';
   const embed = c.embed ? ` · ${{ ple: 'PLE embedding', periodic: 'periodic embedding', scale: 'per-feature scale' }[c.embed]}` : '';
@@ -52,15 +53,16 @@ export function methodName(c: Pick<RunConfig, 'model' | 'layout' | 'ensemble' | 
   // The default balance (sampler) is left unsaid; another one is part of the method.
   const balance = c.balance && c.balance !== 'sampler' && (!c.mode || c.mode === 'supervised') ? ` · ${c.balance} loss` : '';
   const members = c.members && c.members > 1 ? ` · TabM k=${c.members}` : '';
-  return `${c.model}${members} · ${c.layout}${dev}${norm}${embed}${mode}${balance}${recipe}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
+  return `${c.model}${members}${archLabel(c)} · ${c.layout}${dev}${norm}${embed}${mode}${balance}${recipe}${c.ensemble > 1 ? ` · ensemble of ${c.ensemble}` : ''}`;
 }
 
 /** Only the options that decide the numbers: a resumed run must have the same ones. */
 function fingerprint(c: RunConfig): string {
-  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit, linearFirst, members, embed } = c;
+  const { features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip, refit, linearFirst, members, embed, width, depth, dropout } = c;
   return JSON.stringify({
     features, model, layout, layoutOptions, prepare, split, ensemble, mode, epochs, batch, lr, weightDecay, optimizer, balance, positiveShare, patience, seed, clip,
     ...(refit ? { refit } : {}), ...(linearFirst ? { linearFirst } : {}), ...(members && members > 1 ? { members } : {}), ...(embed ? { embed } : {}),
+    ...(width !== undefined ? { width } : {}), ...(depth !== undefined ? { depth } : {}), ...(dropout !== undefined ? { dropout } : {}),
   });
 }
 
@@ -87,7 +89,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const data = prepareDetection(matrix, dataSpecOf(cfg));
   const split = describeSplit(data.split, { user: matrix.user, time: matrix.time, insider: matrix.insider });
   const embedSpec = cfg.embed ? embedSpecFor(cfg.embed, data.prep, data.layoutSpec) : undefined;
-  const overrides = embedSpec ? { embed: embedSpec } : {};
+  const overrides = { ...(embedSpec ? { embed: embedSpec } : {}), ...archOverrides(cfg.model, cfg) };
   const probe = createModel(cfg.model, { input: data.layout.inputShape, members: cfg.members, overrides: { ...overrides, numClasses: outputsFor(cfg.mode, data.layout.baseWidth) } });
   const prof = profileModel(probe, data.layout.inputShape);
   probe.dispose();

@@ -5,6 +5,8 @@
 // constructor params, `reslab train`'s options), so a trial's params apply unchanged.
 import type { MethodSpec } from '../contest/methods.js';
 import type { Space } from './space.js';
+import { namedConfig } from '../models/index.js';
+import { SIZED_FAMILIES } from '../train/arch.js';
 
 const XGBOOST: Space = {
   max_depth: { kind: 'int', lo: 2, hi: 10 },
@@ -30,14 +32,22 @@ const LOGISTIC: Space = {
   lr: { kind: 'float', lo: 0.005, hi: 0.2, log: true },
 };
 
-/**
- * A residual recipe's trainer options. Width, depth and dropout are fixed by the named
- * model (a recipe names a registry model, not a config), so they are not searched.
- */
+/** A residual recipe's trainer options. */
 const RESIDUAL: Space = {
   lr: { kind: 'float', lo: 3e-4, hi: 1e-2, log: true },
   weightDecay: { kind: 'float', lo: 1e-6, hi: 1e-2, log: true },
   batch: { kind: 'choice', values: [128, 256, 512] },
+};
+/**
+ * The network's size, for the families with one width and one depth (train/arch.ts);
+ * the grids and other convolutional families keep their registry sizes. The range spans
+ * RealMLP's and TabM's defaults (256–512 wide, 3–4 deep) down to what a few thousand
+ * user-days can fit.
+ */
+const SIZE: Space = {
+  width: { kind: 'choice', values: [64, 128, 256, 512] },
+  depth: { kind: 'int', lo: 1, hi: 6 },
+  dropout: { kind: 'float', lo: 0, hi: 0.4 },
 };
 /** Only the balanced sampler reads positiveShare; other recipes would search a dimension that does nothing. */
 const SAMPLER: Space = { positiveShare: { kind: 'float', lo: 0.05, hi: 0.5 } };
@@ -47,7 +57,8 @@ const BASELINE_SPACES: Record<string, Space> = { xgboost: XGBOOST, random_forest
 /** The method's search space, or null when none is declared (it then runs at its defaults). */
 export function spaceFor(spec: MethodSpec): Space | null {
   if (spec.kind === 'baseline') return BASELINE_SPACES[spec.detector] ?? null;
-  return (spec.recipe.balance ?? 'sampler') === 'sampler' ? { ...RESIDUAL, ...SAMPLER } : RESIDUAL;
+  const sampler = (spec.recipe.balance ?? 'sampler') === 'sampler' ? SAMPLER : {};
+  return { ...RESIDUAL, ...sampler, ...(SIZED_FAMILIES.includes(namedConfig(spec.recipe.model).config().family) ? SIZE : {}) };
 }
 
 /** Detectors with a declared space (for help texts). */

@@ -11,6 +11,7 @@ import { DEVIATION_KINDS } from '../../layout/prepare.js';
 import { NORMALIZE_KINDS } from '../../layout/normalize.js';
 import { MODES, type Mode } from '../../train/modes.js';
 import { EMBED_KINDS, checkEmbed, type EmbedKind } from '../../train/embed.js';
+import { archOverrides } from '../../train/arch.js';
 import { progress } from '../../util/progress.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
 import { RECIPES, canonicalMethod, type RecipeConfig } from '../../contest/methods.js';
@@ -21,7 +22,7 @@ export const usage = `usage: reslab train --features FILE.parquet (--recipe NAME
                     [--balance sampler|weighted|focal|none] [--positive-share 0.2] [--patience 5]
                     [--normalize robust|quantile|smooth] [--deviation user,peer] [--history-days 28] [--order schema|correlated] [--pixels 32]
                     [--train-period 0.5] [--train-users 0.5] [--val-users 0.2]
-                    [--embed none|ple|periodic|scale] [--mode supervised|autoencoder|svdd] [--ensemble N] [--members K] [--refit] [--linear-first]
+                    [--embed none|ple|periodic|scale] [--width N] [--depth N] [--dropout P] [--mode supervised|autoencoder|svdd] [--ensemble N] [--members K] [--refit] [--linear-first]
                     [--recipe NAME] [--seed N] [--resume] [--quiet] [--json]
        reslab train --images DIR --model NAME --out RUN_DIR [--epochs 10] [--batch 128] [--lr 0.002]
                     [--limit N] [--val 5000] [--test-limit N] [--seed N] [--resume] [--quiet] [--json]
@@ -56,6 +57,9 @@ Linear to 8 dims + ReLU; periodic: 8 learned frequencies per feature (sin, cos),
 same. On the grid and sequence layouts each cell's 8 dims become channels. scale: one
 learned weight per input feature, starting at 1 (RealMLP's scaling layer); the input keeps
 its shape.
+--width, --depth, --dropout (the residual MLPs and the two-tower models): the network's
+width, number of residual blocks and dropout inside each block, instead of the named
+model's (128, 4, 0.1); what 'reslab tune' searches for those recipes.
 --linear-first (detect_mlp_skip_resnet): fit the linear input→output shortcut first, as
 the baselines' logistic regression on the training rows, freeze it, and train the residual
 stack on what it misses.
@@ -77,6 +81,7 @@ const trainFlags = {
   'history-days': { type: 'string' }, normalize: { type: 'string' }, pixels: { type: 'string' }, order: { type: 'string' }, 'train-period': { type: 'string' }, 'train-users': { type: 'string' },
   'val-users': { type: 'string' }, mode: { type: 'string' }, ensemble: { type: 'string' }, seed: { type: 'string' }, resume: { type: 'boolean' }, quiet: { type: 'boolean' },
   refit: { type: 'boolean' }, 'linear-first': { type: 'boolean' }, members: { type: 'string' }, embed: { type: 'string' }, recipe: { type: 'string' },
+  width: { type: 'string' }, depth: { type: 'string' }, dropout: { type: 'string' },
 } as const;
 
 /** A recipe's options by name (`best` = the headline recipe), or a usage error listing the names. */
@@ -99,7 +104,7 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  return withDefaults({
+  const cfg = withDefaults({
     ...r,
     features: resolve(String(f.features)),
     model: str('model') ?? (f.layout === undefined ? r.model : undefined) ?? `detect_${({ flat: 'mlp', deepinsight: 'image', timeline: '2tower' } as Record<string, string>)[layout] ?? layout}_resnet`,
@@ -125,8 +130,17 @@ export function runConfigFromFlags(f: Record<string, unknown>): RunConfig {
     ...(f.members !== undefined ? { members: membersFlag(str('members')) } : r.members !== undefined ? { members: r.members } : {}),
     // Replaces a recipe's embedding: `--embed none` turns it off.
     embed: embed === 'none' ? undefined : embed,
+    ...(f.width !== undefined ? { width: intFlag(str('width'), 'width', 0) } : {}),
+    ...(f.depth !== undefined ? { depth: intFlag(str('depth'), 'depth', 0) } : {}),
+    ...(f.dropout !== undefined ? { dropout: numFlag(f.dropout, 'dropout', 0) } : {}),
     seed: intFlag(str('seed'), 'seed', 1),
   });
+  try {
+    archOverrides(cfg.model, cfg);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return cfg;
 }
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
