@@ -8,31 +8,14 @@ import assert from 'node:assert/strict';
 import * as torch from '../../src/torch/index.js';
 import { createModel, profileModel, type BlockNet } from '../../src/models/index.js';
 import { assertClose } from '../helpers/close.js';
+import { memberInto } from '../helpers/members.js';
 
 /** Dropout would draw different masks in the two networks being compared. */
 const NO_DROPOUT = { dropout: 0 };
 const CASES: [string, number[]][] = [['detect_grid_resnet', [2, 6, 40]], ['detect_seq_resnet', [1, 64]], ['detect_grid_plain', [2, 6, 40]], ['detect_2tower_resnet', [5, 3, 11]]];
 
-/** Member i as the plain network it stands for: W ⊙ s_i r_iᵀ, b_i, its slice of each batch norm. */
 function memberNet(model: BlockNet, name: string, input: number[], i: number): BlockNet {
-  const k = model.members;
-  const plain = createModel(name, { input, overrides: NO_DROPOUT });
-  const ens = model.stateDict();
-  torch.noGrad(() => torch.tidy(() => {
-    for (const [key, t] of plain.stateDict()) {
-      const prefix = key.slice(0, key.lastIndexOf('.'));
-      const src = ens.get(key);
-      assert.ok(src, `the ensemble has ${key}`);
-      const r = ens.get(`${prefix}.r`), s = ens.get(`${prefix}.s`);
-      if (key.endsWith('.weight') && r && s) {
-        const ones = Array(t.ndim - 2).fill(1);
-        t.copy_(src.mul(s.select(0, i).view([t.shape[0], 1, ...ones])).mul(r.select(0, i).view([1, t.shape[1], ...ones])));
-      } else if (src.ndim === t.ndim + 1 && src.shape[0] === k) t.copy_(src.select(0, i));
-      else if (src.ndim === 1 && t.ndim === 1 && src.shape[0] === k * t.shape[0]) t.copy_(src.narrow(0, i * t.shape[0], t.shape[0]));
-      else t.copy_(src);
-    }
-  }));
-  return plain;
+  return memberInto(model, createModel(name, { input, overrides: NO_DROPOUT }), i);
 }
 
 /** Moves every member-owned vector (adapters, head biases, batch-norm parameters and statistics) off its initial value. */

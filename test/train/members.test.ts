@@ -18,32 +18,16 @@ import { ensembleLogit } from '../../src/train/members.js';
 import { trainMember, DEFAULT_TRAIN } from '../../src/train/trainer.js';
 import { fitLinearShortcut, setLinearShortcut } from '../../src/train/linearFirst.js';
 import { assertClose } from '../helpers/close.js';
+import { memberInto } from '../helpers/members.js';
 import { toyMatrix } from './helpers.js';
 
 const data = prepareDetection(toyMatrix({ users: 16, days: 30, insiders: 6, signal: 4 }), { layout: 'flat', split: { kind: 'user', seed: 1 } });
 const input = data.layout.inputShape;
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/**
- * Member i of an efficient ensemble as the plain network it stands for: a BatchEnsemble
- * layer's W ⊙ s_i r_iᵀ and b_i, the member's own head, its slice of each batch norm.
- */
+/** Member i of an efficient ensemble as the plain network it stands for (test/helpers/members.ts). */
 function memberNet(model: BlockNet, name: string, i: number): BlockNet {
-  const k = model.members;
-  const plain = createModel(name, { input, overrides: { dropout: 0 } });
-  const ens = model.stateDict();
-  torch.noGrad(() => torch.tidy(() => {
-    for (const [key, t] of plain.stateDict()) {
-      const prefix = key.slice(0, key.lastIndexOf('.'));
-      const src = ens.get(key)!;
-      const r = ens.get(`${prefix}.r`), s = ens.get(`${prefix}.s`);
-      if (key.endsWith('.weight') && r && s) t.copy_(src.mul(s.select(0, i).unsqueeze(1)).mul(r.select(0, i).unsqueeze(0)));
-      else if (src.ndim === t.ndim + 1 && src.shape[0] === k) t.copy_(src.select(0, i));
-      else if (src.ndim === 1 && src.shape[0] === k * t.shape[0]) t.copy_(src.narrow(0, i * t.shape[0], t.shape[0]));
-      else t.copy_(src);
-    }
-  }));
-  return plain;
+  return memberInto(model, createModel(name, { input, overrides: { dropout: 0 } }), i);
 }
 
 /** Moves every member-owned vector off its initial value, so the members differ everywhere. */
