@@ -17,6 +17,7 @@ import { loadTarget } from '../src/analysis/targets.js';
 import { runLesion, singleSummary, type LesionResult } from '../src/analysis/lesion.js';
 import { analysePaths, type PathsResult } from '../src/analysis/paths.js';
 import { mean } from '../src/util/stats.js';
+import { veitClaims, correlation } from '../src/analysis/veitClaims.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
 
 const argv = process.argv.slice(2);
@@ -66,19 +67,6 @@ async function dissect(model: string, withPaths: boolean): Promise<{ lesion: Les
   return { lesion, paths };
 }
 
-/** Pearson correlation. */
-function corr(x: number[], y: number[]): number {
-  const mx = mean(x), my = mean(y);
-  let sxy = 0, sxx = 0, syy = 0;
-  x.forEach((v, i) => { sxy += (v - mx) * (y[i] - my); sxx += (v - mx) ** 2; syy += (y[i] - my) ** 2; });
-  return sxy / Math.sqrt(sxx * syy);
-}
-/** Largest rise between consecutive k, and how many times the curve goes down. */
-function smoothness(vs: number[]) {
-  const steps = vs.slice(1).map((v, i) => v - vs[i]);
-  return { maxStep: Math.max(...steps), decreases: steps.filter((s) => s < 0).length };
-}
-
 log(`bench:veit — Veit et al. 2016 lesions and paths on Fashion-MNIST (${data}); ${torch.getNumThreads()} threads, OMP_WAIT_POLICY=${process.env.OMP_WAIT_POLICY ?? '(unset)'}`);
 log(`subset: ${S.limit} training images, ${S.epochs} epochs; lesions on ${S.testRows} test images, ${S.trials} trials per k; ${S.pathSamples} gradient samples per path length`);
 const runs = { resnet: train(MODELS.resnet), sd: MODELS.sd ? train(MODELS.sd) : null, plain: train(MODELS.plain) };
@@ -88,7 +76,6 @@ const pl = await dissect(MODELS.plain, false);
 
 const f2 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(2));
 const R = res.lesion, P = pl.lesion, D = sdd?.lesion ?? null;
-const rs = singleSummary(R)!, ps = singleSummary(P)!, ds = D ? singleSummary(D) : null;
 const nets: [string, LesionResult][] = [['ResNet', R], ...(D ? [['ResNet+SD', D] as [string, LesionResult]] : []), [`plain-${P.blocks}`, P]];
 const col = (v: string) => v.padStart(11);
 log('');
@@ -108,15 +95,14 @@ log('');
 log('Lesion 2 — remove k random non-downsampling blocks (test error %, mean ± sd)');
 log(`      k${nets.map(([n]) => n.padStart(17)).join('')}`);
 for (const k of K_DELETE) log(`  ${String(k).padStart(5)}${nets.map(([, r]) => { const a = r.k.find((e) => e.k === k); return (a ? `${f2(a.mean)} ± ${f2(a.sd)}` : '').padStart(17); }).join('')}`);
-const kSmooth = smoothness(R.k.map((e) => e.mean));
 log('');
 log('Lesion 3 — swap k random pairs of same-shape blocks (test error %, mean ± sd; mean Kendall τ)');
 log(`      k${nets.map(([n]) => `${n.padStart(17)}      τ`).join('')}`);
 for (const k of K_SWAP) {
   log(`  ${String(k).padStart(5)}${nets.map(([, r]) => { const a = r.reorder.find((e) => e.k === k); const t = mean(r.reorderTrials.filter((x) => x.k === k).map((x) => x.tau)); return `${(a ? `${f2(a.mean)} ± ${f2(a.sd)}` : '').padStart(17)}  ${Number.isFinite(t) ? t.toFixed(3) : '  —  '}`; }).join('')}`);
 }
-const tauCorr = corr(R.reorderTrials.map((t) => t.tau), R.reorderTrials.map((t) => t.value));
-const tauCorrPlain = corr(P.reorderTrials.map((t) => t.tau), P.reorderTrials.map((t) => t.value));
+const tauCorr = correlation(R.reorderTrials.map((t) => t.tau), R.reorderTrials.map((t) => t.value));
+const tauCorrPlain = correlation(P.reorderTrials.map((t) => t.tau), P.reorderTrials.map((t) => t.value));
 log('');
 const showPaths = (name: string, paths: PathsResult) => {
   log(`Paths — ${name}: ${paths.blocks} blocks`);
@@ -130,45 +116,12 @@ if (sdd?.paths) showPaths(MODELS.sd!, sdd.paths);
 const g0 = paths.gradient[0].mean, gn = paths.gradient[paths.gradient.length - 1].mean;
 
 // The claims, judged on these numbers in the analyses' vocabulary, beside Veit et al.'s figures (ResNet-110 on CIFAR-10).
-type Verdict = 'reproduced' | 'partly' | 'not reproduced' | 'too small to tell';
-const claims: { claim: string; paper: string; here: string; verdict: Verdict }[] = [];
-const tooShallow = paths.residualBlocks < 20;
-claims.push({
-  claim: 'deleting one block barely changes a ResNet (except downsampling blocks) and breaks a plain net',
-  paper: 'ResNet-110: error stays near 6–7 % for every block but the downsampling ones; VGG-15 falls to chance',
-  here: `mean increase ${f2(rs.mean)} points (worst ${f2(rs.worst)}; downsampling worst ${f2(rs.downsampleWorst)}) vs plain ${f2(ps.mean)} (worst ${f2(ps.worst)})`,
-  verdict: ps.mean <= 0 ? 'too small to tell' : rs.mean <= ps.mean / 3 ? 'reproduced' : rs.mean < ps.mean ? 'partly' : 'not reproduced',
-});
-claims.push({
-  claim: 'error rises smoothly with the number of deleted blocks',
-  paper: 'ResNet-110: smooth rise from ~7 % at k = 1 to ~40 % at k = 20',
-  here: `largest rise between consecutive k ${f2(kSmooth.maxStep)} points, ${kSmooth.decreases} decreases over k = ${K_DELETE[0]}…${K_DELETE.at(-1)}`,
-  verdict: R.k.length < 3 ? 'too small to tell' : kSmooth.decreases <= 2 && kSmooth.maxStep <= 3 * Math.max(0.5, mean(R.k.map((e) => e.sd))) ? 'reproduced' : kSmooth.decreases <= 4 ? 'partly' : 'not reproduced',
-});
-claims.push({
-  claim: 'error rises smoothly as the block order is disrupted',
-  paper: 'ResNet-110: error grows steadily as Kendall τ falls',
-  here: `correlation of τ and error over trials: ResNet ${f2(tauCorr)}, plain ${f2(tauCorrPlain)}`,
-  verdict: !Number.isFinite(tauCorr) ? 'too small to tell' : tauCorr <= -0.6 ? 'reproduced' : tauCorr < -0.3 ? 'partly' : 'not reproduced',
-});
-claims.push({
-  claim: 'almost all of the gradient comes from paths much shorter than the typical path',
-  paper: 'ResNet-110 (54 blocks): 90 % of the gradient from lengths 5–17; 95 % of paths are 19–35 long',
-  here: `90 % of the gradient from lengths ${paths.range90.join('–')} (weighted mean ${paths.meanEffectiveLength.toFixed(1)}); 90 % of paths ${paths.pathRange90.join('–')} (mean ${paths.meanPathLength.toFixed(1)}); per-path gradient falls ${(g0 / gn).toExponential(1)}× from length 0 to ${paths.gradient.length - 1}`,
-  verdict: tooShallow ? 'too small to tell' : paths.range90[1] < paths.pathRange90[0] ? 'reproduced' : paths.meanEffectiveLength <= 0.75 * paths.meanPathLength ? 'partly' : 'not reproduced',
-});
-if (D && ds) claims.push({
-  claim: 'stochastic depth makes deletions cheaper',
-  paper: 'ResNet-110 with stochastic depth: single and multiple deletions cost less than without',
-  here: `mean single-deletion increase ${f2(ds.mean)} with stochastic depth vs ${f2(rs.mean)} without; k = ${K_DELETE.at(-1)}: ${f2(D.k.at(-1)?.mean)} vs ${f2(R.k.at(-1)?.mean)}`,
-  verdict: ds.mean < rs.mean && (D.k.at(-1)?.mean ?? Infinity) < (R.k.at(-1)?.mean ?? -Infinity) ? 'reproduced' : ds.mean < rs.mean || (D.k.at(-1)?.mean ?? Infinity) < (R.k.at(-1)?.mean ?? -Infinity) ? 'partly' : 'not reproduced',
-});
-// A net that did not learn (error near chance) says nothing about lesions or paths.
-const unlearned = nets.filter(([, r]) => r.lowerIsBetter && r.baseline >= 0.8 * r.chance).map(([n, r]) => `${n} ${f2(r.baseline)} %`);
-if (unlearned.length) for (const c of claims) { c.verdict = 'too small to tell'; c.here = `nets at chance (${unlearned.join(', ')}; chance ${f2(R.chance)} %): ${c.here}`; }
+const claims = veitClaims({ resnet: R, stochasticDepth: D, plain: P, paths, names: { resnet: 'ResNet', stochasticDepth: 'ResNet+SD', plain: `plain-${P.blocks}` } });
+// For `reslab report --analysis`: the claims beside the papers' values.
+writeFileAtomic(join(outDir, 'veit.json'), JSON.stringify({ study: 'bench:veit', depth, trainImages: S.limit, epochs: S.epochs, seeds: [S.seed], claims }, null, 2) + '\n');
 log('');
 log(`Claims (one seed, ${S.limit} training images × ${S.epochs} epochs; Veit et al.'s figures beside):`);
-for (const c of claims) log(`  ${c.verdict.padEnd(17)} ${c.claim}\n                    paper: ${c.paper}\n                    here:  ${c.here}`);
+for (const c of claims) log(`  ${c.verdict.padEnd(17)} ${c.claim}\n                    paper: ${c.paper}\n                    here:  ${c.evidence}\n                    rule:  ${c.rule}`);
 const seconds = (performance.now() - t0) / 1000;
 log(`\ntotal ${seconds.toFixed(0)} s`);
 
@@ -184,5 +137,5 @@ console.log(JSON.stringify({
   resnet: { ...lesionJson(R, runs.resnet), tauErrorCorrelation: tauCorr }, sd: D && runs.sd ? lesionJson(D, runs.sd) : null, plain: { ...lesionJson(P, runs.plain), tauErrorCorrelation: tauCorrPlain },
   paths: { range90: paths.range90, pathRange90: paths.pathRange90, meanPathLength: paths.meanPathLength, meanEffectiveLength: paths.meanEffectiveLength, gradientRatio0toN: g0 / gn },
   sdPaths: sdd?.paths ? { range90: sdd.paths.range90, meanEffectiveLength: sdd.paths.meanEffectiveLength } : null,
-  claims: claims.map((c) => ({ claim: c.claim, verdict: c.verdict, here: c.here })),
+  claims: claims.map((c) => ({ id: c.id, claim: c.claim, verdict: c.verdict, here: c.evidence })),
 }));

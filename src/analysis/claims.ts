@@ -13,6 +13,8 @@ export interface Claim {
   id?: string;
   /** The rule with its thresholds, so a reader can re-judge it. */
   rule?: string;
+  /** The paper's own figure for the claim, shown beside reslab's evidence. */
+  paper?: string;
 }
 
 /** A claim with its id and rule (the variant and rank judges state both). */

@@ -34,7 +34,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Fields, FormatError } from './fields.js';
 import { CONFIG, METRICS, RESULT, runFile } from '../rundir/files.js';
-import type { DatasetSummary, EpochRow, LesionFigures, PathsFigures, RankFigures, ShatteredFigures, ShatteredSeries, TopAlert, VariantsFigures } from './types.js';
+import type { DatasetSummary, EpochRow, LesionFigures, PathsFigures, RankFigures, ShatteredFigures, ShatteredSeries, TopAlert, VariantsFigures, VeitFigures, ClaimRow } from './types.js';
 
 export { FormatError };
 
@@ -280,6 +280,12 @@ export interface AnalysisFiles {
   shattered?: ShatteredFigures;
   rank?: RankFigures;
   variants?: VariantsFigures;
+  veit?: VeitFigures;
+}
+
+/** One judged claim of an analysis file (src/analysis/claims.ts's Claim). */
+function readClaim(c: Fields): ClaimRow {
+  return { claim: c.str('claim'), source: c.optStr('source') ?? '', verdict: c.str('verdict'), evidence: c.optStr('evidence') ?? '', paper: c.optStr('paper'), rule: c.optStr('rule') };
 }
 
 /** One {k, mean, sd} point of lesion.json's k and reorder curves. */
@@ -320,14 +326,16 @@ export function loadAnalysis(dir: string): AnalysisFiles {
       autocorrelation: s.optObjs('autocorrelation')?.map((x) => ({ lag: x.num('lag'), value: x.num('value') })),
       series: s.optObjs('results')?.map(shatteredSeries),
       whiteNoise: s.optNum('whiteNoise'),
-      claims: s.optObjs('claims')?.map((c) => ({ claim: c.str('claim'), source: c.optStr('source') ?? '', verdict: c.str('verdict'), evidence: c.optStr('evidence') ?? '' })),
+      claims: s.optObjs('claims')?.map(readClaim),
     };
   }
   const r = read('rank.json');
   if (r) out.rank = readRank(r);
   const v = read('variants.json');
   if (v) out.variants = readVariants(v);
-  if (!Object.keys(out).length) throw new FormatError(`${dir}: no analysis results (expected any of lesion.json, paths.json, shattered.json, rank.json, variants.json)`);
+  const vt = read('veit.json');
+  if (vt) out.veit = { budget: `depth ${vt.num('depth')}, ${vt.num('trainImages')} training images × ${vt.num('epochs')} epochs, seeds ${vt.numArray('seeds').join(', ')}`, claims: vt.objs('claims').map(readClaim) };
+  if (!Object.keys(out).length) throw new FormatError(`${dir}: no analysis results (expected any of lesion.json, paths.json, shattered.json, rank.json, variants.json, veit.json)`);
   return out;
 }
 
@@ -360,7 +368,7 @@ function readVariants(v: Fields): VariantsFigures {
         kCurve: (r.optObjs('kCurve') ?? []).map((p) => ({ k: p.num('k'), error: p.num('error'), sd: p.optNum('sd') ?? 0 })),
       };
     }),
-    claims: (v.optObjs('claims') ?? []).map((c) => ({ claim: c.str('claim'), source: c.optStr('source') ?? '', verdict: c.str('verdict'), evidence: c.optStr('evidence') ?? '' })),
+    claims: (v.optObjs('claims') ?? []).map(readClaim),
   };
 }
 
@@ -371,6 +379,6 @@ function readRank(r: Fields): RankFigures {
   if (!layers && !random) r.fail('layers', "or 'random' is required", undefined);
   return {
     model: r.optStr('model'), layers, maxRank: r.optNum('maxRank'), random, measure: r.optStr('measure'),
-    claims: r.optObjs('claims')?.map((c) => ({ claim: c.str('claim'), source: c.optStr('source') ?? '', verdict: c.str('verdict'), evidence: c.optStr('evidence') ?? '' })),
+    claims: r.optObjs('claims')?.map(readClaim),
   };
 }

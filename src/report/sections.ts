@@ -7,6 +7,7 @@ import { curvesSection, comparisonSection, alertsSection, topAlertsSection } fro
 import { lesionSection, pathsSection, shatteredSection, rankSection } from './sections/ensemble.js';
 import { variantsSection } from './sections/variants.js';
 import { contestSections } from './sections/contest.js';
+import { claimsSection } from './sections/claims.js';
 
 const has = <T>(xs: T[] | undefined): xs is T[] => Array.isArray(xs) && xs.length > 0;
 
@@ -23,6 +24,7 @@ export async function buildSections(d: ReportData): Promise<Section[]> {
     has(d.shattered) ? shatteredSection(d.shattered) : undefined,
     has(d.rank) ? rankSection(d.rank) : undefined,
     has(d.variants) ? variantsSection(d.variants) : undefined,
+    has(d.claims) ? claimsSection(d.claims) : undefined,
   ];
   const contest = d.contest ? contestSections(d.contest) : Promise.resolve([]);
   // A section whose data held nothing drawable is dropped rather than shown empty.

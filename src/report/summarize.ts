@@ -65,6 +65,12 @@ export function reportData(opts: { title: string; runs: LoadedRun[]; compare?: L
     shattered: pick('shattered'),
     rank: pick('rank'),
     variants: pick('variants'),
+    claims: [
+      ...pick('veit').flatMap((v) => v.claims.map((c) => ({ ...c, study: `lesions and paths at depth (${v.budget})` }))),
+      ...pick('variants').flatMap((v) => v.claims.map((c) => ({ ...c, study: `variant study${v.budget ? ` (${v.budget})` : ''}` }))),
+      ...pick('shattered').flatMap((x) => (x.claims ?? []).map((c) => ({ ...c, study: 'shattered gradients' }))),
+      ...pick('rank').flatMap((x) => (x.claims ?? []).map((c) => ({ ...c, study: 'layer rank' }))),
+    ],
     contest: opts.contest,
   };
 }

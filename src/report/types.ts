@@ -113,7 +113,7 @@ export interface ShatteredFigures {
   /** |lag-1 autocorrelation| below this is indistinguishable from white noise (3/√points). */
   whiteNoise?: number;
   /** Balduzzi et al.'s claims judged on these numbers. */
-  claims?: { claim: string; source: string; verdict: string; evidence: string }[];
+  claims?: ClaimRow[];
 }
 
 /** One net (plain+BN at depth 20, a run's trained model, …) measured over seeds. */
@@ -145,8 +145,28 @@ export interface RankFigures {
   random?: { nonlinearity: string; ratio: number; mean: number; sd: number; exactMean?: number }[];
   /** How rank was counted and normalised, in words. */
   measure?: string;
-  claims?: { claim: string; source: string; verdict: string; evidence: string }[];
+  claims?: ClaimRow[];
 }
+
+/** A paper's claim as an analysis judged it (src/analysis/claims.ts), with the paper's figure and the rule when the judge states them. */
+export interface ClaimRow {
+  claim: string;
+  source: string;
+  verdict: string;
+  evidence: string;
+  paper?: string;
+  rule?: string;
+}
+
+/** veit.json (bench:veit): Veit et al.'s claims at the paper's depth. */
+export interface VeitFigures {
+  /** The study's budget in words. */
+  budget: string;
+  claims: ClaimRow[];
+}
+
+/** One row of the side-by-side claims table: which study judged it. */
+export type StudyClaim = ClaimRow & { study: string };
 
 export interface ReportData {
   title: string;
@@ -166,6 +186,8 @@ export interface ReportData {
   shattered?: ShatteredFigures[];
   rank?: RankFigures[];
   variants?: VariantsFigures[];
+  /** Every analysis' claims, side by side with the papers' figures. */
+  claims?: StudyClaim[];
   contest?: ContestData;
 }
 
@@ -188,7 +210,7 @@ export interface VariantsFigures {
     /** Test error (%) with k random blocks deleted. */
     kCurve: { k: number; error: number; sd: number }[];
   }[];
-  claims: { claim: string; source: string; verdict: string; evidence: string }[];
+  claims: ClaimRow[];
 }
 
 /** A contest (contest.json of `reslab contest`), as src/contest writes it; only its types are shared. */

@@ -23,7 +23,7 @@ test('reslab report writes one HTML file from run dirs, baselines and analyses, 
     assert.equal(result.out, out);
     assert.equal(result.runs, 4);
     assert.equal(result.compared, 4);
-    assert.deepEqual(result.sections, ['dataset', 'comparison', 'curves', 'alerts', 'top-alerts', 'training', 'lesion', 'paths', 'shattered', 'rank']);
+    assert.deepEqual(result.sections, ['dataset', 'comparison', 'curves', 'alerts', 'top-alerts', 'training', 'lesion', 'paths', 'shattered', 'rank', 'claims']);
     const html = readFileSync(out, 'utf8');
     assert.equal(Buffer.byteLength(html), result.bytes);
     assert.match(html, /<title>CLI report<\/title>/);
