@@ -32,6 +32,10 @@ export function recipeFlags(r: RecipeConfig): string {
   if (r.ensemble !== undefined && r.ensemble > 1) f.push(`--ensemble ${r.ensemble}`);
   if (r.members !== undefined && r.members > 1) f.push(`--members ${r.members}`);
   if (r.embed) f.push(`--embed ${r.embed}`);
+  if (r.width !== undefined) f.push(`--width ${r.width}`);
+  if (r.depth !== undefined) f.push(`--depth ${r.depth}`);
+  if (r.dropout !== undefined) f.push(`--dropout ${r.dropout}`);
+  if (r.batch !== undefined) f.push(`--batch ${r.batch}`);
   if (r.refit) f.push('--refit');
   if (r.linearFirst) f.push('--linear-first');
   return f.join(' ');
