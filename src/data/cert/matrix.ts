@@ -66,7 +66,8 @@ export async function loadFeatureMatrix(parquet: string, opts: MatrixOptions = {
   const duck = await Duck.open({ threads: 2, memoryLimit: '2GB', tempDir: join(tmpdir(), `reslab-matrix-${process.pid}-${Date.now()}`) });
   try {
     const files = [parquet, ...(opts.more ?? [])];
-    const from = `FROM read_parquet([${files.map(lit).join(', ')}]) ${opts.where ? `WHERE ${opts.where}` : ''}`;
+    // By name: a later file may lack a column an earlier one has (read as NULL, then 0).
+    const from = `FROM read_parquet([${files.map(lit).join(', ')}]${files.length > 1 ? ', union_by_name = true' : ''}) ${opts.where ? `WHERE ${opts.where}` : ''}`;
     const total = Number(await duck.scalar(`SELECT count(*) ${from}`));
     const n = opts.limit !== undefined ? Math.min(total, Math.max(0, Math.floor(opts.limit))) : total;
     const users = (await duck.rows<{ u: string }>(`SELECT DISTINCT "user"::VARCHAR AS u ${from} ORDER BY 1`)).map((r) => r.u);
