@@ -24,6 +24,8 @@ const study = await runVariants({
   data: resolve(flag('data', '/usr/share/datasets/fashion-mnist')), out,
   limit: Number(flag('limit', String(D.limit))), epochs: Number(flag('epochs', String(D.epochs))),
   seeds: flag('seeds', D.seeds.join(',')).split(',').map(Number), trials: Number(flag('trials', String(D.trials))),
+  kPoints: Number(flag('k-points', String(D.kPoints))), lesionRows: Number(flag('lesion-rows', String(D.lesionRows))),
+  testLimit: Number(flag('test-limit', String(D.testLimit))), val: Number(flag('val', String(D.val))),
   only: flag('only', '').split(',').filter(Boolean), resume: argv.includes('--resume'),
 }, { log: (s) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0)} s] ${s}`) });
 
@@ -37,8 +39,8 @@ const plain = row('plain');
 console.log(JSON.stringify({
   bench: 'variants', seconds: study.seconds, limit: study.options.limit, epochs: study.options.epochs, seeds: study.options.seeds,
   variants: Object.fromEntries(study.rows.map((r) => [r.name, {
-    accuracy: r.accuracy.mean, accuracySd: r.accuracy.sd, params: r.params, macs: r.macs, trainSeconds: r.seconds.train,
-    singleDrop: r.singleDrop, errorAtMaxK: r.kCurve.at(-1)?.error ?? null,
+    accuracy: r.accuracy.mean, accuracySd: r.accuracy.sd, params: r.params, macs: r.macs, trainSeconds: r.seconds.train, lesionSeconds: r.seconds.lesion,
+    singleDrop: r.singleDrop, errorAtMaxK: r.kCurve.at(-1)?.error ?? null, columnErrors: r.columnErrors?.map((c) => c.error) ?? null,
     // Ratios to the anchor: accuracy gain over the plain twin, and its one-block drop over this one's.
     accuracyOverPlain: plain ? r.accuracy.mean - plain.accuracy.mean : null,
     plainDropRatio: plain?.singleDrop != null && r.singleDrop ? plain.singleDrop / r.singleDrop : null,
