@@ -1,13 +1,17 @@
 // bench:variants — the seeds' variant study on Fashion-MNIST: the pre-activation
 // arrangements (a)–(e), ResNet v1, WRN, ResNeXt, Res2Net, DenseNet, stochastic depth,
-// FractalNet, Highway and multi-residual next to the plain twin, each trained on the same
-// seeded subset through `reslab train --images`' code and lesioned (Veit et al.'s single-
-// and k-block deletions). The plain twin is the anchor. Prints the table with each claim
-// marked reproduced / partly / not reproduced / too small to tell, writes out/bench-variants/variants.json and
-// variants.md (for `reslab report --analysis out/bench-variants`), and ends stdout with
-// one JSON line. Default budget (6,000 images, 2 epochs, seed 1) stays under an hour on
-// two cores; --limit, --epochs, --seeds, --only, --trials raise or trim it; --resume
-// reuses finished seeds.
+// FractalNet, ReXNet, Highway and multi-residual next to the plain twin, each trained on
+// the same seeded subset through `reslab train --images`' code and lesioned (Veit et al.'s
+// single- and k-block deletions; for FractalNet, Larsson et al.'s column deletion: the net
+// with one column kept). The plain twin is the anchor. Prints the table with each claim
+// marked reproduced / partly / not reproduced / too small to tell, where a difference is
+// judged only when it is at least 3× its seed standard error (one seed judges nothing),
+// writes out/bench-variants/variants.json and variants.md (for `reslab report --analysis
+// out/bench-variants`), and ends stdout with one JSON line. Default budget (4,000 images,
+// 3 epochs, seeds 1,2,3, lesions on 500 test images at 5 values of k) is projected at
+// ~47 minutes on two cores from a profile (study.ts, DEFAULT_VARIANT_STUDY); --limit,
+// --epochs, --seeds, --only, --trials, --k-points, --lesion-rows, --test-limit, --val
+// raise or trim it; --resume reuses finished seeds.
 import { join, resolve } from 'node:path';
 import { runVariants, DEFAULT_VARIANT_STUDY } from '../src/analysis/variants/study.js';
 import { variantsMarkdown } from '../src/analysis/variants/table.js';
