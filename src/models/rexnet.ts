@@ -4,7 +4,9 @@
 // the parameter count matches (≈ 4.8 M).
 // Contract: a stride-1 block adds its input to its first C_in output channels, i.e. the
 // shortcut is x zero-padded to C_out channels (so these blocks are removable even though
-// they widen); stride-2 blocks have no shortcut and cannot be removed.
+// they widen); stride-2 blocks have no shortcut and cannot be removed. Only those are
+// `downsample` (stage transitions): a widening stride-1 block passes its input on, like
+// a dense layer, so the lesion study may delete it.
 import { Tensor, F } from '../torch/index.js';
 import { Module, Linear, Dropout } from '../nn/index.js';
 import { BlockBase, BlockNet } from './blocks.js';
@@ -42,6 +44,9 @@ export class LinearBottleneck extends BlockBase {
     this.registerModule('conv_pwl', conv(dims, dw, cout, 1));
     this.registerModule('bn_pwl', norm(dims, cout));
   }
+  // Every block widens a little, so a shape change is no transition here: only the blocks
+  // without a shortcut (stride 2, or narrowing) are, as in timm's ReXNet.
+  override get downsample(): boolean { return !this.hasShortcut; }
   protected branch(_i: number, x: Tensor): Tensor {
     let h = x;
     if (this.conv_exp && this.bn_exp) h = F.silu(this.bn_exp.forward(this.conv_exp.forward(h)));

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeIdx } from '../../src/data/images/idx.js';
 import { Rng } from '../../src/util/rng.js';
-import { runVariants, tenths, DEFAULT_VARIANT_STUDY, type VariantStudy } from '../../src/analysis/variants/study.js';
+import { runVariants, tenths, spreadKs, DEFAULT_VARIANT_STUDY, type VariantStudy } from '../../src/analysis/variants/study.js';
 import { VARIANTS, pickVariants } from '../../src/analysis/variants/zoo.js';
 import { judgeClaims } from '../../src/analysis/variants/claims.js';
+import { fakeRow } from './variantRows.js';
 import { variantsMarkdown } from '../../src/analysis/variants/table.js';
 import { buildModel, withInput, profileModel } from '../../src/models/index.js';
 import { loadAnalysis, renderReport } from '../../src/report/index.js';
@@ -48,9 +49,17 @@ test('tenths: means over ten contiguous parts, fewer parts for short series', ()
   assert.deepEqual(tenths([3, 1, 2]), [3, 1, 2]);
 });
 
+test('spreadKs: at most n values of k from 1 to the maximum, both ends kept; every k when n covers them', () => {
+  assert.deepEqual(spreadKs(13, 5), [1, 4, 7, 10, 13]);
+  assert.deepEqual(spreadKs(18, 5), [1, 5, 10, 14, 18]);
+  assert.equal(spreadKs(5, 5), undefined);
+  assert.equal(spreadKs(13, 0), undefined);
+  assert.deepEqual(spreadKs(13, 1), [1]);
+});
+
 test('every variant of the study stays within the parameter budget on 1×28×28 and the list covers the families', () => {
   const names = VARIANTS.map((v) => v.name);
-  for (const n of ['resnet_v1', 'preact_a', 'preact_b', 'preact_c', 'preact_d', 'preact_e', 'wrn', 'resnext', 'res2net', 'densenet', 'stochastic', 'fractalnet', 'highway', 'multires', 'plain']) {
+  for (const n of ['resnet_v1', 'preact_a', 'preact_b', 'preact_c', 'preact_d', 'preact_e', 'wrn', 'resnext', 'res2net', 'densenet', 'stochastic', 'fractalnet', 'rexnet', 'highway', 'multires', 'plain']) {
     assert.ok(names.includes(n), `${n} is missing`);
   }
   for (const v of VARIANTS) {
@@ -79,24 +88,39 @@ test('every variant trains through the image-run path (its loss falls) and gets 
     assert.ok(r.params > 0 && r.macs > 0, r.name);
     assert.ok(Number.isFinite(r.baselineError) && r.chance === 75, r.name);
     if (r.deletable > 0) {
-      // One-block figure and the whole k curve 1 … number of deletable blocks.
+      // One-block figure and the k curve from 1 to the number of deletable blocks, thinned to kPoints values.
       assert.ok(r.singleDrop !== null && Number.isFinite(r.singleDrop), `${r.name}: single-block drop`);
-      assert.deepEqual(r.kCurve.map((p) => p.k), Array.from({ length: r.deletable }, (_, i) => i + 1), r.name);
+      assert.deepEqual(r.kCurve.map((p) => p.k), spreadKs(r.deletable, opts.kPoints) ?? Array.from({ length: r.deletable }, (_, i) => i + 1), r.name);
+      assert.equal(r.kCurve[0].k, 1);
+      assert.equal(r.kCurve.at(-1)!.k, r.deletable);
       assert.ok(r.kCurve.every((p) => p.error >= 0 && p.error <= 100), r.name);
     } else {
-      // FractalNet: every block pools, so Veit's block lesion does not apply.
+      // FractalNet: every block pools, so Veit's block lesion does not apply; its column deletion does.
       assert.equal(r.name, 'fractalnet');
       assert.equal(r.singleDrop, null);
     }
+    if (r.name === 'fractalnet') {
+      assert.deepEqual(r.columnErrors!.map((c) => [c.column, c.convsPerBlock]), [[0, 1], [1, 2], [2, 4]]);
+      assert.ok(r.columnErrors!.every((c) => c.error >= 0 && c.error <= 100));
+      assert.ok(existsSync(join(run.dir, 'columns.json')));
+    } else {
+      assert.equal(r.columnErrors, null, r.name);
+    }
   }
+  // ReXNet is lesioned at its blocks with shortcuts (stride 1), not at its stage transitions.
+  assert.equal(study.rows.find((r) => r.name === 'rexnet')!.deletable, 7);
   // The pattern is learnable: the reference ResNet is well above chance.
   assert.ok(study.rows.find((r) => r.name === 'resnet_v1')!.accuracy.mean > 0.5);
-  assert.equal(study.claims.length, 8);
-  // Every claim can be judged (the plain-collapse claim only when the plain twin left chance).
-  const judged = study.claims.filter((c) => c.id !== 'lesion-single-plain');
-  assert.ok(judged.every((c) => c.verdict !== 'too small to tell'), JSON.stringify(judged.filter((c) => c.verdict === 'too small to tell')));
+  assert.equal(study.claims.length, 9);
+  // One seed: no SE, so the 3×SE rule judges nothing, and every claim says so with its numbers.
+  for (const c of study.claims) {
+    assert.equal(c.verdict, 'too small to tell', c.id);
+    assert.match(c.evidence, /SE unknown|SE \?|at chance/, c.id);
+  }
   const md = variantsMarkdown(study);
   for (const v of VARIANTS) assert.ok(md.includes(`| ${v.name} |`), v.name);
+  assert.match(md, /\| fractalnet \|.*\| full [\d.]+ · c1 [\d.]+ c2 [\d.]+ c3 [\d.]+ \|/);
+  assert.match(md, /3×SE rule: a difference counts only when/);
 
   // Resume reuses finished seeds: same numbers, no retraining.
   const t = performance.now();
@@ -105,43 +129,20 @@ test('every variant trains through the image-run path (its loss falls) and gets 
   assert.deepEqual(again.rows.map((r) => r.accuracy), study.rows.filter((r) => r.name === 'resnet_v1' || r.name === 'plain').map((r) => r.accuracy));
 });
 
-function fakeRow(name: string, acc: number, drop: number) {
-  return {
-    name, family: name, description: '', params: 1, macs: 1, blocks: 3, deletable: 3, accuracy: { mean: acc, sd: 0 }, seconds: { train: 1, lesion: 1 },
-    firstEpochTenths: [1], singleDrop: drop, kCurve: [1, 2, 3].map((k) => ({ k, error: 10 + 5 * k, sd: 0 })), baselineError: 10, chance: 90,
-    seeds: [{ seed: 1, dir: '', testAccuracy: acc, trainSeconds: 1, lesionSeconds: 1, firstEpochLoss: [1], firstEpochTenths: [1], lesion: { baseline: 10, chance: 90, singleMean: drop, singleWorst: drop, k: [] } }],
-  };
-}
-
 test('variants.json reads into the report: a table of the variants, the claims and charts', async () => {
-  const rows = [fakeRow('resnet_v1', 0.8, 1), fakeRow('plain', 0.7, 60)];
+  const rows = [fakeRow('resnet_v1', [0.79, 0.8, 0.81].map((acc) => ({ acc, rise: 1 }))), fakeRow('plain', [0.69, 0.7, 0.71].map((acc) => ({ acc, rise: 60, baseline: 30 })))];
   const study: VariantStudy = { options: { ...DEFAULT_VARIANT_STUDY, data: 'x' }, rows, claims: judgeClaims(rows), seconds: 1 };
   const dir = mkdtempSync(join(tmpdir(), 'reslab-variants-report-'));
   writeFileSync(join(dir, 'variants.json'), JSON.stringify(study));
   const a = loadAnalysis(dir);
   assert.deepEqual(a.variants!.rows.map((r) => r.name), ['resnet_v1', 'plain']);
   assert.equal(a.variants!.rows[1].singleDrop, 60);
-  assert.match(a.variants!.budget!, /6000 training images, 2 epoch/);
+  assert.equal(a.variants!.budget, `${DEFAULT_VARIANT_STUDY.limit} training images, ${DEFAULT_VARIANT_STUDY.epochs} epoch(s), seeds 1, 2, 3`);
   const r = await renderReport({ title: 't', variants: [a.variants!] });
   assert.deepEqual(r.sections, ['variants']);
   assert.ok(r.charts >= 2);
   assert.match(r.html, /resnet_v1/);
   assert.match(r.html, /reproduced/);
-});
-
-test('the claims follow the numbers: a plain twin that beats the ResNet is "not reproduced", missing variants are n/a', () => {
-  const row = fakeRow;
-  const claims = judgeClaims([row('resnet_v1', 0.8, 1), row('plain', 0.85, 60)]);
-  const v = (id: string) => claims.find((c) => c.id === id)!.verdict;
-  assert.equal(v('residual-beats-plain'), 'not reproduced');
-  assert.equal(v('lesion-single-resnet'), 'reproduced');
-  assert.equal(v('lesion-single-plain'), 'reproduced');
-  assert.equal(v('lesion-k-smooth'), 'reproduced');
-  assert.equal(v('preact-e-best'), 'too small to tell');
-  assert.equal(v('stochastic-depth-helps'), 'too small to tell');
-  // A plain twin still at chance says nothing about collapsing towards it.
-  const atChance = { ...row('plain', 0.1, 0), baselineError: 89 };
-  assert.equal(judgeClaims([row('resnet_v1', 0.8, 1), atChance]).find((c) => c.id === 'lesion-single-plain')!.verdict, 'too small to tell');
 });
 
 test('reslab variants: flags checked, variants.json and variants.md written, --json ends stdout with the study', async () => {

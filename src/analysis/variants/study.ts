@@ -1,7 +1,8 @@
 // The seeds' variant study: every variant of zoo.ts is trained on the same image
 // subset through the one image-run code path (runImages → trainMember), once per seed,
 // then dissected with Veit et al.'s single-block and k-block lesions (runLesion on the
-// run's test rows). Per variant it keeps test accuracy (mean, spread over seeds), the
+// run's test rows) and, for FractalNet, which has no block to delete, Larsson et al.'s
+// column deletion (columns.ts: the net with one column kept). Per variant it keeps test accuracy (mean, spread over seeds), the
 // training loss over the first epoch (per batch and per tenth of the epoch, where (b)'s
 // slow start shows), parameters, MACs, wall time and the lesion figures.
 // Layout of --out:  runs/<variant>/seed<k>/  (an ordinary image run + lesion.json + variant.json)
@@ -12,6 +13,7 @@ import { runImages, DEFAULT_IMAGE_RUN } from '../../train/imageRun.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { loadTarget } from '../targets.js';
 import { runLesion, singleSummary, deletable } from '../lesion.js';
+import { runColumnLesion, fractalBlocks } from '../columns.js';
 import { mean, sd } from '../../util/stats.js';
 import { pickVariants, type Variant } from './zoo.js';
 import { judgeClaims } from './claims.js';
@@ -31,6 +33,8 @@ export interface VariantStudyOptions {
   lesionRows: number;
   /** Random draws per k in the k-block lesion. */
   trials: number;
+  /** Values of k in the k-block lesion: at most this many, spread from 1 to the number of deletable blocks (0: every k). */
+  kPoints: number;
   batch: number;
   lr: number;
   /** Variant names (empty: all). */
@@ -39,11 +43,24 @@ export interface VariantStudyOptions {
   resume?: boolean;
 }
 
+/**
+ * The default budget: three seeds (the 3×SE rule needs a seed spread), 4,000 images × 3
+ * epochs (96 steps; ResNet-32 reached 75 % at 3,000 × 3 and 79 % at 5,000 × 3, its plain
+ * twin 55 %, while 1,500 × 2 left most variants at 10–45 %), lesions on 500 test images
+ * at 5 values of k. Measured
+ * per variant and seed on one thread of a busy two-core machine, training took 15–104 s
+ * and the lesions 1–40 s (DenseNet the dearest), 940 s per seed in all: about 47 minutes
+ * for the 16 variants × 3 seeds (a spot check of four variants ran 8 % over its
+ * projection). Lesions were 85 % of the time before k was thinned and the rows halved.
+ */
 export const DEFAULT_VARIANT_STUDY: Omit<VariantStudyOptions, 'data' | 'out'> = {
-  epochs: 2, seeds: [1], limit: 6000, val: 1000, testLimit: 2000, lesionRows: 1000, trials: 3, batch: 128, lr: 2e-3, only: [],
+  epochs: 3, seeds: [1, 2, 3], limit: 4000, val: 1000, testLimit: 2000, lesionRows: 500, trials: 3, kPoints: 5, batch: 128, lr: 2e-3, only: [],
 };
 
 export interface KPoint { k: number; error: number; sd: number }
+
+/** Test error (%) with only one column of a FractalNet kept. */
+export interface ColumnPoint { column: number; convsPerBlock: number; error: number; sd: number }
 
 export interface VariantSeedRun {
   seed: number;
@@ -63,6 +80,8 @@ export interface VariantSeedRun {
     singleMean: number | null;
     singleWorst: number | null;
     k: KPoint[];
+    /** FractalNet's column deletion: the intact net's error and each single column's (%); null for other families. */
+    columns: { baseline: number; columns: { column: number; convsPerBlock: number; error: number }[] } | null;
   };
 }
 
@@ -80,6 +99,8 @@ export interface VariantRow {
   singleDrop: number | null;
   /** Error (%) against k, averaged over seeds. */
   kCurve: KPoint[];
+  /** FractalNet: error (%) with only column c kept, averaged over seeds (the full net's is baselineError); null for other families. */
+  columnErrors: ColumnPoint[] | null;
   baselineError: number;
   chance: number;
   seeds: VariantSeedRun[];
@@ -96,14 +117,23 @@ export interface VariantHooks {
   log?: (line: string) => void;
 }
 
+/** At most `points` values of k from 1 to max, evenly spread with both ends kept; undefined (every k) when points is 0 or covers them all. */
+export function spreadKs(max: number, points: number): number[] | undefined {
+  if (points <= 0 || max <= points) return undefined;
+  if (points === 1) return [1];
+  return [...new Set(Array.from({ length: points }, (_, i) => Math.round(1 + (i * (max - 1)) / (points - 1))))];
+}
+
 /** Means over tenths of a series (fewer parts when it is shorter than ten). */
 export function tenths(xs: number[]): number[] {
   const parts = Math.min(10, xs.length);
   return Array.from({ length: parts }, (_, i) => mean(xs.slice(Math.floor((i * xs.length) / parts), Math.floor(((i + 1) * xs.length) / parts))));
 }
 
+// `record` counts the changes to what a seed's record holds (2: the column lesion), so a
+// record written before one is not reused.
 const fingerprint = (o: VariantStudyOptions, v: Variant, seed: number) =>
-  JSON.stringify({ data: resolve(o.data), epochs: o.epochs, limit: o.limit, val: o.val, testLimit: o.testLimit, lesionRows: o.lesionRows, trials: o.trials, batch: o.batch, lr: o.lr, config: v.config(), seed });
+  JSON.stringify({ record: 2, data: resolve(o.data), epochs: o.epochs, limit: o.limit, val: o.val, testLimit: o.testLimit, lesionRows: o.lesionRows, trials: o.trials, kPoints: o.kPoints, batch: o.batch, lr: o.lr, config: v.config(), seed });
 
 async function runSeed(o: VariantStudyOptions, v: Variant, seed: number, log: (s: string) => void): Promise<VariantSeedRun & { params: number; macs: number; blocks: number; deletable: number }> {
   const dir = join(o.out, 'runs', v.name, `seed${seed}`);
@@ -137,19 +167,25 @@ async function runSeed(o: VariantStudyOptions, v: Variant, seed: number, log: (s
   let run: VariantSeedRun & { params: number; macs: number; blocks: number; deletable: number };
   try {
     const blocks = target.model.blocks();
-    const les = runLesion(target.model, v.name, target.evaluator, { modes: ['single', 'k'], trials: o.trials, seed });
+    const ks = spreadKs(deletable(blocks).length, o.kPoints);
+    const les = runLesion(target.model, v.name, target.evaluator, { modes: ['single', 'k'], trials: o.trials, seed, ...(ks ? { ks } : {}) });
     writeFileAtomic(join(dir, 'lesion.json'), JSON.stringify(les, null, 2) + '\n');
+    const cols = fractalBlocks(target.model) ? runColumnLesion(target.model, target.evaluator) : null;
+    if (cols) writeFileAtomic(join(dir, 'columns.json'), JSON.stringify(cols, null, 2) + '\n');
     const s = singleSummary(les);
     run = {
       seed, dir, testAccuracy: r.test.accuracy, trainSeconds: r.seconds, lesionSeconds: (performance.now() - l0) / 1000,
       firstEpochLoss: losses, firstEpochTenths: tenths(losses),
-      lesion: { baseline: les.baseline, chance: les.chance, singleMean: s?.mean ?? null, singleWorst: s?.worst ?? null, k: les.k.map((a) => ({ k: a.k, error: a.mean, sd: a.sd })) },
+      lesion: { baseline: les.baseline, chance: les.chance, singleMean: s?.mean ?? null, singleWorst: s?.worst ?? null, k: les.k.map((a) => ({ k: a.k, error: a.mean, sd: a.sd })),
+        columns: cols && { baseline: cols.baseline, columns: cols.columns.map((c) => ({ column: c.column, convsPerBlock: c.convsPerBlock, error: c.value })) },
+      },
       params: r.params, macs: r.macs, blocks: blocks.length, deletable: deletable(blocks).length,
     };
   } finally {
     target.dispose();
   }
-  log(`${v.name} seed ${seed}: lesions in ${run.lesionSeconds.toFixed(0)} s; one block deleted: +${run.lesion.singleMean?.toFixed(2) ?? 'n/a'} points`);
+  const colText = run.lesion.columns ? `; one column kept: ${run.lesion.columns.columns.map((c) => `${c.error.toFixed(1)} %`).join(', ')} (full ${run.lesion.columns.baseline.toFixed(1)} %)` : '';
+  log(`${v.name} seed ${seed}: lesions in ${run.lesionSeconds.toFixed(0)} s; one block deleted: +${run.lesion.singleMean?.toFixed(2) ?? 'n/a'} points${colText}`);
   writeFileAtomic(recordPath, JSON.stringify({ fingerprint: fp, run }) + '\n');
   return run;
 }
@@ -160,6 +196,16 @@ function meanCurve(runs: VariantSeedRun[]): KPoint[] {
   return ks.map((k) => {
     const vs = runs.map((r) => r.lesion.k.find((p) => p.k === k)!.error);
     return { k, error: mean(vs), sd: runs.length > 1 ? sd(vs) : runs[0].lesion.k.find((p) => p.k === k)!.sd };
+  });
+}
+
+/** Averages the seeds' single-column errors; null when the runs have no column lesion. */
+function meanColumns(runs: VariantSeedRun[]): ColumnPoint[] | null {
+  const all = runs.map((r) => r.lesion.columns);
+  if (all.some((c) => !c)) return null;
+  return all[0]!.columns.map((c, i) => {
+    const vs = all.map((x) => x!.columns[i].error);
+    return { column: c.column, convsPerBlock: c.convsPerBlock, error: mean(vs), sd: sd(vs) };
   });
 }
 
@@ -185,6 +231,7 @@ export async function runVariants(o: VariantStudyOptions, hooks: VariantHooks = 
       firstEpochTenths: meanSeries(runs.map((r) => r.firstEpochTenths)),
       singleDrop: singles.length ? mean(singles) : null,
       kCurve: meanCurve(runs),
+      columnErrors: meanColumns(runs),
       baselineError: mean(runs.map((r) => r.lesion.baseline)), chance: runs[0].lesion.chance,
       seeds: runs.map(({ params: _p, macs: _m, blocks: _b, deletable: _d, ...rest }) => rest),
     });

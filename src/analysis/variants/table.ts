@@ -1,6 +1,7 @@
 // A variant study as markdown: the table of variants and the claims with their verdicts.
 // The same text is what `reslab variants` prints and what variants.md holds.
 import type { VariantStudy, VariantRow } from './study.js';
+import { THREE_SE_RULE } from './threeSe.js';
 
 const f = (x: number | null, d = 2) => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
 
@@ -18,6 +19,16 @@ function curve(r: VariantRow): string {
   return pick.map((p) => `${p.k}:${p.error.toFixed(1)}`).join(' ');
 }
 
+/** FractalNet's column deletion as "full 12.3 · c1 30.1 c2 18.2 c3 13.0" (error %, one column kept); n/a for other families. */
+function columns(r: VariantRow): string {
+  const c = r.columnErrors;
+  if (!c) return 'n/a';
+  return `full ${r.baselineError.toFixed(1)} · ${c.map((p) => `c${p.column + 1} ${p.error.toFixed(1)}`).join(' ')}`;
+}
+
+/** A claim's rule without the 3×SE rule every rule ends in (printed once under the table). */
+const ownRule = (rule: string | undefined) => (rule ?? '').replace(`; ${THREE_SE_RULE}`, '');
+
 /** Seconds every seed took to train and lesion, resumed ones included. */
 function computeSeconds(s: VariantStudy): number {
   return s.rows.reduce((t, r) => t + r.seeds.reduce((u, x) => u + x.trainSeconds + x.lesionSeconds, 0), 0);
@@ -28,15 +39,18 @@ export function variantsMarkdown(s: VariantStudy): string {
   const lines = [
     `# Variant study`,
     '',
-    `${o.limit || 'all'} training images, ${o.epochs} epoch(s), seeds ${o.seeds.join(', ')}; accuracy on ${o.testLimit || 'all'} test images, lesions on ${o.lesionRows} (k-block lesion: ${o.trials} draws per k). ${computeSeconds(s).toFixed(0)} s of training and lesions in all (${s.seconds.toFixed(0)} s in this call; resumed seeds cost none).`,
+    `${o.limit || 'all'} training images, ${o.epochs} epoch(s), seeds ${o.seeds.join(', ')}; accuracy on ${o.testLimit || 'all'} test images, lesions on ${o.lesionRows} (k-block lesion: ${o.kPoints > 0 ? `at most ${o.kPoints} values of k, ` : ''}${o.trials} draws per k). ${computeSeconds(s).toFixed(0)} s of training and lesions in all (${s.seconds.toFixed(0)} s in this call; resumed seeds cost none).`,
     '',
-    '| variant | family | params | MMACs | test acc % (± sd) | 1st-epoch loss | train s | lesion s | 1-block drop pp | error % vs k (k:err) |',
-    '|---|---|---:|---:|---:|---|---:|---:|---:|---|',
-    ...s.rows.map((r) => `| ${r.name} | ${r.family} | ${r.params.toLocaleString('en-US')} | ${f(r.macs / 1e6)} | ${f(100 * r.accuracy.mean)} ± ${f(100 * r.accuracy.sd)} | ${early(r)} | ${f(r.seconds.train, 0)} | ${f(r.seconds.lesion, 0)} | ${f(r.singleDrop)} | ${curve(r)} |`),
+    '| variant | family | params | MMACs | test acc % (± sd) | 1st-epoch loss | train s | lesion s | 1-block drop pp | error % vs k (k:err) | one column kept, error % |',
+    '|---|---|---:|---:|---:|---|---:|---:|---:|---|---|',
+    ...s.rows.map((r) => `| ${r.name} | ${r.family} | ${r.params.toLocaleString('en-US')} | ${f(r.macs / 1e6)} | ${f(100 * r.accuracy.mean)} ± ${f(100 * r.accuracy.sd)} | ${early(r)} | ${f(r.seconds.train, 0)} | ${f(r.seconds.lesion, 0)} | ${f(r.singleDrop)} | ${curve(r)} | ${columns(r)} |`),
     '',
-    '| claim | source | verdict | evidence |',
-    '|---|---|---|---|',
-    ...s.claims.map((c) => `| ${c.claim} | ${c.source} | **${c.verdict}** | ${c.evidence} |`),
+    '| claim | source | rule | verdict | evidence |',
+    '|---|---|---|---|---|',
+    ...s.claims.map((c) => `| ${c.claim} | ${c.source} | ${ownRule(c.rule)} | **${c.verdict}** | ${c.evidence} |`),
+    '',
+    // Every rule ends in the same 3×SE rule: stated once under the table.
+    `Every difference is judged by the 3×SE rule: ${THREE_SE_RULE}.`,
     '',
   ];
   return lines.join('\n');

@@ -4,7 +4,8 @@
 // Where a paper fixes its own CIFAR depth (ResNeXt-29, DenseNet-BC-40, WRN-16-k,
 // FractalNet's columns) that depth is kept and the width chosen to match the parameter
 // budget; every ResNet-structured variant uses widths 8/16/32 like fmnist_resnet32.
-import { cifarResNet, cifarDense, plainOf, withStochasticDepth, wrn, huang, type ModelConfig, type ResNetConfig, type Arrangement } from '../../models/index.js';
+// ReXNet has no CIFAR depth of its own; it is cut to the budget (see rexnetSmall).
+import { cifarResNet, cifarDense, plainOf, withStochasticDepth, wrn, huang, type ModelConfig, type ResNetConfig, type ReXNetConfig, type Arrangement } from '../../models/index.js';
 
 export interface Variant {
   name: string;
@@ -31,6 +32,21 @@ function preact(a: Arrangement): ResNetConfig {
 /** WRN-16-2 on the half-width base, last stage trimmed 64 → 48 to stay near the parameter budget: shallower and wider. */
 const wide = (): ResNetConfig => ({ ...wrn(16, 2, 0, 10), inChannels: 1, stem: { kind: 'cifar', width: 8, norm: false }, widths: [16, 32, 48] });
 
+/**
+ * ReXNet at width ×0.12 and depth ×0.5 (10 inverted bottlenecks, widths 16 → 35 in the
+ * paper's linear growth, SE from the third stage). Its narrowest width (a 32-channel stem,
+ * 16 to start; width multipliers below 1 do not shrink them) at the paper's 16 blocks is
+ * already ~200 k parameters, so half the depth keeps it in the budget. The map is halved
+ * twice (28 → 14 → 7) like ResNet-32's, but early (stage strides 1,2,1,2,1,1): its ×6
+ * expansions at 28×28 made it the slowest variant on CPU (34 s per 3,000 images against
+ * ResNet-32's 8 s) for no gain in MACs (7.8 M against 12.7 M the later halvings gave). No head
+ * dropout: the study trains every family with one recipe, and only the regularisers that
+ * are a family's subject (drop-path, stochastic depth) stay on.
+ */
+const rexnetSmall = (): ReXNetConfig => ({
+  family: 'rexnet', dims: 2, inChannels: 1, numClasses: 10, widthMult: 0.12, depthMult: 0.5, stemStride: 1, strides: [1, 2, 1, 2, 1, 1], seRatio: 1 / 12, headDropout: 0,
+});
+
 export const VARIANTS: Variant[] = [
   { name: 'resnet_v1', family: 'ResNet v1', description: 'ResNet-32, basic post-activation blocks, option A (fmnist_resnet32)', config: v1 },
   ...(['a', 'b', 'c', 'd', 'e'] as const).map((a) => ({
@@ -53,6 +69,10 @@ export const VARIANTS: Variant[] = [
   {
     name: 'fractalnet', family: 'FractalNet', description: 'FractalNet, 3 columns × 4 blocks (widths 8/16/24/24), local drop 0.15, global 0.5',
     config: () => ({ family: 'fractalnet', dims: 2, inChannels: 1, numClasses: 10, columns: 3, widths: [8, 16, 24, 24], localDrop: 0.15, globalRatio: 0.5 }),
+  },
+  {
+    name: 'rexnet', family: 'ReXNet', description: 'ReXNet ×0.12 width, ×0.5 depth: 10 inverted bottlenecks (7 with zero-padded shortcuts), widths 16 → 35',
+    config: rexnetSmall,
   },
   { name: 'highway', family: 'Highway', description: 'ResNet-32 layout with highway (gated) blocks', config: () => cifarResNet(32, 'highway', 'B', { ...grey, stem: stem8() }) },
   {
