@@ -118,7 +118,7 @@ export const RECIPES: Record<string, RecipeConfig> = {
 };
 
 /** The headline when no contest has been recorded (the default suite's best residual recipe on 2026-12-07). */
-const FALLBACK_HEADLINE = 'mlp-best';
+const FALLBACK_HEADLINE = 'tabm-k8';
 
 /**
  * The headline residual recipe: the best-ranked recipe of the last recorded contest
