@@ -93,7 +93,7 @@ test('reslab train refuses an unknown --embed, and an embedding on a layout whos
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr.split('\n')[0], re);
   };
-  usage(reslab('train', '--features', 'x.parquet', '--out', 'nowhere', '--embed', 'spline'), /--embed must be one of none, ple, periodic, got 'spline'/);
+  usage(reslab('train', '--features', 'x.parquet', '--out', 'nowhere', '--embed', 'spline'), /--embed must be one of none, ple, periodic, scale, got 'spline'/);
   usage(reslab('train', '--features', 'x.parquet', '--out', 'nowhere', '--layout', 'history', '--embed', 'periodic'), /the history layout's cells are not features/);
 });
 
