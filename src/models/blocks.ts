@@ -277,8 +277,9 @@ export abstract class BlockNet extends Module implements ResidualModel {
 
   /**
    * Parts that stay one network shared by every member when the model becomes a folded
-   * ensemble (models/members.ts): those that fold their own rows into the batch (the
-   * two-tower model's past days), where a row's member cannot be read off its position.
+   * ensemble (models/members.ts): those whose layers read tensors with another axis than
+   * channels after the batch (the two-tower model's past tower reads [B, days, features]),
+   * where a folded layer's per-member adapters would scale the wrong axis.
    */
   sharedAcrossMembers(): Module[] { return []; }
 

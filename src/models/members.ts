@@ -10,11 +10,12 @@
 import { BatchNorm, Conv1d, Conv2d, Linear, type Module } from '../nn/index.js';
 import { FoldedEnsembleConv, FoldedEnsembleLinear, FoldedMemberBatchNorm } from '../nn/foldedEnsemble.js';
 import * as torch from '../torch/index.js';
+import type { Tensor } from '../torch/index.js';
 import type { BlockNet } from './blocks.js';
 
 function foldedNorm(bn: BatchNorm, k: number): FoldedMemberBatchNorm {
   const f = new FoldedMemberBatchNorm(bn.numFeatures, k, bn.eps, bn.momentum);
-  const repeat = (t: import('../torch/index.js').Tensor) => t.unsqueeze(0).expand([k, bn.numFeatures]).reshape([k * bn.numFeatures]);
+  const repeat = (t: Tensor) => t.unsqueeze(0).expand([k, bn.numFeatures]).reshape([k * bn.numFeatures]);
   torch.noGrad(() => torch.tidy(() => {
     if (bn.weight && f.weight) f.weight.copy_(repeat(bn.weight));
     if (bn.bias && f.bias) f.bias.copy_(repeat(bn.bias));

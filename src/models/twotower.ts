@@ -55,7 +55,7 @@ export class TwoTowerNet extends BlockNet {
     this.registerModule('head', new Linear(cfg.width, cfg.numClasses));
   }
 
-  /** The past tower runs each row's past days as rows of their own: shared by the members of a folded ensemble. */
+  /** The past tower's layers read [B, days, features], not [B, channels, …]: shared by the members of a folded ensemble. */
   override sharedAcrossMembers(): Module[] { return [this.pastTower]; }
 
   protected stemForward(x: Tensor): Tensor {

@@ -9,7 +9,7 @@ import { BatchNorm, BatchNorm1d, Linear } from './layers.js';
 import { defaultLayerInit, uniform_ } from './init.js';
 
 /** ±1 with probability ½ each: TabM's first adapter, which makes the members differ from the start. */
-function randomSigns_(t: Tensor): void {
+export function randomSigns_(t: Tensor): void {
   torch.noGrad(() => torch.tidy(() => t.copy_(torch.rand(t.shape).lt(0.5).to(t.dtype).mul(2).sub(1))));
 }
 

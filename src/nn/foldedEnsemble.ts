@@ -13,7 +13,7 @@ import * as torch from '../torch/index.js';
 import { Tensor, F } from '../torch/index.js';
 import { Module } from './module.js';
 import { BatchNorm, Conv1d, Conv2d, Linear } from './layers.js';
-import type { AdapterInit } from './ensemble.js';
+import { randomSigns_, type AdapterInit } from './ensemble.js';
 
 /** [B·k, C, …] → [B, k, C, …] times v[k, C] broadcast over the rest. */
 function perMemberScale(x: Tensor, v: Tensor, k: number): Tensor {
@@ -25,10 +25,6 @@ function perMemberScale(x: Tensor, v: Tensor, k: number): Tensor {
 function perMemberAdd(x: Tensor, v: Tensor, k: number): Tensor {
   const [n, c, ...rest] = x.shape;
   return x.view([n / k, k, c, ...rest]).add(v.view([1, k, c, ...rest.map(() => 1)])).view(x.shape);
-}
-
-function randomSigns_(t: Tensor): void {
-  torch.noGrad(() => torch.tidy(() => t.copy_(torch.rand(t.shape).lt(0.5).to(t.dtype).mul(2).sub(1))));
 }
 
 /** A Conv1d/Conv2d shared by k members, each with its input and output channel adapters and bias. */

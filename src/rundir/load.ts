@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createModel, type BlockNet } from '../models/index.js';
-import { archOverrides } from '../train/arch.js';
+import { modelOverrides } from '../train/arch.js';
 import { loadSafetensors } from '../torch/index.js';
 import type { PrepareState } from '../layout/prepare.js';
 import { inputShapeOf, type LayoutSpec } from '../layout/layout.js';
@@ -53,11 +53,11 @@ export function loadRun(dir: string): SavedRun {
   if (weights.length === 0) throw new Error(`${membersDir(dir)}: no trained members; the run did not finish (continue it with 'reslab train … --resume')`);
   const input = inputShapeOf(layout, prep);
   const outputs = outputsFor(config.mode ?? 'supervised', prep.channels.length * prep.inputs.length);
-  const embed = config.embed ? { embed: config.embedSpec ?? embedSpecFor(config.embed, prep, layout) } : {};
+  const overrides = modelOverrides(config.model, config, config.embed ? config.embedSpec ?? embedSpecFor(config.embed, prep, layout) : undefined);
   const models = weights.map((w, k) => {
     const path = join(dir, w);
     if (!existsSync(path)) throw new Error(`${path}: missing; member ${k} never finished an epoch`);
-    return loadWeights(createModel(config.model, { input, members: config.members, overrides: { ...embed, ...archOverrides(config.model, config), numClasses: outputs } }), path).eval();
+    return loadWeights(createModel(config.model, { input, members: config.members, overrides: { ...overrides, numClasses: outputs } }), path).eval();
   });
   return { dir, config, prep, layout, models };
 }

@@ -2,7 +2,9 @@
 // have one width and one depth (the residual MLPs and the two-tower model), so a tuning
 // budget can search the network's size as the baselines' budgets search their trees'.
 // The other families' shapes are lists per stage; they keep their registry sizes.
-import { namedConfig } from '../models/index.js';
+// modelOverrides: everything a run sets on its named model (these sizes and the numeric
+// embedding), the one place training, tuning trials and reloading read it from.
+import { namedConfig, type EmbedSpec } from '../models/index.js';
 
 export interface ArchOptions {
   /** Width of the residual stream (and of each block's hidden layer). */
@@ -35,4 +37,9 @@ export function archOverrides(model: string, o: ArchOptions): Record<string, unk
 export function archLabel(o: ArchOptions): string {
   const parts = [o.width !== undefined ? `width ${o.width}` : '', o.depth !== undefined ? `depth ${o.depth}` : '', o.dropout !== undefined ? `dropout ${o.dropout}` : ''].filter(Boolean);
   return parts.length ? ` · ${parts.join(', ')}` : '';
+}
+
+/** The config fields a run sets on its named model: its numeric embedding (sized from the fitted layout) and its sizes. */
+export function modelOverrides(model: string, o: ArchOptions, embed: EmbedSpec | undefined): Record<string, unknown> {
+  return { ...(embed ? { embed } : {}), ...archOverrides(model, o) };
 }

@@ -70,8 +70,8 @@ function readState(dir: string): DailyState | null {
   return s;
 }
 
-const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
-const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86400000).toISOString().slice(0, 10);
+/** The day `n` days after `day` (before, for n < 0), both YYYY-MM-DD. */
+const shiftDay = (day: string, n: number) => dayToIso(Date.parse(`${day}T00:00:00Z`) / 86400000 + n);
 
 /** The first day among the appended lines of every log (malformed lines are left to the extraction to report). */
 async function firstAppendedDay(parts: Record<string, string>, duck: Duck): Promise<string | null> {
@@ -87,11 +87,11 @@ async function firstAppendedDay(parts: Record<string, string>, duck: Duck): Prom
 
 /**
  * The SQL predicate that keeps the rows the new days' inputs read: for each user, from
- * `lb.days` days before the older of the first new day and the user's `lb.rows`-th latest
- * earlier row.
+ * `lb.days` days before the older of `firstNew` (the day after the last one scored) and the
+ * user's `lb.rows`-th latest earlier row.
  */
 async function pastPredicate(history: string[], firstNew: string, lb: { rows: number; days: number }, duck: Duck): Promise<string> {
-  const base = daysBefore(firstNew, lb.days);
+  const base = shiftDay(firstNew, -lb.days);
   if (lb.rows === 0 || history.length === 0) return `CAST("day" AS DATE) >= DATE ${lit(base)}`;
   const cuts = await duck.rows<{ user: string; first: string }>(`SELECT "user"::VARCHAR AS "user", min("day")::DATE::VARCHAR AS first FROM (
       SELECT "user", "day", row_number() OVER (PARTITION BY "user" ORDER BY "day" DESC) AS k
@@ -99,7 +99,7 @@ async function pastPredicate(history: string[], firstNew: string, lb: { rows: nu
     WHERE k <= ${lb.rows} GROUP BY "user"`);
   const byCut = new Map<string, string[]>();
   for (const c of cuts) {
-    const from = daysBefore(c.first < firstNew ? c.first : firstNew, lb.days);
+    const from = shiftDay(c.first < firstNew ? c.first : firstNew, -lb.days);
     if (from < base) byCut.set(from, [...(byCut.get(from) ?? []), c.user]);
   }
   const earlier = [...byCut].map(([from, users]) => `("user" IN (${users.map(lit).join(', ')}) AND CAST("day" AS DATE) >= DATE ${lit(from)})`);
@@ -115,10 +115,9 @@ export async function scoreNewDays(o: { run: string; data: string; state: string
   const prev = readState(dir);
   const run = loadRun(resolve(o.run));
   if (prev && prev.run !== resolve(o.run)) throw new DailyScoreError(`${join(dir, STATE)}: this state belongs to the run ${prev.run}, not ${resolve(o.run)}; use another --state`);
-  const refuse = (msg: string): never => { rmSync(work, { recursive: true, force: true }); throw new DailyScoreError(msg); };
-
   // What to read: everything the first time, then what was appended since the marks.
   const work = join(dir, WORK);
+  const refuse: (msg: string) => never = (msg) => { rmSync(work, { recursive: true, force: true }); throw new DailyScoreError(msg); };
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const duck = await Duck.open({ threads: 2, memoryLimit: '2GB', tempDir: join(work, 'duck') });
@@ -140,14 +139,14 @@ export async function scoreNewDays(o: { run: string; data: string; state: string
       if (LOGS.every((l) => a.bytes[l] === 0)) refuse(`${o.data}: no day after ${prev.lastDay}, the last one scored; nothing changed`);
       const first = await firstAppendedDay(a.appended, duck);
       if (first === null) refuse(`${o.data}: no day after ${prev.lastDay}, the last one scored; nothing changed`);
-      if (first! <= prev.lastDay) {
+      if (first <= prev.lastDay) {
         const where = LOGS.filter((l) => a.bytes[l] > 0).map(logFileName).join(', ');
         refuse(`${o.data}: the logs of ${first}, already scored, changed (lines of that day were appended to ${where} after it was scored): lines that arrive late or repeat a scored day are not scored; nothing changed`);
       }
       marks = a.marks;
       release = prev.release;
       source = a.dir;
-      fromDay = dayAfter(prev.lastDay);
+      fromDay = shiftDay(prev.lastDay, 1);
       bytesRead = LOGS.reduce((s, l) => s + (WHOLE_LOGS.includes(l) ? a.marks[l].bytes : a.bytes[l]), 0);
     }
   } finally {
@@ -164,31 +163,31 @@ export async function scoreNewDays(o: { run: string; data: string; state: string
   const warnings = extracted.warnings.map((w) => w.replaceAll(join(work, 'logs', 'release'), `${data} (lines appended since the last call)`));
   const t1 = performance.now();
 
-  // The new rows with the past their inputs read.
+  // The new rows with the past their inputs read, in one matrix: the fresh table holds the
+  // new days only (fromDay), the history only the days scored before.
   const historyDir = join(dir, HISTORY);
   const history = existsSync(historyDir) ? readdirSync(historyDir).filter((f) => f.endsWith('.parquet')).sort().map((f) => join(historyDir, f)) : [];
-  const newRows = await loadFeatureMatrix(fresh, { columns: [] });
-  const perDay = new Map<string, number>();
-  for (let i = 0; i < newRows.n; i++) { const d = dayToIso(newRows.time[i]!); perDay.set(d, (perDay.get(d) ?? 0) + 1); }
-  const days = [...perDay.keys()].filter((d) => !prev || d > prev.lastDay).sort();
-  if (days.length === 0) refuse(`${o.data}: no user-day after ${prev?.lastDay ?? 'the start'}; nothing changed`);
-  const newDays = new Set(days);
-  const probe = await Duck.open({ threads: 2, memoryLimit: '1GB', tempDir: join(work, 'duck') });
-  let where: string;
-  try {
-    where = await pastPredicate(history, days[0]!, lookback(run.prep, run.layout), probe);
-  } finally {
-    probe.close();
+  let where: string | undefined;
+  if (fromDay && history.length) {
+    const probe = await Duck.open({ threads: 2, memoryLimit: '1GB', tempDir: join(work, 'duck') });
+    try {
+      where = await pastPredicate(history, fromDay, lookback(run.prep, run.layout), probe);
+    } finally {
+      probe.close();
+    }
   }
   const matrix = await loadFeatureMatrix(fresh, { more: history, where });
-  const rows = Int32Array.from([...Array(matrix.n).keys()].filter((i) => newDays.has(dayToIso(matrix.time[i]!))));
-  let layout;
+  const rows = Int32Array.from([...Array(matrix.n).keys()].filter((i) => !prev || dayToIso(matrix.time[i]!) > prev.lastDay));
+  const perDay = new Map<string, number>();
+  for (const r of rows) { const d = dayToIso(matrix.time[r]!); perDay.set(d, (perDay.get(d) ?? 0) + 1); }
+  const days = [...perDay.keys()].sort();
+  if (days.length === 0) refuse(`${o.data}: no user-day after ${prev?.lastDay ?? 'the start'}; nothing changed`);
+  let layout: ReturnType<typeof bindSaved>;
   try {
     layout = bindSaved(matrix, run.prep, run.layout);
   } catch (e) {
     refuse(`${o.data}: ${(e as Error).message}`);
   }
-  layout = layout!;
   const mode = run.config.mode ?? 'supervised';
   const scores = ensembleScores(run.models, mode, layout, rows);
   // Rank within each day; the top k of each day get reasons.

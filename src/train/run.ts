@@ -19,7 +19,7 @@ import { ensembleScores } from './score.js';
 import { detectionTask } from './detectTask.js';
 import { fitLinearShortcut, setLinearShortcut } from './linearFirst.js';
 import { checkEmbed, embedSpecFor } from './embed.js';
-import { archLabel, archOverrides } from './arch.js';
+import { archLabel, modelOverrides } from './arch.js';
 
 export interface RunHooks {
   quiet?: boolean;
@@ -89,7 +89,7 @@ export async function runDetection(cfg: RunConfig, out: string, hooks: RunHooks 
   const data = prepareDetection(matrix, dataSpecOf(cfg));
   const split = describeSplit(data.split, { user: matrix.user, time: matrix.time, insider: matrix.insider });
   const embedSpec = cfg.embed ? embedSpecFor(cfg.embed, data.prep, data.layoutSpec) : undefined;
-  const overrides = { ...(embedSpec ? { embed: embedSpec } : {}), ...archOverrides(cfg.model, cfg) };
+  const overrides = modelOverrides(cfg.model, cfg, embedSpec);
   const probe = createModel(cfg.model, { input: data.layout.inputShape, members: cfg.members, overrides: { ...overrides, numClasses: outputsFor(cfg.mode, data.layout.baseWidth) } });
   const prof = profileModel(probe, data.layout.inputShape);
   probe.dispose();

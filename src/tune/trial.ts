@@ -21,7 +21,7 @@ import { ensembleScores } from '../train/score.js';
 import { makeSplit, type SplitSpec } from '../train/split.js';
 import { trainMember } from '../train/trainer.js';
 import { embedSpecFor } from '../train/embed.js';
-import { archOverrides } from '../train/arch.js';
+import { modelOverrides } from '../train/arch.js';
 import type { MethodSpec, RecipeConfig } from '../contest/methods.js';
 
 /** What every trial of one tuning run shares: the split and the prepared inputs, made once. */
@@ -85,7 +85,7 @@ function residualBench(matrix: FeatureMatrix, recipe: RecipeConfig, splitSpec: S
             task: detectionTask(data.layout, data.labels, data.split.train, cfg.balance, cfg.mode), train: data.split.train, val: data.split.val,
             dir: join(dir, String(k)), member: k, resume: false, init: linear ? (m) => setLinearShortcut(m, cfg.model, linear) : undefined,
             // What `reslab train` sets on the named model: the recipe's embedding and the trial's sizes.
-            overrides: { ...(cfg.embed ? { embed: embedSpecFor(cfg.embed, data.prep, data.layoutSpec) } : {}), ...archOverrides(cfg.model, cfg) },
+            overrides: modelOverrides(cfg.model, cfg, cfg.embed ? embedSpecFor(cfg.embed, data.prep, data.layoutSpec) : undefined),
           }).model);
         }
         return averagePrecision(ensembleScores(models, cfg.mode, data.layout, data.split.val), yVal);
