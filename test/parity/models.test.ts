@@ -16,6 +16,7 @@ import { Tensor } from '../../src/torch/index.js';
 import { BatchNorm } from '../../src/nn/index.js';
 import { buildModel, type BlockNet, type ModelConfig } from '../../src/models/index.js';
 import { assertClose } from '../helpers/close.js';
+import { IMAGE_MODELS } from '../../src/train/imageRun.js';
 
 const PYTHON = process.env.RESLAB_PYTHON ?? '/usr/bin/python3';
 const TWIN = fileURLToPath(new URL('../../bench/models_pytorch.py', import.meta.url));
@@ -45,6 +46,8 @@ const CASES: { name: string; config: ModelConfig; modes: Mode[]; input: number[]
   { name: 'fractalnet', modes: both, input: IMAGE, config: { family: 'fractalnet', dims: 2, inChannels: 3, numClasses: 5, columns: 3, widths: [8, 12], localDrop: 0, globalRatio: 0 } },
   // Huang et al.'s stochastic depth in eval: each branch scaled by its survival probability.
   { name: 'stochastic_depth', modes: ['eval'], input: IMAGE, config: { ...resnet, stem: cifar, block: 'basic', widths: [8, 16], shortcut: 'A', dropPath: { rate: 0.5, mode: 'batch', schedule: 'linear' } } },
+  // bench:veit's stochastic-depth net at full depth: 54 pre-activation blocks, survival falling linearly to 0.5.
+  { name: 'stochastic_depth_preact110', modes: ['eval'], input: [3, 1, 28, 28], config: { ...IMAGE_MODELS.fmnist_preact110_sd.config(), numClasses: 5 } },
   { name: 'multires', modes: both, input: IMAGE, config: { ...resnet, stem: { ...cifar, norm: false }, block: 'multires', multiplicity: 3, widths: [8, 16], shortcut: 'B', finalNorm: true } },
   { name: 'plain', modes: both, input: IMAGE, config: { ...resnet, stem: cifar, block: 'basic', widths: [8, 16], shortcut: 'none' } },
   { name: 'mlp_resnet', modes: both, input: [3, 12], config: { family: 'mlp_resnet', inFeatures: 12, numClasses: 5, width: 16, hidden: 24, depth: 3 } },
