@@ -1,20 +1,30 @@
 // Veit, Wilber & Belongie (2016)'s claims judged on bench:veit's lesions and paths, in
 // the analyses' one vocabulary (claims.ts), each with its rule and with the paper's own
-// figure (ResNet-110 on CIFAR-10) beside reslab's. Nets that did not learn (error at
-// chance) say nothing about lesions or paths: every claim is then too small to tell.
+// figure (ResNet-110 on CIFAR-10) beside reslab's. Every rule rests on numbers measured
+// per training seed and judged by the variant study's 3×SE rule (variants/threeSe.ts), so
+// that a verdict cannot come from one lucky seed: with a single seed the SE is unknown and
+// every claim is too small to tell. Nets that did not learn (error at chance) say nothing
+// about lesions or paths: every claim is then too small to tell as well.
 import type { Claim, Verdict } from './claims.js';
 import { singleSummary, type LesionResult } from './lesion.js';
 import type { PathsResult } from './paths.js';
 import { mean } from '../util/stats.js';
+import { THREE_SE_RULE, differenceOfMeans, meanAbove, resolvedSign, shortDifference, type SeedDifference } from './variants/threeSe.js';
 
 export type VeitClaim = Claim & { id: string; rule: string; paper: string };
 
-export interface VeitEvidence {
+/** What one training seed of bench:veit measured. */
+export interface VeitSeed {
   resnet: LesionResult;
   /** The same ResNet trained with stochastic depth, when the bench trained one. */
   stochasticDepth: LesionResult | null;
   plain: LesionResult;
   paths: PathsResult;
+}
+
+export interface VeitEvidence {
+  /** One entry per training seed. */
+  seeds: VeitSeed[];
   /** The bench's name of each net, for the message about nets that did not learn. */
   names: { resnet: string; stochasticDepth?: string; plain: string };
 }
@@ -36,69 +46,115 @@ export function smoothness(vs: number[]): { maxStep: number; decreases: number }
   return { maxStep: Math.max(...steps), decreases: steps.filter((s) => s < 0).length };
 }
 
+/** Mean one-block deletion cost (points of error, downsampling blocks aside). */
+export const singleCost = (r: LesionResult): number => singleSummary(r)?.mean ?? NaN;
+/** Cost of deleting the largest k drawn, over the intact net. */
+export const largestKCost = (r: LesionResult): number => (r.k.at(-1)?.mean ?? NaN) - r.baseline;
+/** Correlation of Kendall τ and error over a net's reorder trials. */
+export const tauErrorCorrelation = (r: LesionResult): number => correlation(r.reorderTrials.map((t) => t.tau), r.reorderTrials.map((t) => t.value));
+
+/** Seed means of a k-curve: [k, mean over seeds of the trial means]. */
+export function seedMeanCurve(rs: LesionResult[], key: 'k' | 'reorder' = 'k'): { k: number; mean: number; trialSd: number }[] {
+  return rs[0]![key].map((e, i) => ({ k: e.k, mean: mean(rs.map((r) => r[key][i]!.mean)), trialSd: mean(rs.map((r) => r[key][i]!.sd)) }));
+}
+
+const judged = (d: SeedDifference) => shortDifference(d, ' pp');
+
 export function veitClaims(e: VeitEvidence): VeitClaim[] {
-  const { resnet: R, stochasticDepth: D, plain: P, paths } = e;
-  const rs = singleSummary(R), ps = singleSummary(P), ds = D ? singleSummary(D) : null;
-  const kSmooth = smoothness(R.k.map((x) => x.mean));
-  const kSd = Math.max(0.5, mean(R.k.map((x) => x.sd)));
-  const tau = correlation(R.reorderTrials.map((t) => t.tau), R.reorderTrials.map((t) => t.value));
-  const tauPlain = correlation(P.reorderTrials.map((t) => t.tau), P.reorderTrials.map((t) => t.value));
-  const g0 = paths.gradient[0]!.mean, gn = paths.gradient.at(-1)!.mean;
-  const kLast = R.k.at(-1)?.k;
+  const S = e.seeds;
+  const R = S.map((s) => s.resnet), P = S.map((s) => s.plain), P90 = S.map((s) => s.paths);
+  const D = S.every((s) => s.stochasticDepth) ? S.map((s) => s.stochasticDepth!) : null;
+  const n = S.length;
+  const seedsWord = `${n} seed${n === 1 ? '' : 's'}`;
+
+  // 1. One deletion: the ResNet's mean cost against a third of the plain twin's.
+  const rCost = R.map(singleCost), pCost = P.map(singleCost);
+  const third = differenceOfMeans(pCost.map((v) => v / 3), rCost);
+  const below = differenceOfMeans(pCost, rCost);
+  const single: Verdict = resolvedSign(third) === 1 ? 'reproduced' : resolvedSign(below) === 1 ? 'partly' : resolvedSign(below) === -1 ? 'not reproduced' : 'too small to tell';
+
+  // 2. k deletions: a real rise (k = first → last, over seeds) along a seed-mean curve without jumps.
+  const curve = seedMeanCurve(R);
+  const smooth = smoothness(curve.map((x) => x.mean));
+  const trialSd = Math.max(0.5, mean(curve.map((x) => x.trialSd)));
+  const rise = meanAbove(R.map((r) => r.k.at(-1)!.mean - r.k[0]!.mean));
+  const kVerdict: Verdict = curve.length < 3 || resolvedSign(rise) !== 1 ? 'too small to tell'
+    : smooth.decreases <= 2 && smooth.maxStep <= 3 * trialSd ? 'reproduced' : smooth.decreases <= 4 ? 'partly' : 'not reproduced';
+
+  // 3. Reordering: error falls with τ in every seed's trials, strongly on average.
+  const tau = R.map(tauErrorCorrelation), tauPlain = P.map(tauErrorCorrelation);
+  const tauD = meanAbove(tau, 0);
+  const tauVerdict: Verdict = !tau.every(Number.isFinite) ? 'too small to tell'
+    : resolvedSign(tauD) === -1 ? (mean(tau) <= -0.6 ? 'reproduced' : 'partly') : resolvedSign(tauD) === 1 ? 'not reproduced' : 'too small to tell';
+
+  // 4. Effective paths: the gradient's 90 % range ends before the paths' 90 % range begins.
+  const gap = meanAbove(P90.map((p) => p.pathRange90[0] - p.range90[1]), 0);
+  const shorter = meanAbove(P90.map((p) => 0.75 * p.meanPathLength - p.meanEffectiveLength), 0);
+  const p0 = P90[0]!;
+  const pathVerdict: Verdict = p0.residualBlocks < 20 ? 'too small to tell'
+    : resolvedSign(gap) === 1 ? 'reproduced' : resolvedSign(shorter) === 1 ? 'partly' : resolvedSign(shorter) === -1 ? 'not reproduced' : 'too small to tell';
+  const g0 = mean(P90.map((p) => p.gradient[0]!.mean)), gn = mean(P90.map((p) => p.gradient.at(-1)!.mean));
+  const kLast = R[0]!.k.at(-1)?.k;
+
   const claims: VeitClaim[] = [
     {
       id: 'single-deletion',
       claim: 'deleting one block barely changes a ResNet (except downsampling blocks) and breaks a plain net',
       source: SOURCE,
       paper: 'ResNet-110: error stays near 6–7 % for every block but the downsampling ones; VGG-15 falls to chance',
-      evidence: `mean increase ${f2(rs?.mean)} points (worst ${f2(rs?.worst)}; downsampling worst ${f2(rs?.downsampleWorst)}) vs plain ${f2(ps?.mean)} (worst ${f2(ps?.worst)})`,
-      rule: 'reproduced when the ResNet\'s mean one-block increase is at most a third of the plain twin\'s; partly when below it',
-      verdict: !rs || !ps || ps.mean <= 0 ? 'too small to tell' : rs.mean <= ps.mean / 3 ? 'reproduced' : rs.mean < ps.mean ? 'partly' : 'not reproduced',
+      evidence: `mean one-block increase ${f2(mean(rCost))} points (worst ${f2(mean(R.map((r) => singleSummary(r)?.worst ?? NaN)))}; downsampling worst ${f2(mean(R.map((r) => singleSummary(r)?.downsampleWorst ?? NaN)))}) vs plain ${f2(mean(pCost))}; plain/3 − ResNet ${judged(third)}, ${seedsWord}`,
+      rule: `reproduced when the ResNet's mean one-block increase is below a third of the plain twin's, partly when below the plain twin's, not reproduced when above it; ${THREE_SE_RULE}`,
+      verdict: single,
     },
     {
       id: 'k-deletion-smooth',
       claim: 'error rises smoothly with the number of deleted blocks',
       source: SOURCE,
       paper: 'ResNet-110: smooth rise from ~7 % at k = 1 to ~40 % at k = 20',
-      evidence: `largest rise between consecutive k ${f2(kSmooth.maxStep)} points (mean trial sd ${f2(kSd)}), ${kSmooth.decreases} decreases over k = ${R.k[0]?.k ?? '—'}…${kLast ?? '—'}`,
-      rule: 'reproduced with at most 2 decreases and no rise above 3 trial sds; partly with at most 4 decreases',
-      verdict: R.k.length < 3 ? 'too small to tell' : kSmooth.decreases <= 2 && kSmooth.maxStep <= 3 * kSd ? 'reproduced' : kSmooth.decreases <= 4 ? 'partly' : 'not reproduced',
+      evidence: `rise from k = ${curve[0]?.k ?? '—'} to ${kLast ?? '—'} ${judged(rise)}; on the seed-mean curve the largest step is ${f2(smooth.maxStep)} points (mean trial sd ${f2(trialSd)}), ${smooth.decreases} decreases; ${seedsWord}`,
+      rule: `too small to tell unless the rise over k is ≥ 3× its seed SE; then reproduced when the seed-mean curve has at most 2 decreases and no step above 3 trial sds, partly with at most 4 decreases; ${THREE_SE_RULE}`,
+      verdict: kVerdict,
     },
     {
       id: 'reorder-smooth',
       claim: 'error rises smoothly as the block order is disrupted',
       source: SOURCE,
       paper: 'ResNet-110: error grows steadily as Kendall τ falls',
-      evidence: `correlation of τ and error over trials: ResNet ${f2(tau)}, plain ${f2(tauPlain)}`,
-      rule: 'reproduced when the ResNet\'s correlation of τ and error is ≤ −0.6; partly when < −0.3',
-      verdict: !Number.isFinite(tau) ? 'too small to tell' : tau <= -0.6 ? 'reproduced' : tau < -0.3 ? 'partly' : 'not reproduced',
+      evidence: `correlation of τ and error over a seed's trials: ResNet ${f2(mean(tau))} (per seed ${tau.map(f2).join(', ')}; SE ${tauD.se === null ? '?' : f2(tauD.se)}), plain ${f2(mean(tauPlain))}`,
+      rule: `reproduced when the seed-mean correlation is below 0 by ≥ 3 SE and ≤ −0.6; partly when below 0 by ≥ 3 SE only; not reproduced when above 0 by ≥ 3 SE; ${THREE_SE_RULE}`,
+      verdict: tauVerdict,
     },
     {
       id: 'short-effective-paths',
       claim: 'almost all of the gradient comes from paths much shorter than the typical path',
       source: SOURCE,
       paper: 'ResNet-110 (54 blocks): 90 % of the gradient from lengths 5–17; 95 % of paths are 19–35 long',
-      evidence: `90 % of the gradient from lengths ${paths.range90.join('–')} (weighted mean ${paths.meanEffectiveLength.toFixed(1)}); 90 % of paths ${paths.pathRange90.join('–')} (mean ${paths.meanPathLength.toFixed(1)}); per-path gradient falls ${(g0 / gn).toExponential(1)}× from length 0 to ${paths.gradient.length - 1}`,
-      rule: 'reproduced when the gradient\'s 90 % range ends below the paths\' 90 % range; partly when the gradient-weighted mean length is ≤ ¾ of the mean path length; too small to tell under 20 residual blocks (the ranges then overlap by construction)',
-      verdict: paths.residualBlocks < 20 ? 'too small to tell' : paths.range90[1] < paths.pathRange90[0] ? 'reproduced' : paths.meanEffectiveLength <= 0.75 * paths.meanPathLength ? 'partly' : 'not reproduced',
+      evidence: `90 % of the gradient from lengths ${P90.map((p) => p.range90.join('–')).join(', ')} by seed (weighted mean ${f2(mean(P90.map((p) => p.meanEffectiveLength)))}); 90 % of paths ${p0.pathRange90.join('–')} (mean ${p0.meanPathLength.toFixed(1)}); gap between the ranges ${shortDifference(gap, ' blocks', 1)}; per-path gradient falls ${(g0 / gn).toExponential(1)}× from length 0 to ${p0.gradient.length - 1}`,
+      rule: `reproduced when the gradient's 90 % range ends before the paths' 90 % range begins (gap > 0 by ≥ 3 SE); partly when the gradient-weighted mean length is below ¾ of the mean path length by ≥ 3 SE; not reproduced when above it; too small to tell under 20 residual blocks (the ranges then overlap by construction); ${THREE_SE_RULE}`,
+      verdict: pathVerdict,
     },
   ];
-  if (D && ds && rs) {
-    const dk = D.k.at(-1)?.mean ?? Infinity, rk = R.k.at(-1)?.mean ?? -Infinity;
+  if (D) {
+    const dSingle = differenceOfMeans(rCost, D.map(singleCost));
+    const dK = differenceOfMeans(R.map(largestKCost), D.map(largestKCost));
+    const signs = [resolvedSign(dSingle), resolvedSign(dK)];
     claims.push({
       id: 'stochastic-depth',
       claim: 'stochastic depth makes deletions cheaper',
       source: SOURCE,
       paper: 'ResNet-110 with stochastic depth: single and multiple deletions cost less than without',
-      evidence: `mean single-deletion increase ${f2(ds.mean)} with stochastic depth vs ${f2(rs.mean)} without; k = ${kLast ?? '—'}: ${f2(D.k.at(-1)?.mean)} vs ${f2(R.k.at(-1)?.mean)}`,
-      rule: 'reproduced when both the single and the largest-k deletions cost less with stochastic depth; partly when one does',
-      verdict: (ds.mean < rs.mean && dk < rk ? 'reproduced' : ds.mean < rs.mean || dk < rk ? 'partly' : 'not reproduced') as Verdict,
+      evidence: `mean one-block increase ${f2(mean(D.map(singleCost)))} with stochastic depth vs ${f2(mean(rCost))} without (${judged(dSingle)}); k = ${kLast ?? '—'} over the intact net: ${f2(mean(D.map(largestKCost)))} vs ${f2(mean(R.map(largestKCost)))} (${judged(dK)}); ${seedsWord}`,
+      rule: `reproduced when both the one-block and the largest-k deletions cost less with stochastic depth; partly when one does; not reproduced when neither does and one costs more; ${THREE_SE_RULE}`,
+      verdict: signs.every((s) => s === 1) ? 'reproduced' : signs.includes(1) ? 'partly' : signs.includes(-1) ? 'not reproduced' : 'too small to tell',
     });
   }
-  const nets: [string, LesionResult][] = [[e.names.resnet, R], ...(D ? [[e.names.stochasticDepth ?? 'stochastic depth', D] as [string, LesionResult]] : []), [e.names.plain, P]];
-  const unlearned = nets.filter(([, r]) => r.lowerIsBetter && r.baseline >= 0.8 * r.chance).map(([n, r]) => `${n} ${f2(r.baseline)} %`);
+  const nets: [string, LesionResult][] = S.flatMap((s, i) => {
+    const seed = n > 1 ? ` (seed ${i + 1} of ${n})` : '';
+    return [[e.names.resnet + seed, s.resnet], ...(s.stochasticDepth ? [[(e.names.stochasticDepth ?? 'stochastic depth') + seed, s.stochasticDepth] as [string, LesionResult]] : []), [e.names.plain + seed, s.plain]] as [string, LesionResult][];
+  });
+  const unlearned = nets.filter(([, r]) => r.lowerIsBetter && r.baseline >= 0.8 * r.chance).map(([name, r]) => `${name} ${f2(r.baseline)} %`);
   if (unlearned.length) {
-    for (const c of claims) { c.verdict = 'too small to tell'; c.evidence = `nets at chance (${unlearned.join(', ')}; chance ${f2(R.chance)} %): ${c.evidence}`; }
+    for (const c of claims) { c.verdict = 'too small to tell'; c.evidence = `nets at chance (${unlearned.join(', ')}; chance ${f2(R[0]!.chance)} %): ${c.evidence}`; }
   }
   return claims;
 }
