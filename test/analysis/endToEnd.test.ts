@@ -3,38 +3,19 @@
 // must write the JSON the report reads.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { encodeIdx } from '../../src/data/images/idx.js';
 import { runImages, DEFAULT_IMAGE_RUN, loadImageRun } from '../../src/train/imageRun.js';
 import { loadTarget } from '../../src/analysis/targets.js';
 import { runLesion } from '../../src/analysis/lesion.js';
 import { analysePaths } from '../../src/analysis/paths.js';
 import { binomial } from '../../src/analysis/pathCounts.js';
-import { Rng } from '../../src/util/rng.js';
+import { writeBandImages } from './helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'reslab-veit-'));
 after(() => rmSync(root, { recursive: true, force: true }));
-
-/** 8×8 images of 3 classes: class c is a bright band on rows 2c–2c+1, plus noise. */
-function writeDataset(dir: string): void {
-  const rng = new Rng(42);
-  const make = (n: number) => {
-    const labels = Array.from({ length: n }, (_, i) => i % 3);
-    const px = labels.flatMap((c) => Array.from({ length: 64 }, (_, j) => {
-      const row = j >> 3;
-      return Math.max(0, Math.min(255, Math.round((row >> 1) === c ? 200 + rng.gauss(0, 20) : 40 + rng.gauss(0, 20))));
-    }));
-    return [encodeIdx('uint8', [n, 8, 8], px), encodeIdx('uint8', [n], labels)];
-  };
-  const [tri, trl] = make(240), [tei, tel] = make(60);
-  writeFileSync(join(dir, 'train-images-idx3-ubyte'), tri);
-  writeFileSync(join(dir, 'train-labels-idx1-ubyte'), trl);
-  writeFileSync(join(dir, 't10k-images-idx3-ubyte'), tei);
-  writeFileSync(join(dir, 't10k-labels-idx1-ubyte'), tel);
-}
 
 const data = join(root, 'data');
 const cfg = (model: string, epochs: number) => ({ ...DEFAULT_IMAGE_RUN, data, model, epochs, batch: 32, patience: 10, limit: 0, val: 40, seed: 3 });
@@ -43,7 +24,7 @@ let resnetDir = '', plainDir = '';
 test('an image run writes config.json (task images), metrics.jsonl, weights and result.json, and loads back', () => {
   rmSync(data, { recursive: true, force: true });
   mkdirSync(data, { recursive: true });
-  writeDataset(data);
+  writeBandImages(data);
   resnetDir = join(root, 'resnet');
   const r = runImages(cfg('fmnist_resnet32', 3), resnetDir);
   assert.deepEqual(r.rows, { train: 200, val: 40, test: 60 });

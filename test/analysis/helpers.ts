@@ -1,8 +1,12 @@
 // Small models for the analysis tests: a zoo ResNet config with two stages (so it has a
 // downsampling block and same-shape blocks to swap), and a toy net whose stem, joins and
 // head are linear, so that the gradient through shortcuts alone does not depend on the
-// forward values.
+// forward values; and a tiny separable image set for the tests that train.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as torch from '../../src/torch/index.js';
+import { encodeIdx } from '../../src/data/images/idx.js';
+import { Rng } from '../../src/util/rng.js';
 import { Linear } from '../../src/nn/index.js';
 import { BlockBase, BlockNet, createModel, type ModelConfig } from '../../src/models/index.js';
 
@@ -49,4 +53,22 @@ export class ToyNet extends BlockNet {
 /** The model's output for x as a flat array (no autograd). */
 export function outputOf(model: BlockNet, x: torch.Tensor): number[] {
   return torch.tidy(() => torch.noGrad(() => model.forward(x).toFlatArray()));
+}
+
+/** 8×8 images of 3 classes: class c is a bright band on rows 2c–2c+1, plus noise. */
+export function writeBandImages(dir: string): void {
+  const rng = new Rng(42);
+  const make = (n: number) => {
+    const labels = Array.from({ length: n }, (_, i) => i % 3);
+    const px = labels.flatMap((c) => Array.from({ length: 64 }, (_, j) => {
+      const row = j >> 3;
+      return Math.max(0, Math.min(255, Math.round((row >> 1) === c ? 200 + rng.gauss(0, 20) : 40 + rng.gauss(0, 20))));
+    }));
+    return [encodeIdx('uint8', [n, 8, 8], px), encodeIdx('uint8', [n], labels)];
+  };
+  const [tri, trl] = make(240), [tei, tel] = make(60);
+  writeFileSync(join(dir, 'train-images-idx3-ubyte'), tri);
+  writeFileSync(join(dir, 'train-labels-idx1-ubyte'), trl);
+  writeFileSync(join(dir, 't10k-images-idx3-ubyte'), tei);
+  writeFileSync(join(dir, 't10k-labels-idx1-ubyte'), tel);
 }
