@@ -132,6 +132,8 @@ test('every variant trains through the image-run path (its loss falls) and gets 
 test('variants.json reads into the report: a table of the variants, the claims and charts', async () => {
   const rows = [fakeRow('resnet_v1', [0.79, 0.8, 0.81].map((acc) => ({ acc, rise: 1 }))), fakeRow('plain', [0.69, 0.7, 0.71].map((acc) => ({ acc, rise: 60, baseline: 30 })))];
   const study: VariantStudy = { options: { ...DEFAULT_VARIANT_STUDY, data: 'x' }, rows, claims: judgeClaims(rows), seconds: 1 };
+  // The table gives each mean with its seed SE: accuracies 79/80/81 % have sd 1, SE 1/√3.
+  assert.match(variantsMarkdown(study), /\| resnet_v1 \|.*\| 80\.00 ± 0\.58 \|/);
   const dir = mkdtempSync(join(tmpdir(), 'reslab-variants-report-'));
   writeFileSync(join(dir, 'variants.json'), JSON.stringify(study));
   const a = loadAnalysis(dir);

@@ -26,6 +26,18 @@ function columns(r: VariantRow): string {
   return `full ${r.baselineError.toFixed(1)} · ${c.map((p) => `c${p.column + 1} ${p.error.toFixed(1)}`).join(' ')}`;
 }
 
+/** Seed standard error of a mean: sd/√n (n/a for one seed). */
+const seedSe = (sd: number, n: number) => (n < 2 ? 'n/a' : f(sd / Math.sqrt(n)));
+
+/** Mean ± seed SE of a per-seed series. */
+function meanSe(xs: (number | null)[]): string {
+  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
+  if (v.length === 0) return 'n/a';
+  const m = v.reduce((a, b) => a + b, 0) / v.length;
+  const sd = v.length < 2 ? 0 : Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
+  return `${f(m)} ± ${seedSe(sd, v.length)}`;
+}
+
 /** A claim's rule without the 3×SE rule every rule ends in (printed once under the table). */
 const ownRule = (rule: string | undefined) => (rule ?? '').replace(`; ${THREE_SE_RULE}`, '');
 
@@ -41,9 +53,9 @@ export function variantsMarkdown(s: VariantStudy): string {
     '',
     `${o.limit || 'all'} training images, ${o.epochs} epoch(s), seeds ${o.seeds.join(', ')}; accuracy on ${o.testLimit || 'all'} test images, lesions on ${o.lesionRows} (k-block lesion: ${o.kPoints > 0 ? `at most ${o.kPoints} values of k, ` : ''}${o.trials} draws per k). ${computeSeconds(s).toFixed(0)} s of training and lesions in all (${s.seconds.toFixed(0)} s in this call; resumed seeds cost none).`,
     '',
-    '| variant | family | params | MMACs | test acc % (± sd) | 1st-epoch loss | train s | lesion s | 1-block drop pp | error % vs k (k:err) | one column kept, error % |',
+    '| variant | family | params | MMACs | test acc % (± seed SE) | 1st-epoch loss | train s | lesion s | 1-block drop pp (± seed SE) | error % vs k (k:err) | one column kept, error % |',
     '|---|---|---:|---:|---:|---|---:|---:|---:|---|---|',
-    ...s.rows.map((r) => `| ${r.name} | ${r.family} | ${r.params.toLocaleString('en-US')} | ${f(r.macs / 1e6)} | ${f(100 * r.accuracy.mean)} ± ${f(100 * r.accuracy.sd)} | ${early(r)} | ${f(r.seconds.train, 0)} | ${f(r.seconds.lesion, 0)} | ${f(r.singleDrop)} | ${curve(r)} | ${columns(r)} |`),
+    ...s.rows.map((r) => `| ${r.name} | ${r.family} | ${r.params.toLocaleString('en-US')} | ${f(r.macs / 1e6)} | ${f(100 * r.accuracy.mean)} ± ${seedSe(100 * r.accuracy.sd, r.seeds.length)} | ${early(r)} | ${f(r.seconds.train, 0)} | ${f(r.seconds.lesion, 0)} | ${meanSe(r.seeds.map((x) => x.lesion.singleMean))} | ${curve(r)} | ${columns(r)} |`),
     '',
     '| claim | source | rule | verdict | evidence |',
     '|---|---|---|---|---|',
