@@ -14,7 +14,7 @@ export const usage = `usage: reslab variants --images DIR [--epochs ${D.epochs}]
                        [--trials ${D.trials}] [--k-points ${D.kPoints}] [--batch ${D.batch}] [--lr ${D.lr}] [--resume] [--quiet] [--json]
 
 Trains each variant once per seed on the same --limit training images (all epochs, no early
-stop), reports test accuracy (mean ± sd over seeds), the first epoch's training loss by
+stop), reports test accuracy (mean ± seed SE), the first epoch's training loss by
 tenths, parameters, MACs, wall time, and Veit et al.'s lesions: the mean rise in test error
 when one non-downsampling block is deleted, and the error against k deleted blocks (at
 most --k-points values of k, 0: every k); for FractalNet the error with one column kept.
