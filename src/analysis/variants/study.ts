@@ -47,11 +47,10 @@ export interface VariantStudyOptions {
  * The default budget: three seeds (the 3×SE rule needs a seed spread), 4,000 images × 3
  * epochs (96 steps; ResNet-32 reached 75 % at 3,000 × 3 and 79 % at 5,000 × 3, its plain
  * twin 55 %, while 1,500 × 2 left most variants at 10–45 %), lesions on 500 test images
- * at 5 values of k. Measured
- * per variant and seed on one thread of a busy two-core machine, training took 15–104 s
- * and the lesions 1–40 s (DenseNet the dearest), 940 s per seed in all: about 47 minutes
- * for the 16 variants × 3 seeds (a spot check of four variants ran 8 % over its
- * projection). Lesions were 85 % of the time before k was thinned and the rows halved.
+ * at 5 values of k. A profile on one thread of a busy two-core machine projected about
+ * 47 minutes; the whole default run on two cores took 29 minutes (1,752 s: training
+ * 10–61 s per variant and seed, lesions 1–20 s, DenseNet the dearest). Lesions were 85 %
+ * of the time before k was thinned and the rows halved.
  */
 export const DEFAULT_VARIANT_STUDY: Omit<VariantStudyOptions, 'data' | 'out'> = {
   epochs: 3, seeds: [1, 2, 3], limit: 4000, val: 1000, testLimit: 2000, lesionRows: 500, trials: 3, kPoints: 5, batch: 128, lr: 2e-3, only: [],
