@@ -70,6 +70,9 @@ const recipes: [string, string[]][] = [
   ['--members 4 --embed ple', [...FLAT, '--members', '4', '--embed', 'ple']],
   ['--recipe history-2tower', ['--recipe', 'history-2tower', '--history-days', '8']],
   ['--recipe history-devconv-td', ['--recipe', 'history-devconv-td', '--history-days', '8']],
+  // Members folded into the batch of a convolutional net and of the two-tower model.
+  ['--layout grid --members 2', ['--layout', 'grid', '--members', '2']],
+  ['--recipe history-2tower-k4', ['--recipe', 'history-2tower-k4', '--history-days', '8']],
 ];
 
 for (const [what, flags] of recipes) {
@@ -95,6 +98,11 @@ for (const [what, flags] of recipes) {
     const result = JSON.parse(readFileSync(join(run, 'result.json'), 'utf8'));
     const lesion = json(reslab('lesion', '--run', run, '--mode', 'single', '--quiet', '--json'));
     assert.equal(lesion.baseline, result.test.averagePrecision);
+    if (flags.includes('--members')) {
+      // The path analysis differentiates the members' mean loss, as training does.
+      const paths = json(reslab('paths', '--run', run, '--samples', '1', '--batch', '8', '--quiet', '--json'));
+      assert.ok(paths.gradient.length > 1 && paths.gradient.every((g: { mean: number }) => Number.isFinite(g.mean) && g.mean > 0), JSON.stringify(paths.gradient));
+    }
   });
 }
 
