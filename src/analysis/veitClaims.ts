@@ -10,6 +10,7 @@ import { singleSummary, type LesionResult } from './lesion.js';
 import type { PathsResult } from './paths.js';
 import { mean } from '../util/stats.js';
 import { THREE_SE_RULE, differenceOfMeans, meanAbove, resolvedSign, shortDifference, type SeedDifference } from './variants/threeSe.js';
+import { smoothRise, SMOOTH_RISE_RULE } from './smoothRise.js';
 
 export type VeitClaim = Claim & { id: string; rule: string; paper: string };
 
@@ -53,9 +54,9 @@ export const largestKCost = (r: LesionResult): number => (r.k.at(-1)?.mean ?? Na
 /** Correlation of Kendall τ and error over a net's reorder trials. */
 export const tauErrorCorrelation = (r: LesionResult): number => correlation(r.reorderTrials.map((t) => t.tau), r.reorderTrials.map((t) => t.value));
 
-/** Seed means of a k-curve: [k, mean over seeds of the trial means]. */
-export function seedMeanCurve(rs: LesionResult[], key: 'k' | 'reorder' = 'k'): { k: number; mean: number; trialSd: number }[] {
-  return rs[0]![key].map((e, i) => ({ k: e.k, mean: mean(rs.map((r) => r[key][i]!.mean)), trialSd: mean(rs.map((r) => r[key][i]!.sd)) }));
+/** The k-deletion curve over seeds: per k, the seed mean of the trial means and the mean trial sd. */
+export function seedMeanCurve(rs: LesionResult[]): { k: number; mean: number; trialSd: number }[] {
+  return rs[0]!.k.map((e, i) => ({ k: e.k, mean: mean(rs.map((r) => r.k[i]!.mean)), trialSd: mean(rs.map((r) => r.k[i]!.sd)) }));
 }
 
 const judged = (d: SeedDifference) => shortDifference(d, ' pp');
@@ -73,13 +74,11 @@ export function veitClaims(e: VeitEvidence): VeitClaim[] {
   const below = differenceOfMeans(pCost, rCost);
   const single: Verdict = resolvedSign(third) === 1 ? 'reproduced' : resolvedSign(below) === 1 ? 'partly' : resolvedSign(below) === -1 ? 'not reproduced' : 'too small to tell';
 
-  // 2. k deletions: a real rise (k = first → last, over seeds) along a seed-mean curve without jumps.
+  // 2. k deletions: the variant study's rule for the same claim (smoothRise.ts).
   const curve = seedMeanCurve(R);
   const smooth = smoothness(curve.map((x) => x.mean));
-  const trialSd = Math.max(0.5, mean(curve.map((x) => x.trialSd)));
-  const rise = meanAbove(R.map((r) => r.k.at(-1)!.mean - r.k[0]!.mean));
-  const kVerdict: Verdict = curve.length < 3 || resolvedSign(rise) !== 1 ? 'too small to tell'
-    : smooth.decreases <= 2 && smooth.maxStep <= 3 * trialSd ? 'reproduced' : smooth.decreases <= 4 ? 'partly' : 'not reproduced';
+  const k = smoothRise(R.map((r) => r.k.map((e) => e.mean)));
+  const kVerdict: Verdict = curve.length < 3 ? 'too small to tell' : k.verdict;
 
   // 3. Reordering: error falls with τ in every seed's trials, strongly on average.
   const tau = R.map(tauErrorCorrelation), tauPlain = P.map(tauErrorCorrelation);
@@ -93,7 +92,10 @@ export function veitClaims(e: VeitEvidence): VeitClaim[] {
   const p0 = P90[0]!;
   const pathVerdict: Verdict = p0.residualBlocks < 20 ? 'too small to tell'
     : resolvedSign(gap) === 1 ? 'reproduced' : resolvedSign(shorter) === 1 ? 'partly' : resolvedSign(shorter) === -1 ? 'not reproduced' : 'too small to tell';
-  const g0 = mean(P90.map((p) => p.gradient[0]!.mean)), gn = mean(P90.map((p) => p.gradient.at(-1)!.mean));
+  // The per-path gradient at length 0 over that at the typical length (the paths' mean):
+  // the longest paths' gradients underflow to 0 in float32, so the last length says nothing.
+  const typical = Math.round(P90[0]!.meanPathLength);
+  const g0 = mean(P90.map((p) => p.gradient[0]!.mean)), gTypical = mean(P90.map((p) => p.gradient.find((g) => g.length === typical)?.mean ?? NaN));
   const kLast = R[0]!.k.at(-1)?.k;
 
   const claims: VeitClaim[] = [
@@ -111,8 +113,8 @@ export function veitClaims(e: VeitEvidence): VeitClaim[] {
       claim: 'error rises smoothly with the number of deleted blocks',
       source: SOURCE,
       paper: 'ResNet-110: smooth rise from ~7 % at k = 1 to ~40 % at k = 20',
-      evidence: `rise from k = ${curve[0]?.k ?? '—'} to ${kLast ?? '—'} ${judged(rise)}; on the seed-mean curve the largest step is ${f2(smooth.maxStep)} points (mean trial sd ${f2(trialSd)}), ${smooth.decreases} decreases; ${seedsWord}`,
-      rule: `too small to tell unless the rise over k is ≥ 3× its seed SE; then reproduced when the seed-mean curve has at most 2 decreases and no step above 3 trial sds, partly with at most 4 decreases; ${THREE_SE_RULE}`,
+      evidence: `from k = ${curve[0]?.k ?? '—'} to ${kLast ?? '—'}: rise ${judged(k.rise)}, margin ${judged(k.margin)}; the seed-mean curve's largest step is ${f2(smooth.maxStep)} points (mean trial sd ${f2(mean(curve.map((x) => x.trialSd)))}), ${smooth.decreases} of its steps go down; ${seedsWord}`,
+      rule: `${SMOOTH_RISE_RULE}; ${THREE_SE_RULE}`,
       verdict: kVerdict,
     },
     {
@@ -129,7 +131,7 @@ export function veitClaims(e: VeitEvidence): VeitClaim[] {
       claim: 'almost all of the gradient comes from paths much shorter than the typical path',
       source: SOURCE,
       paper: 'ResNet-110 (54 blocks): 90 % of the gradient from lengths 5–17; 95 % of paths are 19–35 long',
-      evidence: `90 % of the gradient from lengths ${P90.map((p) => p.range90.join('–')).join(', ')} by seed (weighted mean ${f2(mean(P90.map((p) => p.meanEffectiveLength)))}); 90 % of paths ${p0.pathRange90.join('–')} (mean ${p0.meanPathLength.toFixed(1)}); gap between the ranges ${shortDifference(gap, ' blocks', 1)}; per-path gradient falls ${(g0 / gn).toExponential(1)}× from length 0 to ${p0.gradient.length - 1}`,
+      evidence: `90 % of the gradient from lengths ${P90.map((p) => p.range90.join('–')).join(', ')} by seed (weighted mean ${f2(mean(P90.map((p) => p.meanEffectiveLength)))}); 90 % of paths ${p0.pathRange90.join('–')} (mean ${p0.meanPathLength.toFixed(1)}); gap between the ranges ${shortDifference(gap, ' blocks', 1)}; per-path gradient falls ${(g0 / gTypical).toExponential(1)}× from length 0 to the typical length ${typical}`,
       rule: `reproduced when the gradient's 90 % range ends before the paths' 90 % range begins (gap > 0 by ≥ 3 SE); partly when the gradient-weighted mean length is below ¾ of the mean path length by ≥ 3 SE; not reproduced when above it; too small to tell under 20 residual blocks (the ranges then overlap by construction); ${THREE_SE_RULE}`,
       verdict: pathVerdict,
     },

@@ -53,7 +53,7 @@ test('the paper\'s pattern over three seeds is reproduced; each claim carries th
 test('each claim flips with its numbers', () => {
   const e: VeitEvidence = {
     seeds: seeds({
-      resnet: { single: 40, k: smooth.map((v, i) => (i % 2 ? v - 10 : v)), tauSlope: 5 },
+      resnet: { single: 40, k: smooth.slice().reverse(), tauSlope: 5 },
       sd: { single: 50, k: smooth.map((v) => v + 5), tauSlope: 0 },
       plain: { single: 30, k: smooth, tauSlope: 0 },
       paths: { residualBlocks: 54, range90: [20, 34], pathRange90: [21, 33], meanEffective: 27, meanPath: 27 },
@@ -61,6 +61,9 @@ test('each claim flips with its numbers', () => {
     names,
   };
   assert.deepEqual(verdicts(e), { 'single-deletion': 'not reproduced', 'k-deletion-smooth': 'not reproduced', 'reorder-smooth': 'not reproduced', 'short-effective-paths': 'not reproduced', 'stochastic-depth': 'not reproduced' });
+  // A rise carried by one jump (half of it in a single step) is only partly smooth.
+  const jump = smooth.map((v, i) => (i < 10 ? 10 : 40));
+  assert.equal(verdicts({ seeds: seeds({ ...PAPER, resnet: { single: 0.5, k: jump, tauSlope: -20 } }), names })['k-deletion-smooth'], 'partly');
 });
 
 test('one seed cannot judge anything; seeds that disagree are too small to tell', () => {

@@ -14,6 +14,7 @@ import { mean } from '../../util/stats.js';
 import type { VariantRow, VariantSeedRun } from './study.js';
 import type { RuledClaim as Claim, Verdict } from '../claims.js';
 import { differenceOfMeans, meanAbove, resolvedSign, describeDifference, shortDifference, THREE_SE_RULE, type SeedDifference } from './threeSe.js';
+import { smoothRise, SMOOTH_RISE_RULE } from '../smoothRise.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 
@@ -147,18 +148,12 @@ export function judgeClaims(rows: VariantRow[]): Claim[] {
   }
   {
     const id = 'lesion-k-smooth', claim = 'a ResNet\'s error grows smoothly with the number k of deleted blocks', source = 'Veit et al. 2016, Lesion 2';
-    // Smooth: no single step carries half of the rise. A step down is the noise of the
-    // random draws at each k, not a lack of smoothness, so it is not judged on its own.
-    const r = 'resnet_v1, per seed: rise = error at the largest k minus at k = 1, margin = half the rise minus the largest step between consecutive k: reproduced when rise and margin are above 0, partly when the rise is above 0 and the margin below, not reproduced when the rise is below 0';
+    const r = `resnet_v1, ${SMOOTH_RISE_RULE}`;
     const ks = v1?.kCurve.map((p) => p.k) ?? [];
     const curves = v1 ? v1.seeds.map((s) => seedCurve(s, ks)).filter((c): c is number[] => c !== null) : [];
     if (!v1 || ks.length < 3 || curves.length === 0) na(id, claim, source, r, 'resnet_v1 with 3 or more k values');
     else {
-      const steps = curves.map((c) => c.slice(1).map((e, i) => e - c[i]));
-      const rise = meanAbove(curves.map((c) => c[c.length - 1] - c[0]));
-      const margin = meanAbove(curves.map((c, i) => 0.5 * (c[c.length - 1] - c[0]) - Math.max(...steps[i])));
-      const [sr, sm] = [resolvedSign(rise), resolvedSign(margin)];
-      const verdict: Verdict = sr === 1 && sm === 1 ? 'reproduced' : sr === 1 && sm === -1 ? 'partly' : sr === -1 ? 'not reproduced' : 'too small to tell';
+      const { rise, margin, verdict } = smoothRise(curves);
       const c = v1.kCurve;
       claims.push({ id, claim, source, rule: rule(r), verdict, evidence: `k = ${c.map((p) => p.k).join(',')}: ${c.map((p) => p.error.toFixed(1)).join(', ')} %; rise ${describeDifference(rise)}; margin ${describeDifference(margin)}; ${seedsOf(v1)}` });
     }
