@@ -12,7 +12,7 @@
 //
 // Default budget (src/analysis/veitStudy.ts): seeds 1–3, 5,000 training images × 4 epochs,
 // lesions on 500 test images with 3 draws per k, 6 gradient samples per path length —
-// stated at 75 minutes on two cores (a profile put one seed near 20). --resume reuses every
+// stated at 75 minutes on two cores; the default run took 66 (3,973 s). --resume reuses every
 // net already measured with the same options (so --seeds 1,2,3,4 --resume adds one seed).
 // Runs go to out/bench-veit/seed<N>/<model>/ (lesion.json, paths.json, veit-net.json);
 // veit.json (the claims, for `reslab report --analysis`) beside them. Ends stdout with one
