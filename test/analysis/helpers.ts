@@ -55,8 +55,8 @@ export function outputOf(model: BlockNet, x: torch.Tensor): number[] {
   return torch.tidy(() => torch.noGrad(() => model.forward(x).toFlatArray()));
 }
 
-/** 8×8 images of 3 classes: class c is a bright band on rows 2c–2c+1, plus noise. */
-export function writeBandImages(dir: string): void {
+/** 8×8 images of 3 classes: class c is a bright band on rows 2c–2c+1, plus noise (IDX files, seeded). */
+export function writeBandImages(dir: string, sizes: { train: number; test: number } = { train: 240, test: 60 }): void {
   const rng = new Rng(42);
   const make = (n: number) => {
     const labels = Array.from({ length: n }, (_, i) => i % 3);
@@ -66,7 +66,7 @@ export function writeBandImages(dir: string): void {
     }));
     return [encodeIdx('uint8', [n, 8, 8], px), encodeIdx('uint8', [n], labels)];
   };
-  const [tri, trl] = make(240), [tei, tel] = make(60);
+  const [tri, trl] = make(sizes.train), [tei, tel] = make(sizes.test);
   writeFileSync(join(dir, 'train-images-idx3-ubyte'), tri);
   writeFileSync(join(dir, 'train-labels-idx1-ubyte'), trl);
   writeFileSync(join(dir, 't10k-images-idx3-ubyte'), tei);

@@ -6,36 +6,20 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as torch from '../../src/torch/index.js';
-import { encodeIdx } from '../../src/data/images/idx.js';
 import { runImages, DEFAULT_IMAGE_RUN } from '../../src/train/imageRun.js';
-import { Rng } from '../../src/util/rng.js';
 import { loadTarget } from '../../src/analysis/targets.js';
 import { inputGradient } from '../../src/analysis/pathGradient.js';
 import { labelOf, runRunStudy } from '../../src/analysis/shattered/run.js';
 import { lineGradient, lineInputs, evenly, type Line } from '../../src/analysis/shattered/sweep.js';
+import { writeBandImages } from './helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'reslab-shattered-run-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-/** 8×8 images of 3 classes: class c is a bright band on rows 2c–2c+1, plus noise. */
-function writeDataset(dir: string): void {
-  const rng = new Rng(42);
-  const make = (n: number) => {
-    const labels = Array.from({ length: n }, (_, i) => i % 3);
-    const px = labels.flatMap((c) => Array.from({ length: 64 }, (_, j) => Math.max(0, Math.min(255, Math.round(((j >> 3) >> 1) === c ? 200 + rng.gauss(0, 20) : 40 + rng.gauss(0, 20))))));
-    return [encodeIdx('uint8', [n, 8, 8], px), encodeIdx('uint8', [n], labels)];
-  };
-  const [tri, trl] = make(150), [tei, tel] = make(30);
-  writeFileSync(join(dir, 'train-images-idx3-ubyte'), tri);
-  writeFileSync(join(dir, 'train-labels-idx1-ubyte'), trl);
-  writeFileSync(join(dir, 't10k-images-idx3-ubyte'), tei);
-  writeFileSync(join(dir, 't10k-labels-idx1-ubyte'), tel);
-}
-
 const data = join(root, 'data');
 const runDir = join(root, 'run');
 mkdirSync(data, { recursive: true });
-writeDataset(data);
+writeBandImages(data, { train: 150, test: 30 });
 runImages({ ...DEFAULT_IMAGE_RUN, data, model: 'fmnist_resnet32', epochs: 1, batch: 32, patience: 10, limit: 0, val: 30, seed: 3 }, runDir);
 
 test('labelOf reads each row\'s label out of a cross-entropy objective', () => {
