@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import * as torch from '../src/torch/index.js';
 import { singleSummary, type LesionResult } from '../src/analysis/lesion.js';
 import type { PathsResult } from '../src/analysis/paths.js';
-import { mean, sd } from '../src/util/stats.js';
+import { mean, meanSd, seOfMean } from '../src/util/stats.js';
 import { veitClaims, tauErrorCorrelation, singleCost, largestKCost } from '../src/analysis/veitClaims.js';
 import { DEFAULT_VEIT_STUDY, runVeitSeed, veitModels, kDeletions, kSwaps, netSeconds, type VeitStudyOptions, type VeitSeedRun, type VeitNetRecord } from '../src/analysis/veitStudy.js';
 import { writeFileAtomic } from '../src/util/atomic.js';
@@ -56,7 +56,7 @@ for (const seed of o.seeds) runs.push(await runVeitSeed(o, seed, (s) => log(`[${
 // ---- the tables: seed means, ± the seed standard error -------------------------------------
 const n = runs.length;
 const f2 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(2));
-const se = (xs: number[]) => (xs.length < 2 ? NaN : sd(xs) / Math.sqrt(xs.length));
+const se = (xs: number[]) => seOfMean(meanSd(xs));
 const pm = (xs: number[]) => `${f2(mean(xs))}${xs.length > 1 ? ` ± ${f2(se(xs))}` : ''}`;
 type NetKey = 'resnet' | 'sd' | 'plain';
 const keys: NetKey[] = MODELS.sd ? ['resnet', 'sd', 'plain'] : ['resnet', 'plain'];

@@ -23,6 +23,11 @@ export function meanSd(xs: readonly number[]): Stat {
   return { mean: mean(xs), sd: sd(xs), n: xs.length };
 }
 
+/** Standard error of the mean, sd/√n: the unit the 3×SE rule judges; NaN for one run (no spread to estimate it from). */
+export function seOfMean(s: Stat): number {
+  return s.n < 2 ? NaN : s.sd / Math.sqrt(s.n);
+}
+
 /** meanSd of the values that are finite numbers, or undefined when there is none: a missing figure is skipped, never read as 0. */
 export function meanSdOf(xs: readonly (number | null | undefined)[]): Stat | undefined {
   const present = xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));

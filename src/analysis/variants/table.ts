@@ -2,6 +2,7 @@
 // The same text is what `reslab variants` prints and what variants.md holds.
 import type { VariantStudy, VariantRow } from './study.js';
 import { THREE_SE_RULE } from './threeSe.js';
+import { meanSdOf, seOfMean } from '../../util/stats.js';
 
 const f = (x: number | null, d = 2) => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
 
@@ -26,16 +27,10 @@ function columns(r: VariantRow): string {
   return `full ${r.baselineError.toFixed(1)} · ${c.map((p) => `c${p.column + 1} ${p.error.toFixed(1)}`).join(' ')}`;
 }
 
-/** Seed standard error of a mean: sd/√n (n/a for one seed). */
-const seedSe = (sd: number, n: number) => (n < 2 ? 'n/a' : f(sd / Math.sqrt(n)));
-
-/** Mean ± seed SE of a per-seed series. */
+/** Mean ± seed SE of a per-seed series ("± n/a" for one seed; "n/a" for none). */
 function meanSe(xs: (number | null)[]): string {
-  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
-  if (v.length === 0) return 'n/a';
-  const m = v.reduce((a, b) => a + b, 0) / v.length;
-  const sd = v.length < 2 ? 0 : Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
-  return `${f(m)} ± ${seedSe(sd, v.length)}`;
+  const s = meanSdOf(xs);
+  return s ? `${f(s.mean)} ± ${f(seOfMean(s))}` : 'n/a';
 }
 
 /** A claim's rule without the 3×SE rule every rule ends in (printed once under the table). */
@@ -55,7 +50,7 @@ export function variantsMarkdown(s: VariantStudy): string {
     '',
     '| variant | family | params | MMACs | test acc % (± seed SE) | 1st-epoch loss | train s | lesion s | 1-block drop pp (± seed SE) | error % vs k (k:err) | one column kept, error % |',
     '|---|---|---:|---:|---:|---|---:|---:|---:|---|---|',
-    ...s.rows.map((r) => `| ${r.name} | ${r.family} | ${r.params.toLocaleString('en-US')} | ${f(r.macs / 1e6)} | ${f(100 * r.accuracy.mean)} ± ${seedSe(100 * r.accuracy.sd, r.seeds.length)} | ${early(r)} | ${f(r.seconds.train, 0)} | ${f(r.seconds.lesion, 0)} | ${meanSe(r.seeds.map((x) => x.lesion.singleMean))} | ${curve(r)} | ${columns(r)} |`),
+    ...s.rows.map((r) => `| ${r.name} | ${r.family} | ${r.params.toLocaleString('en-US')} | ${f(r.macs / 1e6)} | ${f(100 * r.accuracy.mean)} ± ${f(seOfMean({ mean: 100 * r.accuracy.mean, sd: 100 * r.accuracy.sd, n: r.seeds.length }))} | ${early(r)} | ${f(r.seconds.train, 0)} | ${f(r.seconds.lesion, 0)} | ${meanSe(r.seeds.map((x) => x.lesion.singleMean))} | ${curve(r)} | ${columns(r)} |`),
     '',
     '| claim | source | rule | verdict | evidence |',
     '|---|---|---|---|---|',

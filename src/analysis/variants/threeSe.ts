@@ -3,7 +3,7 @@
 // accuracy between seeds of a small budget) cannot produce a verdict. The SE is the one
 // of a difference of means over seeds, sqrt(sdA²/nA + sdB²/nB) with the sample sd; a
 // side measured on a single seed has no sd, so its SE is unknown and nothing is judged.
-import { mean, sd } from '../../util/stats.js';
+import { mean, meanSd, sd, seOfMean } from '../../util/stats.js';
 
 export const SE_FACTOR = 3;
 
@@ -27,7 +27,7 @@ export function differenceOfMeans(a: readonly number[], b: readonly number[], of
 
 /** mean(xs) − threshold for one per-seed series (a rise, a margin), with SE sd/√n; the threshold has no spread. */
 export function meanAbove(xs: readonly number[], threshold = 0): SeedDifference {
-  return { diff: mean(xs) - threshold, se: xs.length < 2 ? null : sd(xs) / Math.sqrt(xs.length), n: [xs.length, 0] };
+  return { diff: mean(xs) - threshold, se: xs.length < 2 ? null : seOfMean(meanSd(xs)), n: [xs.length, 0] };
 }
 
 /** +1 / −1 when the difference is resolved (|diff| ≥ 3 SE, diff ≠ 0) with that sign; 0 when it is too small to tell. */
